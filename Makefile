@@ -1,0 +1,39 @@
+# Two commands for a new machine: `make serve` and `make test` (see README.md).
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: serve test build check coverage clean
+
+serve: $(STAMP)  ## serve the site on http://127.0.0.1:8000, rebuilding on change
+	$(PY) -m mkdocs serve --strict -a 127.0.0.1:8000
+
+test: $(STAMP) /usr/bin/chromium  ## run every test, the browser ones included
+	$(PY) -m pytest
+
+build: $(STAMP)  ## build the site into site/
+	$(PY) -m mkdocs build --strict
+
+check: $(STAMP)  ## validate playbook_data/ without building
+	$(PY) -m macros check
+
+coverage: $(STAMP)  ## which seed topics the playbook covers
+	$(PY) -m macros coverage
+
+# A virtual environment with the project and its test tools, remade when pyproject.toml changes.
+$(STAMP): pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+# Debian's chromium for the browser tests (Playwright's own browser download cannot work offline),
+# with CJK fonts so screenshots and PDFs show Chinese.
+/usr/bin/chromium:
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk poppler-utils
+
+clean:
+	rm -rf site .pytest_cache

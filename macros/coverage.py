@@ -1,0 +1,40 @@
+"""Which seed topic is covered where: `python -m macros coverage`."""
+
+from pathlib import Path
+
+from .playbook import Playbook
+from .schema.content import Module
+
+
+def coverage(book: Playbook) -> dict[str, list[str]]:
+    """topic id → the places covering it (`module page` or `file:line` of an item)."""
+    places = {topic: [] for topic in book.topics}
+    for item_id, located in book.items.items():
+        item = located.item
+        where = f"docs/{item.page}" if isinstance(item, Module) else located.where
+        for topic in item.covers:
+            places[topic].append(where)
+    return places
+
+
+def pages_in_both_languages(book: Playbook, root: Path) -> dict[str, bool]:
+    """topic id → whether a module page covers it in Chinese and in English."""
+    both = {topic: False for topic in book.topics}
+    for module in book.of_kind("module"):
+        docs = root / "docs"
+        if (docs / module.page).is_file() and (docs / module.page.replace(".md", ".en.md")).is_file():
+            both.update((topic, True) for topic in module.covers)
+    return both
+
+
+def report(book: Playbook) -> str:
+    places = coverage(book)
+    lines = []
+    for area in book.areas.values():
+        lines.append(f"{area.id}  {area.title.zh} / {area.title.en}")
+        for topic in area.topics:
+            found = ", ".join(sorted(set(places[topic.id]))) or "-- not covered --"
+            lines.append(f"  {topic.id:<24} {found}")
+    covered = sum(1 for p in places.values() if p)
+    lines.append(f"covered {covered}/{len(places)}")
+    return "\n".join(lines)

@@ -1,0 +1,18 @@
+"""Load playbook_data/ once per build: `define_env` runs once per language, `mkdocs serve` reruns it."""
+
+from pathlib import Path
+
+from .playbook import DATA_DIR, Playbook, load
+
+_cache: dict = {}
+
+
+def playbook_for(root: Path) -> Playbook:
+    """The validated playbook under `root`, reloaded only when a data file changed."""
+    files = sorted((root / DATA_DIR).rglob("*.y*ml"))
+    docs = sorted((root / "docs").rglob("*.md"))
+    signature = tuple((str(f), f.stat().st_mtime_ns) for f in files) + (len(docs),)
+    cached = _cache.get(root)
+    if cached is None or cached[0] != signature:
+        _cache[root] = (signature, load(root))
+    return _cache[root][1]

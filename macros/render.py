@@ -1,0 +1,45 @@
+"""Jinja templates for data blocks; autoescape is on, so no text from data becomes HTML."""
+
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@pass_context
+def _translate(context, text) -> str:
+    """`{{ item.title | t }}`: the text in the page's language."""
+    return "" if text is None else text[context["lang"]]
+
+
+@pass_context
+def _ui(context, key: str) -> str:
+    """`{{ ui('objectives') }}`: a UI string from playbook_data/strings.yml."""
+    strings = context["book"].strings
+    if key not in strings:
+        raise KeyError(f"unknown UI string '{key}'; expected an entry in playbook_data/strings.yml")
+    return strings[key][context["lang"]]
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters["t"] = _translate
+    env.globals["ui"] = _ui
+    return env
+
+
+ENVIRONMENT = _environment()
+
+
+def render(template: str, **context) -> str:
+    """Render a template into one HTML block with no blank line, so Markdown keeps it whole."""
+    html = ENVIRONMENT.get_template(template).render(**context)
+    return "\n".join(line for line in html.splitlines() if line.strip())

@@ -1,0 +1,27 @@
+"""Which model validates which file under playbook_data/.
+
+A folder holds one item per file (`checklists/pre-visit.yml`), except `glossary/`, whose files
+hold a list of terms each (one file per area, so authors of different chapters never edit one file).
+A new kind of content adds its model here and nowhere else.
+"""
+
+from .content import Checklist, Framework, GlossaryFile, Module, Quiz, Term
+from .taxonomy import RolesFile, StagesFile, StringsFile, TopicsFile
+
+FOLDERS = {
+    "checklists": Checklist,
+    "frameworks": Framework,
+    "glossary": GlossaryFile,
+    "modules": Module,
+    "quizzes": Quiz,
+}
+
+TOP_LEVEL = {
+    "topics.yml": TopicsFile,
+    "roles.yml": RolesFile,
+    "stages.yml": StagesFile,
+    "strings.yml": StringsFile,
+}
+
+# The kind name macros and messages use: `checklist("pre-visit")`, "unknown checklist id".
+KIND_OF = {Checklist: "checklist", Framework: "framework", Module: "module", Quiz: "quiz", Term: "term"}

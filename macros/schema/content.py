@@ -1,0 +1,115 @@
+"""The kinds of content pages render: modules, frameworks, checklists, quizzes, the glossary."""
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from .common import DataFile, Id, Item, NonEmptyStr, Strict, Text
+
+
+class Tags(Strict):
+    area: Id = Field(description="an area id from playbook_data/topics.yml")
+    roles: list[Id] = Field(min_length=1, description="role ids from playbook_data/roles.yml")
+    stage: Id = Field(description="a stage id from playbook_data/stages.yml")
+
+
+class Module(Item, DataFile):
+    """A lesson page: what it takes, what it teaches, and the page that teaches it."""
+
+    title: Text = Field(description="the module's title in both languages")
+    page: NonEmptyStr = Field(
+        pattern=r"^[a-z0-9/-]+\.md$", description="the Chinese page under docs/, such as 'goals/smart.md'"
+    )
+    minutes: int = Field(gt=0, le=240, description="reading time in minutes, 1 to 240")
+    questions: list[Text] = Field(min_length=1, description="the questions the module answers")
+    objectives: list[Text] = Field(min_length=1, description="what a reader can do afterwards")
+    key_points: list[Text] = Field(min_length=1, description="what to remember")
+    tags: Tags = Field(description="area, roles and stage")
+
+
+class Column(Strict):
+    key: Id = Field(description="the key the items use for this column")
+    title: Text = Field(description="the column header in both languages")
+
+
+class Entry(Strict):
+    """A row of a framework: a name, one text per column, and optional sub-entries."""
+
+    name: Text = Field(description="the entry's name in both languages")
+    fields: dict[Id, Text] = Field(default_factory=dict, description="one text per column key")
+    children: list["Entry"] = Field(default_factory=list, description="sub-entries")
+
+
+class Framework(Item, DataFile):
+    """Any structure the seeds teach: criteria, steps, comparisons, lists with sub-kinds."""
+
+    title: Text = Field(description="the framework's title in both languages")
+    intro: Text | None = Field(default=None, description="one or two sentences shown above it")
+    layout: Literal["table", "steps", "list"] = Field(
+        default="table", description="'table', 'steps' or 'list'"
+    )
+    name_title: Text | None = Field(default=None, description="the header of the name column")
+    columns: list[Column] = Field(default_factory=list, description="the columns every entry fills in")
+    entries: list[Entry] = Field(min_length=1, description="the rows")
+
+    @model_validator(mode="after")
+    def _entries_fill_every_column(self):
+        keys = [c.key for c in self.columns]
+        for entry in _walk(self.entries):
+            if sorted(entry.fields) != sorted(keys):
+                raise ValueError(
+                    f"entry {entry.name.en!r} has fields {sorted(entry.fields)}; "
+                    f"expected exactly the column keys {keys}"
+                )
+        return self
+
+
+def _walk(entries):
+    for entry in entries:
+        yield entry
+        yield from _walk(entry.children)
+
+
+class CheckItem(Strict):
+    text: Text = Field(description="what to check, in both languages")
+    hint: Text | None = Field(default=None, description="a short how-to shown under the item")
+
+
+class Checklist(Item, DataFile):
+    """Boxes to tick before or after an action; prints on A4."""
+
+    title: Text = Field(description="the checklist's title in both languages")
+    intro: Text | None = Field(default=None, description="when to use it")
+    roles: list[Id] = Field(min_length=1, description="role ids from playbook_data/roles.yml")
+    write_in: list[Literal["name", "date", "customer"]] = Field(
+        default_factory=list, description="lines to write on: 'name', 'date', 'customer'"
+    )
+    items: list[CheckItem] = Field(min_length=1, description="the boxes to tick")
+
+
+class Question(Strict):
+    question: Text = Field(description="the question in both languages")
+    answer: Text = Field(description="the answer in both languages")
+
+
+class Quiz(Item, DataFile):
+    """Self-check questions of a module, answers folded until opened."""
+
+    module: Id = Field(description="the id of the module the quiz checks")
+    questions: list[Question] = Field(min_length=1, description="questions with answers")
+
+    def references(self):
+        return ((("module",), "module", self.module),)
+
+
+class Term(Item):
+    term: Text = Field(description="the term in both languages")
+    definition: Text = Field(description="a one-line definition in both languages")
+
+
+class GlossaryFile(DataFile):
+    terms: list[Term] = Field(min_length=1, description="sales terms, zh ↔ en")
+
+    def located_items(self):
+        for index, term in enumerate(self.terms):
+            yield ("terms", index), term

@@ -1,0 +1,19 @@
+"""Material's tags for a module page, in the page's language, from the module's data."""
+
+from pathlib import Path
+
+from .loading import playbook_for
+from .page import PageContext
+
+
+def on_pre_page_macros(env):
+    """Runs before the tags plugin reads page.meta (macros renders before it)."""
+    page = PageContext.of(env)
+    module_id = page.meta.get("module")
+    book = playbook_for(Path(env.project_dir))
+    if not module_id or module_id not in book.items:
+        return
+    tags = book.items[module_id].item.tags
+    labels = [book.areas[tags.area].title, *(book.roles[r].title for r in tags.roles),
+              book.stages[tags.stage].title]
+    env.page.meta["tags"] = [label[page.lang] for label in labels]
