@@ -7,8 +7,8 @@ from .render import render
 class Macros:
     """Bound to one mkdocs-macros env; `NAMES` are what `define_env` registers."""
 
-    NAMES = ("module_intro", "module_summary", "area_modules", "framework", "checklist", "quiz",
-             "glossary")
+    NAMES = ("module_intro", "module_summary", "area_modules", "framework", "checklist", "sheet", "quiz",
+             "glossary", "script", "roleplay")
 
     def __init__(self, env, book):
         self.env, self.book = env, book
@@ -43,6 +43,18 @@ class Macros:
     def checklist(self, item_id: str) -> str:
         page, item = self._item("checklist", item_id)
         return self._render("checklist.html", page, checklist=item)
+
+    def sheet(self, item_id: str) -> str:
+        page, item = self._item("sheet", item_id)
+        return self._render("sheet.html", page, sheet=item)
+
+    def script(self, item_id: str) -> str:
+        page, item = self._item("script", item_id)
+        return self._render("script.html", page, script=item)
+
+    def roleplay(self, item_id: str) -> str:
+        page, item = self._item("roleplay", item_id)
+        return self._render("roleplay.html", page, card=item)
 
     def quiz(self, item_id: str) -> str:
         page, item = self._item("quiz", item_id)

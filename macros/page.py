@@ -1,9 +1,11 @@
 """What a macro knows of the page it is called from: its file, its language, its module."""
 
+import logging
 import posixpath
 from dataclasses import dataclass
 
 DEFAULT_LANGUAGE = "zh"
+log = logging.getLogger("mkdocs.plugins.playbook")
 
 
 class MacroError(Exception):
@@ -23,7 +25,10 @@ class PageContext:
         return cls(page.file.src_uri, lang, page.meta or {})
 
     def error(self, message: str) -> MacroError:
-        return MacroError(f"docs/{self.src_uri}: {message}")
+        """The error to raise; logged too, since mkdocs-macros shows its own only as a warning."""
+        text = f"docs/{self.src_uri}: {message}"
+        log.error(text)
+        return MacroError(text)
 
     def link_to(self, page: str) -> str:
         """A relative Markdown link target from this page to `page` (a Chinese source path)."""

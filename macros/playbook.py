@@ -38,6 +38,7 @@ class Playbook:
     stages: dict = field(default_factory=dict)
     strings: dict = field(default_factory=dict)
     seeds: dict = field(default_factory=dict)
+    invalid_ids: set = field(default_factory=set)  # ids of files that failed: no second error for them
 
     def get(self, kind: str, item_id: str):
         """The item of `kind` with `item_id`; KeyError with the known ids when there is none."""
@@ -70,6 +71,8 @@ def load(root: Path) -> Playbook:
             sources.append((source, book.files[name]))
         except ValidationError as error:
             problems += validation_problems(source, model, error)
+            if isinstance(source.data, dict) and isinstance(source.data.get("id"), str):
+                book.invalid_ids.add(source.data["id"])
     _index(book, sources, problems)
     _missing_top_level(book, problems)
     if problems:
@@ -143,6 +146,8 @@ def _cross_references(book: Playbook, source: YamlSource, model) -> list[Problem
                                      "playbook_data/roles.yml"))
     for path, kind, target in model.references():
         located = book.items.get(target)
+        if target in book.invalid_ids:
+            continue
         if located is None or KIND_OF.get(type(located.item)) != kind:
             found.append(unknown(path, f"{kind} id", target, book.ids(kind), f"playbook_data/{kind}s/"))
     if isinstance(model, Module):

@@ -6,6 +6,8 @@ A new kind of content adds its model here and nowhere else.
 """
 
 from .content import Checklist, Framework, GlossaryFile, Module, Quiz, Term
+from .scripts import RolePlay, Script
+from .sheets import Sheet
 from .taxonomy import RolesFile, StagesFile, StringsFile, TopicsFile
 
 FOLDERS = {
@@ -14,6 +16,8 @@ FOLDERS = {
     "glossary": GlossaryFile,
     "modules": Module,
     "quizzes": Quiz,
+    "scripts": Script,
+    "sheets": Sheet,
 }
 
 TOP_LEVEL = {
@@ -24,4 +28,5 @@ TOP_LEVEL = {
 }
 
 # The kind name macros and messages use: `checklist("pre-visit")`, "unknown checklist id".
-KIND_OF = {Checklist: "checklist", Framework: "framework", Module: "module", Quiz: "quiz", Term: "term"}
+KIND_OF = {Checklist: "checklist", Framework: "framework", Module: "module", Quiz: "quiz", Sheet: "sheet",
+           Term: "term", Script: "script", RolePlay: "roleplay"}

@@ -1,0 +1,85 @@
+"""The bad-input corpus: each fixture breaks the mini-project one way; the message is asserted word for word.
+
+A fixture is a folder under tests/fixtures/bad/ holding the files that replace or join those of
+tests/fixtures/mini/, and `expected.txt`: the exact problem lines, sorted.
+"""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from macros.playbook import load
+from macros.problems import DataError
+from macros.schema import FOLDERS, TOP_LEVEL
+
+from .conftest import mkdocs_build
+
+FIXTURES = Path(__file__).parent / "fixtures"
+BUILD_CASES = {"unknown-macro-id", "script-text"}
+DATA_CASES = sorted(p.name for p in (FIXTURES / "bad").iterdir() if p.name not in BUILD_CASES)
+
+
+def broken_project(tmp_path: Path, case: str) -> Path:
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURES / "mini", project)
+    for file in (FIXTURES / "bad" / case).rglob("*"):
+        if file.is_file() and file.name != "expected.txt":
+            target = project / file.relative_to(FIXTURES / "bad" / case)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(file, target)
+    return project
+
+
+def expected_lines(case: str) -> list[str]:
+    kinds = ", ".join([f"{folder}/" for folder in FOLDERS] + list(TOP_LEVEL))
+    text = (FIXTURES / "bad" / case / "expected.txt").read_text(encoding="utf-8")
+    return text.replace("{kinds}", kinds).splitlines()
+
+
+def test_the_corpus_has_at_least_twelve_cases():
+    assert len(DATA_CASES) + len(BUILD_CASES) >= 12
+
+
+def test_the_mini_project_is_valid():
+    assert len(load(FIXTURES / "mini").items) == 4
+
+
+@pytest.mark.parametrize("case", DATA_CASES)
+def test_every_problem_is_reported_word_for_word(tmp_path, case):
+    with pytest.raises(DataError) as raised:
+        load(broken_project(tmp_path, case))
+    assert [str(p) for p in raised.value.problems] == expected_lines(case)
+
+
+def test_check_command_lists_all_problems_and_exits_1(tmp_path):
+    project = broken_project(tmp_path, "several-at-once")
+    result = subprocess.run([sys.executable, "-m", "macros", "check", "--root", str(project)],
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == ["5 problems in playbook_data/:", *expected_lines("several-at-once")]
+
+
+def test_build_fails_with_the_same_problems(tmp_path):
+    result = mkdocs_build(broken_project(tmp_path, "unknown-key"), tmp_path / "site")
+    assert result.returncode != 0
+    assert expected_lines("unknown-key")[0] in result.stderr
+
+
+def test_unknown_macro_id_fails_the_build_naming_page_and_id(tmp_path):
+    result = mkdocs_build(broken_project(tmp_path, "unknown-macro-id"), tmp_path / "site")
+    assert result.returncode != 0
+    assert expected_lines("unknown-macro-id")[0] in result.stdout + result.stderr
+
+
+def test_markup_in_data_is_rendered_as_text(tmp_path):
+    site = tmp_path / "site"
+    result = mkdocs_build(broken_project(tmp_path, "script-text"), site)
+    assert result.returncode == 0, result.stderr
+    for page, lang in ((site / "index.html", "zh"), (site / "en" / "index.html", "en")):
+        html = page.read_text(encoding="utf-8")
+        assert "<script>alert(" not in html and "<img src=x" not in html and "<b>有数字" not in html
+        assert f"&lt;script&gt;alert(&#39;{lang}&#39;)&lt;/script&gt;" in html
+    assert "&lt;b&gt;有数字&lt;/b&gt; &amp; 日期" in (site / "index.html").read_text(encoding="utf-8")

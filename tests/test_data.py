@@ -1,0 +1,66 @@
+"""The real playbook_data/: valid, the 75 seed topics, the SMART module complete."""
+
+import re
+import subprocess
+import sys
+
+from macros.coverage import coverage, report
+from macros.playbook import load
+from macros.schema.common import SOURCE_PATTERN, Text
+
+from .conftest import ROOT
+
+SEED_MAP = ROOT.parent / "shared" / "SEED_MAP.md"
+
+
+def test_the_real_data_is_valid():
+    result = subprocess.run([sys.executable, "-m", "macros", "check"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("playbook_data/ is valid")
+
+
+def test_topics_are_exactly_the_seed_map_ids():
+    book = load(ROOT)
+    seed_ids = re.findall(r"^- `([a-z0-9.-]+)`", SEED_MAP.read_text(encoding="utf-8"), flags=re.M)
+    assert len(seed_ids) == 75
+    assert sorted(book.topics) == sorted(seed_ids)
+
+
+def test_every_covers_id_is_a_topic():
+    book = load(ROOT)
+    for located in book.items.values():
+        assert set(located.item.covers) <= set(book.topics), located.where
+
+
+def test_coverage_report_lists_every_topic_and_the_count():
+    book = load(ROOT)
+    text = report(book)
+    assert f"/{len(book.topics)}" in text.splitlines()[-1]
+    assert "docs/planning/smart-goals.md" in next(line for line in text.splitlines() if "plan.smart" in line)
+    assert sum(1 for places in coverage(book).values() if places) == int(text.split()[-1].split("/")[0])
+
+
+def test_smart_module_has_what_the_pattern_promises():
+    book = load(ROOT)
+    criteria = book.get("framework", "smart-criteria")
+    assert [e.name.en[0] for e in criteria.entries] == list("SMART")
+    assert len(book.get("framework", "smart-rewrites").entries) >= 4
+    assert len(book.get("quiz", "smart-goals-quiz").questions) >= 3
+    assert book.get("checklist", "smart-goal").items
+
+
+def test_citation_pattern():
+    for good in ("002", "000 §7.1", "004 L4 §2", "003 §3.3-3.4", "practice"):
+        assert SOURCE_PATTERN.match(good), good
+    for bad in ("2", "005", "000 7.1", "004 L9 §2", "practise", "002 "):
+        assert not SOURCE_PATTERN.match(bad), bad
+
+
+def test_text_needs_both_languages_and_strips_blanks():
+    assert Text(zh=" 目标 ", en="Goal")["zh"] == "目标"
+    for bad in ({"zh": "目标"}, {"zh": "目标", "en": "  "}, {"zh": "目标", "en": "Goal", "fr": "But"}):
+        try:
+            Text(**bad)
+        except ValueError:
+            continue
+        raise AssertionError(f"accepted {bad}")
