@@ -1,7 +1,8 @@
 """The bad-input corpus: each fixture breaks the mini-project one way; the message is asserted word for word.
 
 A fixture is a folder under tests/fixtures/bad/ holding the files that replace or join those of
-tests/fixtures/mini/, and `expected.txt`: the exact problem lines, sorted.
+tests/fixtures/mini/, and `expected.txt`: the exact problem lines, sorted. The mini-project takes its UI
+strings from the real playbook_data/strings.yml, which the templates it renders need.
 """
 
 import shutil
@@ -15,16 +16,22 @@ from macros.playbook import load
 from macros.problems import DataError
 from macros.schema import FOLDERS, TOP_LEVEL
 
-from .conftest import mkdocs_build
+from .conftest import ROOT, mkdocs_build
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BUILD_CASES = {"unknown-macro-id", "script-text"}
 DATA_CASES = sorted(p.name for p in (FIXTURES / "bad").iterdir() if p.name not in BUILD_CASES)
 
 
-def broken_project(tmp_path: Path, case: str) -> Path:
+def mini_project(tmp_path: Path) -> Path:
     project = tmp_path / "project"
     shutil.copytree(FIXTURES / "mini", project)
+    shutil.copy(ROOT / "playbook_data" / "strings.yml", project / "playbook_data" / "strings.yml")
+    return project
+
+
+def broken_project(tmp_path: Path, case: str) -> Path:
+    project = mini_project(tmp_path)
     for file in (FIXTURES / "bad" / case).rglob("*"):
         if file.is_file() and file.name != "expected.txt":
             target = project / file.relative_to(FIXTURES / "bad" / case)
@@ -43,8 +50,8 @@ def test_the_corpus_has_at_least_twelve_cases():
     assert len(DATA_CASES) + len(BUILD_CASES) >= 12
 
 
-def test_the_mini_project_is_valid():
-    assert len(load(FIXTURES / "mini").items) == 4
+def test_the_mini_project_is_valid(tmp_path):
+    assert len(load(mini_project(tmp_path)).items) == 4
 
 
 @pytest.mark.parametrize("case", DATA_CASES)
