@@ -1,6 +1,8 @@
 """The macros pages call: each renders one piece of playbook_data/ in the page's language."""
 
+from . import booklets
 from .page import PageContext
+from .printing import footer_context
 from .render import render
 
 
@@ -8,7 +10,7 @@ class Macros:
     """Bound to one mkdocs-macros env; `NAMES` are what `define_env` registers."""
 
     NAMES = ("module_intro", "module_summary", "area_modules", "framework", "checklist", "sheet", "quiz",
-             "glossary", "script", "roleplay")
+             "glossary", "script", "roleplay", "booklet", "booklet_index")
 
     def __init__(self, env, book):
         self.env, self.book = env, book
@@ -42,11 +44,19 @@ class Macros:
 
     def checklist(self, item_id: str) -> str:
         page, item = self._item("checklist", item_id)
-        return self._render("checklist.html", page, checklist=item)
+        return self._render("checklist.html", page, checklist=item,
+                            **footer_context(self.env, "checklist", item_id))
 
     def sheet(self, item_id: str) -> str:
         page, item = self._item("sheet", item_id)
-        return self._render("sheet.html", page, sheet=item)
+        return self._render("sheet.html", page, sheet=item, **footer_context(self.env, "sheet", item_id))
+
+    # Booklets by role (macros/booklets.py): docs/booklets/<role>.md and its index.
+    def booklet(self, role_id: str) -> str:
+        return booklets.booklet(self, role_id)
+
+    def booklet_index(self) -> str:
+        return booklets.booklet_index(self)
 
     def script(self, item_id: str) -> str:
         page, item = self._item("script", item_id)

@@ -10,8 +10,8 @@ pytestmark = pytest.mark.browser
 
 def search(page, query: str):
     """Type `query` into material's search and wait for results (the index loads after the page)."""
-    page.locator("input[data-md-component=search-query]").click()
-    page.keyboard.type(query)
+    page.fill("input[data-md-component=search-query]", query)
+    page.keyboard.press("End")  # material searches on keyup, as when an input method commits Chinese text
     results = page.locator(".md-search-result__item")
     results.first.wait_for(timeout=15000)
     return results
