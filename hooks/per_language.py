@@ -2,11 +2,14 @@
 
 mkdocs-static-i18n merges both languages into one `search/search_index.json`. After the last
 build this hook splits it: Chinese entries stay at `search/`, English entries go to
-`en/search/`, and `overrides/main.html` points English pages at their own folder.
-No plugin does this (static-i18n's own option only removes duplicates), hence a hook.
+`en/search/`, and `overrides/main.html` points English pages at their own folder (material's
+`base`). Material also reads `sitemap.xml` from `base` to keep the page when switching language,
+so the sitemap is copied there too. No plugin does this (static-i18n's own option only removes
+duplicates), hence a hook.
 """
 
 import json
+import shutil
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
@@ -27,6 +30,8 @@ def on_post_build(config, **kwargs):
         for doc in own:
             doc["location"] = doc["location"][len(lang) + 1:]
         _write(site / lang / "search" / "search_index.json", {**index, "docs": own})
+        for sitemap in site.glob("sitemap.xml*"):
+            shutil.copy(sitemap, site / lang / sitemap.name)
     default = [d for d in docs if not d["location"].startswith(tuple(f"{l}/" for l in LANGUAGES))]
     _write(index_file, {**index, "docs": default})
 
