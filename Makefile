@@ -5,7 +5,7 @@ STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve test build check coverage clean
+.PHONY: serve test build offline check coverage clean
 
 serve: $(STAMP)  ## serve the site on http://127.0.0.1:8000, rebuilding on change
 	$(PY) -m mkdocs serve --strict -a 127.0.0.1:8000
@@ -15,6 +15,10 @@ test: $(STAMP) /usr/bin/chromium  ## run every test, the browser ones included
 
 build: $(STAMP)  ## build the site into site/
 	$(PY) -m mkdocs build --strict
+
+offline: $(STAMP)  ## a build that works opened from the file system: site-offline/ and site-offline.zip
+	OFFLINE=true $(PY) -m mkdocs build --strict -d site-offline
+	rm -f site-offline.zip && cd site-offline && ../$(PY) -m zipfile -c ../site-offline.zip .
 
 check: $(STAMP)  ## validate playbook_data/ without building
 	$(PY) -m macros check
@@ -36,4 +40,4 @@ $(STAMP): pyproject.toml
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk poppler-utils
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site site-offline site-offline.zip .pytest_cache

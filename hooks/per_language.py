@@ -4,8 +4,9 @@ mkdocs-static-i18n merges both languages into one `search/search_index.json`. Af
 build this hook splits it: Chinese entries stay at `search/`, English entries go to
 `en/search/`, and `overrides/main.html` points English pages at their own folder (material's
 `base`). Material also reads `sitemap.xml` from `base` to keep the page when switching language,
-so the sitemap is copied there too. No plugin does this (static-i18n's own option only removes
-duplicates), hence a hook.
+so the sitemap is copied there too; and the offline build's `search_index.js` (the index as a
+script, for file://) is split the same way. No plugin does this (static-i18n's own option only
+removes duplicates), hence a hook.
 """
 
 import json
@@ -25,17 +26,21 @@ def on_post_build(config, **kwargs):
         return
     index = json.loads(index_file.read_text(encoding="utf-8"))
     docs = index["docs"]
+    offline = (site / "search" / "search_index.js").is_file()  # written by material's offline plugin
     for lang in LANGUAGES:
         own = [d for d in docs if d["location"].startswith(f"{lang}/")]
         for doc in own:
             doc["location"] = doc["location"][len(lang) + 1:]
-        _write(site / lang / "search" / "search_index.json", {**index, "docs": own})
+        _write(site / lang / "search" / "search_index.json", {**index, "docs": own}, offline)
         for sitemap in site.glob("sitemap.xml*"):
             shutil.copy(sitemap, site / lang / sitemap.name)
     default = [d for d in docs if not d["location"].startswith(tuple(f"{l}/" for l in LANGUAGES))]
-    _write(index_file, {**index, "docs": default})
+    _write(index_file, {**index, "docs": default}, offline)
 
 
-def _write(path: Path, index: dict):
+def _write(path: Path, index: dict, offline: bool):
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    path.write_text(text, encoding="utf-8")
+    if offline:
+        path.with_suffix(".js").write_text(f"var __index = {text}", encoding="utf-8")

@@ -16,3 +16,8 @@ def playbook_for(root: Path) -> Playbook:
     if cached is None or cached[0] != signature:
         _cache[root] = (signature, load(root))
     return _cache[root][1]
+
+
+def loaded(root: Path) -> Playbook:
+    """The playbook this build loaded in `define_env`, never reloaded mid-build."""
+    return _cache[root][1]

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from .course_checks import course_problems
 from .problems import DataError, Problem, validation_problems
 from .schema import FOLDERS, KIND_OF, TOP_LEVEL
 from .schema.content import Module
@@ -152,6 +153,7 @@ def _cross_references(book: Playbook, source: YamlSource, model) -> list[Problem
             found.append(unknown(path, f"{kind} id", target, book.ids(kind), f"playbook_data/{kind}s/"))
     if isinstance(model, Module):
         found += _module_checks(book, source, model)
+    found += course_problems(book, source, model)
     return found
 
 

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from .loading import playbook_for
+from .loading import loaded
 from .page import PageContext
 
 
@@ -10,7 +10,7 @@ def on_pre_page_macros(env):
     """Runs before the tags plugin reads page.meta (macros renders before it)."""
     page = PageContext.of(env)
     module_id = page.meta.get("module")
-    book = playbook_for(Path(env.project_dir))
+    book = loaded(Path(env.project_dir))
     if not module_id or module_id not in book.items:
         return
     tags = book.items[module_id].item.tags

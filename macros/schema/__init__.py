@@ -5,17 +5,24 @@ hold a list of terms each (one file per area, so authors of different chapters n
 A new kind of content adds its model here and nowhere else.
 """
 
+from calculators.scorecard import Scorecard
+from calculators.settings import CalculatorSettings
+
 from .content import Checklist, Framework, GlossaryFile, Module, Quiz, Term
+from .courses import Course
 from .scripts import RolePlay, Script
 from .sheets import Sheet
 from .taxonomy import RolesFile, StagesFile, StringsFile, TopicsFile
 
 FOLDERS = {
+    "calculators": CalculatorSettings,
     "checklists": Checklist,
+    "courses": Course,
     "frameworks": Framework,
     "glossary": GlossaryFile,
     "modules": Module,
     "quizzes": Quiz,
+    "scorecards": Scorecard,
     "scripts": Script,
     "sheets": Sheet,
 }
@@ -29,4 +36,5 @@ TOP_LEVEL = {
 
 # The kind name macros and messages use: `checklist("pre-visit")`, "unknown checklist id".
 KIND_OF = {Checklist: "checklist", Framework: "framework", Module: "module", Quiz: "quiz", Sheet: "sheet",
-           Term: "term", Script: "script", RolePlay: "roleplay"}
+           Term: "term", Script: "script", RolePlay: "roleplay", Course: "course"}
+KIND_OF.update({Scorecard: "scorecard", CalculatorSettings: "calculator"})

@@ -2,7 +2,7 @@
 
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator
 
 from .common import DataFile, Item, Strict, Text
 
@@ -55,13 +55,14 @@ class Script(Item, DataFile):
     record: list[Text] = Field(min_length=3, description="what goes into the complaint record")
     roleplay: RolePlay = Field(description="the role-play card for trainers")
 
-    @model_validator(mode="after")
-    def _steps_in_order(self):
-        for group, expected in (("feelings", FEELING_STEPS), ("problem", PROBLEM_STEPS)):
-            found = tuple(s.step for s in getattr(self, group))
-            if found != expected:
-                raise ValueError(f"the {group} steps are {list(found)}; expected {list(expected)} in this order")
-        return self
+    @field_validator("feelings", "problem")
+    @classmethod
+    def _steps_in_order(cls, steps, info):
+        expected = FEELING_STEPS if info.field_name == "feelings" else PROBLEM_STEPS
+        found = tuple(s.step for s in steps)
+        if found != expected:
+            raise ValueError(f"the steps are {', '.join(found)}; expected {', '.join(expected)} in this order")
+        return steps
 
     def located_items(self):
         yield (), self

@@ -1,0 +1,55 @@
+"""Helpers the benchmarks share: copy the project, build it, serve a built site, time things."""
+
+import functools
+import http.server
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PARTS = ("docs", "playbook_data", "macros", "hooks", "overrides", "calculators", "mkdocs.yml")
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of what a build reads, so a benchmark may change it freely."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.is_file():
+            shutil.copy(source, target / part)
+    return target
+
+
+def build(project: Path, site_dir: Path, extra_env: dict | None = None) -> float:
+    """Seconds one `mkdocs build --strict` of `project` takes; raises with the log when it fails."""
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site_dir)],
+                            cwd=project, capture_output=True, text=True, env={**ENV, **(extra_env or {})})
+    elapsed = time.perf_counter() - start
+    if result.returncode:
+        raise RuntimeError(f"build of {project} failed:\n{result.stderr[-3000:]}")
+    return elapsed
+
+
+def median_build(project: Path, site_dir: Path, runs: int = 5) -> float:
+    return statistics.median(build(project, site_dir) for _ in range(runs))
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(site_dir: Path):
+    """Serve `site_dir` on 127.0.0.1 in a thread; returns (base URL, server to .shutdown())."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site_dir)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{httpd.server_address[1]}/", httpd

@@ -1,0 +1,120 @@
+"""Build time: the real site (macros render the data) against the same pages already expanded to plain
+Markdown and built by plain mkdocs-material with the same plugins but macros. Median of 5 builds each,
+at today's size and at 10x content (each module page copied 9 times with its module data), then the
+time `mkdocs serve` takes to rebuild after one YAML file changes.
+
+    python benchmarks/build_bench.py [--runs 5]
+"""
+
+import argparse
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+from _project import ENV, copy_project, median_build
+
+DUMP_HOOK = '''
+"""Benchmark only: write each page's Markdown after macros ran, with its front matter."""
+import os, pathlib, yaml
+from mkdocs.plugins import event_priority
+
+@event_priority(-100)
+def on_page_markdown(markdown, page, **kwargs):
+    out = pathlib.Path(os.environ["DUMP_DIR"]) / page.file.src_uri
+    out.parent.mkdir(parents=True, exist_ok=True)
+    meta = {k: v for k, v in page.meta.items() if k != "module"}
+    head = "---\\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\\n\\n" if meta else ""
+    out.write_text(head + markdown, encoding="utf-8")
+'''
+
+
+def scale_content(project: Path, copies: int):
+    """Copy every module page (both languages) and its module data `copies` times under new ids."""
+    for module_file in sorted((project / "playbook_data" / "modules").glob("*.yml")):
+        module = yaml.safe_load(module_file.read_text(encoding="utf-8"))
+        for k in range(1, copies + 1):
+            new_id, new_page = f"{module['id']}-copy{k}", module["page"].replace(".md", f"-copy{k}.md")
+            (module_file.parent / f"{new_id}.yml").write_text(
+                yaml.safe_dump({**module, "id": new_id, "page": new_page}, allow_unicode=True), encoding="utf-8")
+            for suffix in (".md", ".en.md"):
+                source = project / "docs" / module["page"].replace(".md", suffix)
+                text = source.read_text(encoding="utf-8").replace(f"module: {module['id']}", f"module: {new_id}", 1)
+                (project / "docs" / new_page.replace(".md", suffix)).write_text(text, encoding="utf-8")
+
+
+def expanded_twin(project: Path, twin: Path):
+    """`twin`: the same site with every macro already expanded and the macros plugin removed."""
+    dump = twin / "expanded"
+    (project / "hooks" / "dump_markdown.py").write_text(DUMP_HOOK, encoding="utf-8")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    dump_config = config.replace("hooks:\n", "hooks:\n  - hooks/dump_markdown.py\n", 1)
+    (project / "mkdocs.dump.yml").write_text(dump_config, encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", "mkdocs.dump.yml", "-d", str(twin / "out")],
+                   cwd=project, check=True, env={**ENV, "DUMP_DIR": str(dump)})
+    (project / "hooks" / "dump_markdown.py").unlink()
+    (project / "mkdocs.dump.yml").unlink()
+    copy_project(twin / "site-src")
+    plain = twin / "site-src"
+    for page in dump.rglob("*.md"):
+        target = plain / "docs" / page.relative_to(dump)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.read_text(encoding="utf-8"), encoding="utf-8")
+    without_macros = re.sub(r"\n  - macros:\n(?:      .*\n)+", "\n", config)
+    (plain / "mkdocs.yml").write_text(without_macros, encoding="utf-8")
+    return plain
+
+
+def serve_rebuild_seconds(project: Path) -> float:
+    """Start `mkdocs serve`, touch one YAML file, and time until the rebuild is done."""
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", "127.0.0.1:8765", "--no-livereload"],
+                              cwd=project, stderr=subprocess.PIPE, text=True, env=ENV)
+    try:
+        _wait_for(server, "Serving on")
+        time.sleep(1)
+        data_file = project / "playbook_data" / "modules" / "smart-goals.yml"
+        start = time.perf_counter()
+        data_file.write_text(data_file.read_text(encoding="utf-8") + "\n# touched\n", encoding="utf-8")
+        _wait_for(server, "Documentation built in")
+        return time.perf_counter() - start
+    finally:
+        server.terminate()
+        server.wait()
+
+
+def _wait_for(process, text: str):
+    for line in process.stderr:
+        if text in line:
+            return
+    raise RuntimeError(f"mkdocs serve ended before printing {text!r}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        rows = []
+        for label, copies in (("1x", 0), ("10x", 9)):
+            real = copy_project(tmp / label / "real")
+            scale_content(real, copies)
+            plain = expanded_twin(real, tmp / label / "plain")
+            pages = len(list((real / "docs").rglob("*.md")))
+            t_real = median_build(real, tmp / "out", args.runs)
+            t_plain = median_build(plain, tmp / "out", args.runs)
+            rows.append((label, pages, t_real, t_plain))
+            print(f"{label:>4}: {pages:4d} page files  macros {t_real:6.2f} s  plain {t_plain:6.2f} s  "
+                  f"ratio {t_real / t_plain:4.2f}", flush=True)
+        growth = rows[1][2] / rows[0][2]
+        content = rows[1][1] / rows[0][1]
+        print(f"growth: {content:.1f}x the pages took {growth:.2f}x the time (linear would be {content:.1f}x)")
+        print(f"serve: rebuild after one YAML change {serve_rebuild_seconds(tmp / '1x' / 'real'):.2f} s")
+
+
+if __name__ == "__main__":
+    main()

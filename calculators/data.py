@@ -1,0 +1,66 @@
+"""Where the calculators' YAML lives and how it is read: scorecards and calculator defaults."""
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .errors import InputError
+from .scorecard import Scorecard
+from .settings import CalculatorSettings
+
+DATA = Path(__file__).resolve().parent.parent / "playbook_data"
+SCORECARDS = DATA / "scorecards"
+SETTINGS = DATA / "calculators"
+
+
+def read_model(path: Path, model: type[BaseModel]):
+    """Read and validate one YAML file; InputError names the file and every problem."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise InputError(f"{path}: cannot be read ({error.strerror})") from None
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        raise InputError(f"{path}: is not valid YAML ({str(error).splitlines()[0]})") from None
+    return validate(data, model, str(path))
+
+
+def validate(data, model: type[BaseModel], where: str):
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        lines = [f"{'.'.join(str(p) for p in e['loc']) or 'the file'}: {e['msg']}" for e in error.errors()]
+        raise InputError(f"{where}: " + "; ".join(lines)) from None
+
+
+def scorecard_names() -> list[str]:
+    return sorted(p.stem for p in SCORECARDS.glob("*.yml"))
+
+
+@lru_cache(maxsize=None)
+def _builtin_scorecard(name: str) -> Scorecard:
+    return read_model(SCORECARDS / f"{name}.yml", Scorecard)
+
+
+def load_scorecard(spec) -> Scorecard:
+    """A built-in scorecard by name, the user's own file by path, or a mapping (vectors, browser)."""
+    if isinstance(spec, Scorecard):
+        return spec
+    if isinstance(spec, dict):
+        return validate(spec, Scorecard, "scorecard")
+    if not isinstance(spec, str) or not spec:
+        raise InputError("scorecard is missing; expected a scorecard name or a .yml file")
+    if spec in scorecard_names():
+        return _builtin_scorecard(spec)
+    path = Path(spec)
+    if path.suffix in (".yml", ".yaml") and path.exists():
+        return read_model(path, Scorecard)
+    raise InputError(f"unknown scorecard '{spec}'; expected one of: {', '.join(scorecard_names())}, "
+                     "or the path of your own .yml file")
+
+
+@lru_cache(maxsize=None)
+def settings(calculator: str) -> CalculatorSettings:
+    """The defaults of one calculator, from playbook_data/calculators/<calculator>.yml."""
+    return read_model(SETTINGS / f"{calculator}.yml", CalculatorSettings)

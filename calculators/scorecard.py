@@ -1,0 +1,138 @@
+"""Weighted scorecards: score = Σ weight × criterion score, optionally 0–100, then a tier.
+
+A criterion with `breaks` turns a raw value (an amount, a count) into a score: a value below
+breaks[0] gets scores[0]; a value v with breaks[k-1] ≤ v < breaks[k] gets scores[k]; a value at or
+above the last break gets the last score. A criterion without breaks is rated directly within
+the scorecard's scale. Normalised: 100 × Σ w·(s − min) / Σ w·(max − min).
+"""
+
+from bisect import bisect_right
+
+from pydantic import Field, model_validator
+
+from .errors import InputError, number
+from .models import Key, NonEmptyStr, Strict, Tagged, Text
+
+
+class Scale(Strict):
+    min: float = Field(default=1, description="the lowest criterion score, such as 1")
+    max: float = Field(default=5, description="the highest criterion score, such as 5")
+
+
+class Criterion(Strict):
+    key: Key = Field(description="the criterion's key, also a column name the command line accepts")
+    title: Text = Field(description="the criterion's name in both languages")
+    weight: float = Field(gt=0, description="a weight above 0")
+    help: Text | None = Field(default=None, description="how to rate it, in both languages")
+    aliases: list[NonEmptyStr] = Field(default_factory=list, description="other column headers accepted")
+    breaks: list[float] = Field(default_factory=list, description="raw values where the score steps up")
+    scores: list[float] = Field(default_factory=list, description="one score more than there are breaks")
+    negative_allowed: bool = Field(default=False, description="true when a raw value may be below 0")
+
+    @model_validator(mode="after")
+    def _breaks_fit_scores(self):
+        if self.breaks and len(self.scores) != len(self.breaks) + 1:
+            raise ValueError(f"criterion '{self.key}' has {len(self.breaks)} breaks and "
+                             f"{len(self.scores)} scores; expected one score more than breaks")
+        if not self.breaks and self.scores:
+            raise ValueError(f"criterion '{self.key}' has scores but no breaks; expected both or neither")
+        if any(b <= a for a, b in zip(self.breaks, self.breaks[1:])):
+            raise ValueError(f"criterion '{self.key}': breaks must rise strictly")
+        if any(b < a for a, b in zip(self.scores, self.scores[1:])):
+            raise ValueError(f"criterion '{self.key}': scores must never fall as the value rises")
+        return self
+
+
+class Tier(Strict):
+    key: Key = Field(description="the tier's key, such as 'high'")
+    title: Text = Field(description="the tier's name in both languages")
+    min: float = Field(description="the lowest score that reaches this tier")
+    advice: Text | None = Field(default=None, description="what to do with this tier, in both languages")
+
+
+class Scorecard(Tagged):
+    """A scorecard file in playbook_data/scorecards/ (or the user's own)."""
+
+    intro: Text | None = Field(default=None, description="one or two sentences shown above it")
+    scale: Scale = Field(default_factory=Scale, description="the range of a criterion score")
+    normalise: bool = Field(default=True, description="true to report the score on 0–100")
+    criteria: list[Criterion] = Field(min_length=1, description="the criteria with their weights")
+    tiers: list[Tier] = Field(min_length=1, description="the tiers, highest first, each with its min")
+
+    @model_validator(mode="after")
+    def _consistent(self):
+        if self.scale.max <= self.scale.min:
+            raise ValueError("scale.max must be above scale.min")
+        for c in self.criteria:
+            if any(not self.scale.min <= s <= self.scale.max for s in c.scores):
+                raise ValueError(f"criterion '{c.key}' has a score outside the scale")
+        if any(b.min >= a.min for a, b in zip(self.tiers, self.tiers[1:])):
+            raise ValueError("tiers must be listed highest first, each min below the one before")
+        if self.tiers[-1].min > self.lowest():
+            raise ValueError(f"the last tier's min {self.tiers[-1].min:g} is above the lowest possible "
+                             f"score {self.lowest():g}; expected a last tier every score reaches")
+        keys = [c.key for c in self.criteria]
+        if len(set(keys)) != len(keys):
+            raise ValueError("two criteria share a key; expected unique keys")
+        return self
+
+    def lowest(self) -> float:
+        return 0.0 if self.normalise else sum(c.weight for c in self.criteria) * self.scale.min
+
+
+# A score within this of a tier's min reaches the tier (weights such as 0.3 are not exact in binary).
+EPSILON = 1e-9
+
+
+class Scorer:
+    """A scorecard compiled once for a whole file: `score(values)` with values in criterion order."""
+
+    def __init__(self, card: Scorecard, names=None):
+        self.card = card
+        self.names = names or [c.key for c in card.criteria]
+        self.weights = [c.weight for c in card.criteria]
+        self.lo, self.hi = card.scale.min, card.scale.max
+        self.span = sum(w * (self.hi - self.lo) for w in self.weights)
+        self.tiers = [(t.min - EPSILON, t.key) for t in card.tiers]
+
+    def points(self, values) -> list:
+        """Each criterion's score from its raw value; InputError names the column."""
+        out = []
+        for c, name, value in zip(self.card.criteria, self.names, values):
+            v = number(value, name, minimum=None if c.negative_allowed else 0)
+            if c.breaks:
+                out.append(c.scores[bisect_right(c.breaks, v)])
+            elif self.lo <= v <= self.hi:
+                out.append(v)
+            else:
+                raise InputError(f"{name} {value!r} is outside the scale; expected a rating from "
+                                 f"{self.lo:g} to {self.hi:g}")
+        return out
+
+    def score(self, values) -> tuple:
+        """(score, tier key, criterion scores), summing in criterion order."""
+        pts = self.points(values)
+        if self.card.normalise:
+            total = 100 * sum(w * (p - self.lo) for w, p in zip(self.weights, pts)) / self.span
+        else:
+            total = sum(w * p for w, p in zip(self.weights, pts))
+        return total, self.tier(total), pts
+
+    def tier(self, total: float) -> str:
+        # The validator guarantees the last tier's min is at most the lowest possible score.
+        return next(key for minimum, key in self.tiers if total >= minimum)
+
+
+def calculate(inputs: dict) -> dict:
+    """Registry entry: {"scorecard": name, path or mapping, "values": {criterion key: value}}."""
+    from .data import load_scorecard
+
+    card = load_scorecard(inputs.get("scorecard"))
+    values = inputs.get("values")
+    if not isinstance(values, dict):
+        raise InputError("values is missing; expected a mapping of criterion key to value")
+    missing = [c.key for c in card.criteria if c.key not in values]
+    if missing:
+        raise InputError(f"criterion '{missing[0]}' has no value; expected one for every criterion")
+    total, tier, pts = Scorer(card).score([values[c.key] for c in card.criteria])
+    return {"score": total, "tier": tier, "points": dict(zip([c.key for c in card.criteria], pts))}

@@ -1,0 +1,68 @@
+"""Defaults a calculator shares with the browser: playbook_data/calculators/<name>.yml.
+
+One file per calculator: named parameters with their citations, pipeline stages, RFM segment
+rules, and the worked examples the site pages show (computed at build time, never typed).
+"""
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from .models import Id, Key, NonEmptyStr, Source, Strict, Tagged, Text
+
+
+class Parameter(Strict):
+    value: float = Field(description="the default value, a number")
+    title: Text = Field(description="what the value means, in both languages")
+    sources: list[Source] = Field(min_length=1, description="where the figure comes from, or 'practice'")
+
+
+class Stage(Strict):
+    key: Key = Field(description="the stage's key, as a pipeline file may write it")
+    title: Text = Field(description="the stage's name in both languages")
+    probability: float = Field(ge=0, le=1, description="the chance of winning from this stage, 0 to 1")
+    aliases: list[NonEmptyStr] = Field(default_factory=list, description="other names accepted in a file")
+
+
+class Segment(Strict):
+    key: Key = Field(description="the segment's key, such as 'champions'")
+    title: Text = Field(description="the segment's name in both languages")
+    advice: Text | None = Field(default=None, description="what to do with it, in both languages")
+    r: tuple[int, int] | None = Field(default=None, description="[lowest, highest] recency score")
+    f: tuple[int, int] | None = Field(default=None, description="[lowest, highest] frequency score")
+    m: tuple[int, int] | None = Field(default=None, description="[lowest, highest] monetary score")
+
+    def matches(self, r: int, f: int, m: int) -> bool:
+        return all(rule is None or rule[0] <= score <= rule[1]
+                   for rule, score in ((self.r, r), (self.f, f), (self.m, m)))
+
+
+class Example(Strict):
+    id: Id = Field(description="the example's id, which a page names")
+    title: Text = Field(description="what the example shows, in both languages")
+    calculator: NonEmptyStr = Field(description="the calculator to run, as in calculators.registry")
+    input: dict = Field(description="the inputs, as in tests/vectors/")
+    sources: list[Source] = Field(min_length=1, description="where its figures come from, or 'practice'")
+
+
+class CalculatorSettings(Tagged):
+    calculator: Literal["clv", "scorecard", "abc", "rfm", "survey", "pipeline", "complaint-cost"] = Field(
+        description="which calculator reads this file")
+    parameters: dict[Key, Parameter] = Field(default_factory=dict, description="named default values")
+    stages: list[Stage] = Field(default_factory=list, description="pipeline stages with probabilities")
+    segments: list[Segment] = Field(default_factory=list, description="RFM segments, first match wins")
+    examples: list[Example] = Field(default_factory=list, description="worked examples for the page")
+
+    @model_validator(mode="after")
+    def _sections_fit(self):
+        if (self.calculator == "pipeline") != bool(self.stages):
+            raise ValueError("stages belong in the pipeline file and nowhere else")
+        if (self.calculator == "rfm") != bool(self.segments):
+            raise ValueError("segments belong in the rfm file and nowhere else")
+        if self.segments and any((self.segments[-1].r, self.segments[-1].f, self.segments[-1].m)):
+            raise ValueError("the last segment has rules; expected a last segment without r, f or m "
+                             "that catches every customer")
+        return self
+
+    def value(self, key: str) -> float:
+        return self.parameters[key].value

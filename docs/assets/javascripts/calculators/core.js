@@ -1,0 +1,172 @@
+/* The shared core of the browser calculators: checked numbers, exactly as calculators/errors.py checks
+   them, and Python's way of printing numbers, so messages and CSV cells match the command line.
+   A plain script (no module) so it also loads from file:// and inside a Web Worker (importScripts). */
+(function (root) {
+  "use strict";
+
+  var PB = root.PlaybookCalc = root.PlaybookCalc || {};
+  PB.calculators = PB.calculators || {};
+
+  // An input the calculator cannot use: `message` is the Python reference's English sentence, `code`
+  // and `params` let the page say it in its own language next to the field named `params.field`
+  function InputError(code, params, message) {
+    this.name = "InputError";
+    this.code = code;
+    this.params = params || {};
+    this.message = message;
+  }
+  InputError.prototype = Object.create(Error.prototype);
+  InputError.prototype.constructor = InputError;
+
+  function fail(code, params, message) {
+    throw new InputError(code, params, message);
+  }
+
+  // Python's repr of a float: shortest digits, exponent below 1e-4 or from 1e16, always a dot or exponent
+  function floatRepr(x) {
+    if (x !== x) return "nan";
+    if (!isFinite(x)) return x > 0 ? "inf" : "-inf";
+    if (x === 0) return 1 / x < 0 ? "-0.0" : "0.0";
+    var parts = x.toExponential().split("e");
+    var digits = parts[0].replace("-", "").replace(".", "");
+    var exp = parseInt(parts[1], 10);
+    var sign = x < 0 ? "-" : "";
+    if (exp < -4 || exp >= 16) {
+      var mant = digits.length > 1 ? digits[0] + "." + digits.slice(1) : digits;
+      return sign + mant + "e" + (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "") + Math.abs(exp);
+    }
+    if (exp < 0) return sign + "0." + "0".repeat(-exp - 1) + digits;
+    if (digits.length <= exp + 1) return sign + digits + "0".repeat(exp + 1 - digits.length) + ".0";
+    return sign + digits.slice(0, exp + 1) + "." + digits.slice(exp + 1);
+  }
+
+  // Python's format(x, "g"): six significant digits, trailing zeros dropped
+  function formatG(x) {
+    if (!isFinite(x)) return floatRepr(x);
+    if (x === 0) return 1 / x < 0 ? "-0" : "0";
+    var exp = parseInt(x.toExponential(5).split("e")[1], 10);
+    if (exp < -4 || exp >= 6) {
+      var parts = x.toExponential(5).split("e");
+      var mant = parts[0].replace(/\.?0+$/, "");
+      var e = parseInt(parts[1], 10);
+      return mant + "e" + (e < 0 ? "-" : "+") + (Math.abs(e) < 10 ? "0" : "") + Math.abs(e);
+    }
+    return x.toFixed(Math.max(0, 5 - exp)).replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
+  }
+
+  // errors._fmt: an integral number without ".0", else Python's str
+  function fmt(x) {
+    return Number.isInteger(x) ? String(x) : floatRepr(x);
+  }
+
+  // errors._show: text in double quotes, numbers as _fmt
+  function show(value) {
+    return typeof value === "string" ? '"' + value + '"' : fmt(value);
+  }
+
+  // Python's repr of a str: single quotes unless the text holds one and no double quote
+  function repr(value) {
+    if (typeof value !== "string") return fmt(value);
+    var quote = value.indexOf("'") >= 0 && value.indexOf('"') < 0 ? '"' : "'";
+    var body = value.replace(/\\/g, "\\\\").replace(new RegExp(quote, "g"), "\\" + quote);
+    return quote + body.replace(/\n/g, "\\n").replace(/\r/g, "\\r").replace(/\t/g, "\\t") + quote;
+  }
+
+  // What Python's float() accepts: digits with single underscores, a dot, an exponent
+  var FLOAT = /^[+-]?(?:\d(?:_?\d)*(?:\.(?:\d(?:_?\d)*)?)?|\.\d(?:_?\d)*)(?:[eE][+-]?\d(?:_?\d)*)?$/;
+  var SPECIAL = /^[+-]?(?:inf|infinity|nan)$/i;
+  var THOUSANDS = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
+  var SPACE = /^[\s\u001c-\u001f\u0085]+|[\s\u001c-\u001f\u0085]+$/g;
+
+  function strip(text) {
+    return text.replace(SPACE, "");
+  }
+
+  // errors._parse: a finite number from a number or a text such as "1,234.5" or "¥800"
+  function parse(value, name, field, row) {
+    var params = { field: field, value: value, row: row };
+    if (value === null || value === undefined) fail("empty", params, name + " is empty; expected a number");
+    if (typeof value === "boolean") fail("not-number", params, name + " is a yes/no value; expected a number");
+    var result;
+    if (typeof value === "number") result = value;
+    else {
+      var text = strip(strip(String(value)).replace(/^[¥￥$]+/, ""));
+      if (!text) fail("empty", params, name + " is empty; expected a number");
+      text = text.replace(/[\uff10-\uff19]/g, function (d) { return String(d.charCodeAt(0) - 0xff10); });
+      if (THOUSANDS.test(text)) text = text.replace(/,/g, "");
+      if (SPECIAL.test(text)) result = NaN;
+      else if (FLOAT.test(text)) result = Number(text.replace(/_/g, ""));
+      else fail("not-number", params, name + " " + show(value) + " is not a number");
+    }
+    if (!isFinite(result)) fail("not-finite", params, name + " " + show(value) + " is not a finite number");
+    return result;
+  }
+
+  // errors.number: bounds checked when given; `opts.field` names the input for the page
+  function number(value, name, opts) {
+    opts = opts || {};
+    var params = { field: opts.field, value: value, row: opts.row };
+    var result = parse(value, name, opts.field, opts.row);
+    if (opts.whole && result !== Math.trunc(result)) {
+      fail("not-whole", params, name + " " + show(value) + " is not a whole number");
+    }
+    if (opts.minimum !== undefined && opts.minimum !== null && result < opts.minimum) {
+      params.min = opts.minimum;
+      var what = opts.minimum === 0 ? "negative" : "below " + fmt(opts.minimum);
+      fail(opts.minimum === 0 ? "negative" : "below", params,
+        name + " " + show(value) + " is " + what + "; expected at least " + fmt(opts.minimum));
+    }
+    if (opts.below !== undefined && result >= opts.below) {
+      params.max = opts.below;
+      fail("not-below", params, name + " " + show(value) + " must be below " + fmt(opts.below));
+    }
+    return opts.whole ? Math.trunc(result) : result;
+  }
+
+  // errors.rate: a fraction from 0 to 1
+  function rate(value, name, field) {
+    var result = number(value, name, { minimum: 0, field: field });
+    if (result > 1) {
+      fail("above-one", { field: field, value: value },
+        name + " " + show(value) + " is above 1; expected a fraction such as 0.8 for 80%");
+    }
+    return result;
+  }
+
+  function numberList(values, name, opts) {
+    if (!Array.isArray(values)) fail("not-list", { field: opts && opts.field }, name + " is not a list; expected a list of numbers");
+    return values.map(function (v, i) { return number(v, name + "[" + (i + 1) + "]", opts); });
+  }
+
+  // errors.call: the inputs a form takes, saying which one is unknown or missing
+  function call(fn, names, required, inputs, what, openEnded) {
+    var keys = Object.keys(inputs);
+    var unknown = keys.filter(function (k) { return names.indexOf(k) < 0; });
+    if (unknown.length && !openEnded) {
+      fail("unknown-input", { field: unknown[0] },
+        what + ": unknown input '" + unknown[0] + "'; expected some of: " + names.join(", "));
+    }
+    var missing = required.filter(function (k) { return !(k in inputs); });
+    if (missing.length) fail("empty", { field: missing[0] }, what + ": input '" + missing[0] + "' is missing");
+    return fn(inputs);
+  }
+
+  // The registry: run(name, inputs, data) where `data` holds the YAML the Python reads (scorecards, settings)
+  function run(name, inputs, data) {
+    var calc = PB.calculators[name];
+    if (!calc) fail("unknown", {}, "unknown calculator '" + name + "'; expected one of: " + Object.keys(PB.calculators).join(", "));
+    if (!inputs || typeof inputs !== "object" || Array.isArray(inputs)) {
+      fail("unknown", {}, name + ": the inputs are not a mapping; expected {name: value}");
+    }
+    return calc(inputs, data || PB.data || {});
+  }
+
+  PB.InputError = InputError;
+  PB.fail = fail;
+  PB.py = { floatRepr: floatRepr, formatG: formatG, fmt: fmt, show: show, repr: repr, strip: strip };
+  PB.number = number;
+  PB.rate = rate;
+  PB.numberList = numberList;
+  PB.call = call;
+  PB.run = run;
+})(typeof self !== "undefined" ? self : globalThis);

@@ -1,0 +1,87 @@
+/* Survey scores from raw answers, mirroring calculators/survey.py: NPS = % of 9–10 minus % of 0–6 on 0–10
+   (passives stay in the total); CSAT = % of answers at or above `satisfied_from` on 1..scale; CES = mean. */
+(function (root) {
+  "use strict";
+
+  var PB = root.PlaybookCalc;
+
+  // Whole numbers from `low` to `high`; at least one
+  function answersChecked(answers, low, high) {
+    if (!Array.isArray(answers)) PB.fail("not-list", { field: "answers" }, "answers is not a list; expected a list of whole numbers");
+    if (!answers.length) PB.fail("no-answers", { field: "answers" }, "there are no answers; expected at least one");
+    return answers.map(function (a, k) { return answer(a, "answer " + (k + 1), low, high, k + 1); });
+  }
+
+  function answer(value, name, low, high, row) {
+    var result = PB.number(value, name, { whole: true, field: "answers" });
+    if (!(low <= result && result <= high)) {
+      PB.fail("out-of-scale", { field: "answers", value: value, min: low, max: high, row: row },
+        name + " " + PB.py.repr(value) + " is outside the scale; expected a whole number from " + low + " to " + high);
+    }
+    return result;
+  }
+
+  function npsCounts(promoters, passives, detractors) {
+    var total = promoters + passives + detractors;
+    if (total === 0) PB.fail("no-answers", { field: "answers" }, "there are no answers; expected at least one");
+    return { nps: 100 * (promoters - detractors) / total, promoters: promoters, passives: passives,
+      detractors: detractors, total: total, promoter_pct: 100 * promoters / total,
+      passive_pct: 100 * passives / total, detractor_pct: 100 * detractors / total };
+  }
+
+  function count(values, test) {
+    var n = 0;
+    for (var k = 0; k < values.length; k++) if (test(values[k])) n += 1;
+    return n;
+  }
+
+  function nps(args) {
+    var values = answersChecked(args.answers, 0, 10);
+    var promoters = count(values, function (v) { return v >= 9; });
+    var detractors = count(values, function (v) { return v <= 6; });
+    return npsCounts(promoters, values.length - promoters - detractors, detractors);
+  }
+
+  function csatSettings(scale, satisfiedFrom) {
+    var top = PB.number(scale === undefined ? 5 : scale, "scale", { minimum: 2, whole: true, field: "scale" });
+    var cut = satisfiedFrom === undefined || satisfiedFrom === null ? top - 1
+      : answer(satisfiedFrom, "satisfied from", 1, top);
+    return [top, cut];
+  }
+
+  function csat(args) {
+    var s = csatSettings(args.scale, args.satisfied_from), top = s[0], cut = s[1];
+    var values = answersChecked(args.answers, 1, top);
+    var satisfied = count(values, function (v) { return v >= cut; });
+    return { csat: 100 * satisfied / values.length, satisfied: satisfied, total: values.length, scale: top,
+      satisfied_from: cut };
+  }
+
+  function ces(args) {
+    var top = PB.number(args.scale === undefined ? 7 : args.scale, "scale", { minimum: 2, whole: true, field: "scale" });
+    var values = answersChecked(args.answers, 1, top);
+    var total = 0;
+    values.forEach(function (v) { total += v; });
+    return { ces: total / values.length, total: values.length, scale: top };
+  }
+
+  var METRICS = {
+    nps: [nps, ["answers"], ["answers"]],
+    csat: [csat, ["answers", "scale", "satisfied_from"], ["answers"]],
+    ces: [ces, ["answers", "scale"], ["answers"]]
+  };
+
+  // Registry entry: {"metric": "nps" | "csat" | "ces", "answers": [...], ...}
+  PB.calculators.survey = function (inputs) {
+    var args = Object.assign({}, inputs), metric = args.metric;
+    delete args.metric;
+    if (!Object.prototype.hasOwnProperty.call(METRICS, metric)) {
+      PB.fail("unknown", { field: "metric" }, "metric " + (metric === undefined || metric === null ? "None" : PB.py.repr(metric)) +
+        " is unknown; expected one of: nps, csat, ces");
+    }
+    var spec = METRICS[metric];
+    return PB.call(spec[0], spec[1], spec[2], args, metric);
+  };
+
+  PB.survey = { npsCounts: npsCounts, answer: answer };
+})(typeof self !== "undefined" ? self : globalThis);

@@ -1,0 +1,100 @@
+/* Checklists and sheets keep their ticks and entries in this browser only (localStorage), one entry per
+   checklist or sheet id and language; nothing is ever sent anywhere. print.js handles the print buttons. */
+(function () {
+  "use strict";
+
+  var FORMS = "form.pb-checklist, form.pb-sheet";
+
+  // The storage key of a form: pb:checklist:smart-goal:zh, pb:sheet:6w1h1s:en
+  function storageKey(form) {
+    var kind = form.dataset.checklist ? "checklist" : "sheet";
+    return ["pb", kind, form.dataset.checklist || form.dataset.sheet, form.dataset.lang].join(":");
+  }
+
+  // localStorage may be missing or refuse (private mode, quota): the form then simply forgets
+  function load(key) {
+    try {
+      return JSON.parse(window.localStorage.getItem(key)) || {};
+    } catch (error) {
+      return {};
+    }
+  }
+
+  function store(key, state) {
+    try {
+      if (Object.keys(state).length) window.localStorage.setItem(key, JSON.stringify(state));
+      else window.localStorage.removeItem(key);
+    } catch (error) { /* nothing to do: the page still works, it just does not remember */ }
+  }
+
+  function fields(form) {
+    return form.querySelectorAll("input[name], textarea[name]");
+  }
+
+  // The form's state: ticked boxes, chosen scale points, non-empty texts, by field name
+  function read(form) {
+    var state = {};
+    fields(form).forEach(function (field) {
+      if (field.type === "checkbox") { if (field.checked) state[field.name] = true; }
+      else if (field.type === "radio") { if (field.checked) state[field.name] = field.value; }
+      else if (field.value !== "") state[field.name] = field.value;
+    });
+    return state;
+  }
+
+  function apply(form, state) {
+    fields(form).forEach(function (field) {
+      var value = state[field.name];
+      if (field.type === "checkbox") field.checked = value === true;
+      else if (field.type === "radio") field.checked = value === field.value;
+      else field.value = typeof value === "string" ? value : "";
+    });
+    showProgress(form);
+  }
+
+  // "3 / 8 done" under a checklist
+  function showProgress(form) {
+    var line = form.querySelector(".pb-progress");
+    if (!line) return;
+    var boxes = form.querySelectorAll(".pb-checklist__items input[type=checkbox]");
+    var done = Array.prototype.filter.call(boxes, function (box) { return box.checked; }).length;
+    line.textContent = line.dataset.template.replace("{done}", done).replace("{total}", boxes.length);
+  }
+
+  function clear(form) {
+    apply(form, {});
+    store(storageKey(form), {});
+  }
+
+  // Wire one form once: restore, save on every change, show the screen-only tools
+  function bind(form) {
+    if (form.dataset.pbBound) return;
+    form.dataset.pbBound = "true";
+    var key = storageKey(form);
+    apply(form, load(key));
+    var save = function () { store(key, read(form)); showProgress(form); };
+    form.addEventListener("input", save);
+    form.addEventListener("change", save);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    var button = form.querySelector("[data-action=clear]");
+    if (button) button.addEventListener("click", function () { clear(form); });
+    var tools = form.querySelector(".pb-tools");
+    if (tools) tools.hidden = false;
+  }
+
+  function init() {
+    document.querySelectorAll(FORMS).forEach(bind);
+  }
+
+  // Another tab ticked the same checklist (its booklet, say): show it here too
+  window.addEventListener("storage", function (event) {
+    document.querySelectorAll(FORMS).forEach(function (form) {
+      if (event.key === null || event.key === storageKey(form)) apply(form, load(storageKey(form)));
+    });
+  });
+
+  // Material's document$ emits on every page load, and on each page change under instant navigation
+  if (typeof window.document$ !== "undefined") window.document$.subscribe(init);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

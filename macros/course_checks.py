@@ -1,0 +1,91 @@
+"""What a course file must agree with elsewhere: roles, topics, cards, handouts, questions, its timings."""
+
+from pathlib import PurePosixPath
+
+from .problems import Problem
+from .schema import KIND_OF
+from .schema.courses import Course
+
+
+def course_problems(book, source, model) -> list[Problem]:
+    """Every problem of one course file that only the rest of the data can reveal (none for other files)."""
+    if not isinstance(model, Course):
+        return []
+    found = []
+
+    def report(path, message):
+        found.append(Problem(source.path, source.line_of(path), message))
+
+    _file_name(model, source.path, report)
+    _duration(model, report)
+    for index, role in enumerate(model.audience):
+        if role not in book.roles:
+            report(("audience", index), f"unknown role '{role}'; expected one of: {', '.join(book.roles)}")
+    for path, block in model.located_blocks():
+        _block(book, path, block, report)
+    return found
+
+
+def _file_name(course: Course, path: str, report):
+    # The page addresses come from the file name (hooks/courses.py), so the id must match it
+    stem = PurePosixPath(path).stem
+    if course.id != stem:
+        report(("id",), f"id '{course.id}' differs from the file name '{stem}.yml'; expected id: {stem}")
+
+
+def _duration(course: Course, report):
+    total = sum(block.minutes for _, block in course.located_blocks())
+    if total != course.duration:
+        report(("duration",), f"the blocks add up to {total} minutes but duration is {course.duration}; "
+                              "expected the blocks to add up to the declared duration")
+
+
+def _block(book, path: tuple, block, report):
+    for index, topic in enumerate(block.topics):
+        if topic not in book.topics:
+            report(path + ("topics", index),
+                   f"unknown topic id '{topic}'; expected a topic id from playbook_data/topics.yml")
+    for index, handout in enumerate(block.handouts):
+        if _kind(book, handout) not in ("checklist", "sheet") and handout not in book.invalid_ids:
+            report(path + ("handouts", index), f"unknown handout '{handout}'; expected a checklist id from "
+                                               "playbook_data/checklists/ or a sheet id from playbook_data/sheets/")
+    for index, ref in enumerate(block.questions):
+        message = _question_problem(book, ref)
+        if message:
+            report(path + ("questions", index), message)
+    if block.roleplay:
+        message = _card_problem(book, block)
+        if message:
+            report(path + ("roleplay",), message)
+
+
+def _card_problem(book, block) -> str | None:
+    card_id = block.roleplay
+    if _kind(book, card_id) != "roleplay":
+        if card_id in book.invalid_ids:
+            return None
+        known = sorted(book.ids("roleplay"))
+        expected = f"one of: {', '.join(known)}" if 0 < len(known) <= 12 else "the id of a card in playbook_data/scripts/"
+        return f"unknown role-play card '{card_id}'; expected {expected}"
+    card = book.items[card_id].item
+    if card.minutes > block.minutes:
+        return (f"role-play card '{card_id}' takes {card.minutes} minutes but the block has {block.minutes}; "
+                f"expected a block of at least {card.minutes} minutes")
+    return None
+
+
+def _question_problem(book, ref: str) -> str | None:
+    quiz_id, _, number = ref.partition("/")
+    if _kind(book, quiz_id) != "quiz":
+        if quiz_id in book.invalid_ids:
+            return None
+        return f"unknown quiz id '{quiz_id}' in '{ref}'; expected a quiz id from playbook_data/quizzes/"
+    count = len(book.items[quiz_id].item.questions)
+    if number and int(number) > count:
+        return f"quiz '{quiz_id}' has no question {number}; expected a number from 1 to {count}"
+    return None
+
+
+def _kind(book, item_id: str) -> str | None:
+    located = book.items.get(item_id)
+    return KIND_OF.get(type(located.item)) if located else None

@@ -1,0 +1,74 @@
+"""What a printed checklist or sheet carries at its foot: its online address and a QR code to it."""
+
+import functools
+import posixpath
+import re
+from pathlib import Path
+
+import segno
+from markupsafe import Markup
+
+# A page that renders an item: `{{ checklist("pre-visit") }}` or `{{ sheet('6w1h1s') }}`.
+CALL = re.compile(r"""\{\{\s*(checklist|sheet)\(\s*["']([a-z0-9.-]+)["']\s*\)\s*\}\}""")
+HOME_EXCLUDED = ("booklets/",)  # pages that collect items from elsewhere are nobody's home
+
+
+def page_url(src_uri: str) -> str:
+    """The site-relative URL of a Markdown page: planning/x.en.md → en/planning/x.html."""
+    if src_uri.endswith(".en.md"):
+        return "en/" + src_uri[: -len(".en.md")] + ".html"
+    return src_uri[: -len(".md")] + ".html"
+
+
+def page_language(src_uri: str) -> str:
+    return "en" if src_uri.endswith(".en.md") else "zh"
+
+
+@functools.lru_cache(maxsize=8)
+def _homes(docs_dir: str, signature: tuple) -> dict:
+    # First page (in path order) calling each item, per language
+    homes = {}
+    for src_uri, _mtime in signature:
+        if src_uri.startswith(HOME_EXCLUDED):
+            continue
+        text = (Path(docs_dir) / src_uri).read_text(encoding="utf-8")
+        for kind, item_id in CALL.findall(text):
+            homes.setdefault((kind, item_id, page_language(src_uri)), page_url(src_uri))
+    return homes
+
+
+def home_pages(docs_dir: str) -> dict:
+    """(kind, id, language) → the URL of the page that renders the item, re-read when a page changes."""
+    root = Path(docs_dir)
+    signature = tuple(sorted((p.relative_to(root).as_posix(), p.stat().st_mtime_ns)
+                             for p in root.rglob("*.md")))
+    return _homes(str(root), signature)
+
+
+def absolute(site_url: str, url: str) -> str:
+    """The address of a site-relative URL under `site_url` (mkdocs.yml, from $SITE_URL)."""
+    return site_url.rstrip("/") + "/" + url
+
+
+@functools.lru_cache(maxsize=512)
+def qr_svg(address: str) -> Markup:
+    """An inline SVG QR code of `address`, sized by CSS (no width/height of its own)."""
+    code = segno.make(address, error="m", micro=False)
+    svg = code.svg_inline(border=2, omitsize=True, dark="#000", light="#fff", svgclass="pb-qr",
+                          title=address)
+    return Markup(svg.replace("<svg ", '<svg role="img" aria-label="QR" ', 1))
+
+
+def footer_context(env, kind: str, item_id: str) -> dict:
+    """`address` and `qr` for the foot of an item: the page being built; in a booklet, the item's home."""
+    page, home = env.page, env.page.url
+    if page.file.src_uri.startswith(HOME_EXCLUDED):
+        lang = page_language(page.file.src_uri)
+        home = home_pages(env.conf["docs_dir"]).get((kind, item_id, lang), home)
+    address = absolute(env.conf.get("site_url") or "", home)
+    return {"address": address, "qr": qr_svg(address)}
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """A link from one site-relative page URL to another."""
+    return posixpath.relpath(to_url, posixpath.dirname(from_url) or ".")

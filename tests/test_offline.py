@@ -1,0 +1,42 @@
+"""The offline build works opened from the file system: search in Chinese, follow a result."""
+
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from .conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory):
+    site_dir = tmp_path_factory.mktemp("offline")
+    env = {**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site_dir)],
+                            cwd=ROOT, capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stderr
+    return site_dir
+
+
+def test_offline_build_has_a_script_index_per_language(offline_site):
+    for folder in (offline_site / "search", offline_site / "en" / "search"):
+        assert (folder / "search_index.js").read_text(encoding="utf-8").startswith("var __index = {")
+    html = (offline_site / "index.html").read_text(encoding="utf-8")
+    assert "assets/javascripts/vendor/iframe-worker-shim.js" in html and "unpkg" not in html
+
+
+def test_search_works_from_file_urls(page, offline_site):
+    page.goto((offline_site / "index.html").as_uri())
+    page.fill("input[data-md-component=search-query]", "目标")
+    page.keyboard.press("End")
+    link = page.locator(".md-search-result__link", has_text="SMART").first
+    link.wait_for(timeout=15000)
+    link.click()
+    page.wait_for_url(re.compile(r"planning/smart-goals\.html$"))
+    assert page.url.startswith("file://")
+    assert page.locator("h1").inner_text() == "SMART 目标"
+    assert all(url.startswith(("file://", "data:", "blob:")) for url in page.requests), page.requests
