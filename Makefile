@@ -5,7 +5,7 @@ STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve test build offline check coverage clean
+.PHONY: serve test build pdf offline check coverage clean
 
 serve: $(STAMP)  ## serve the site on http://127.0.0.1:8000, rebuilding on change
 	$(PY) -m mkdocs serve --strict -a 127.0.0.1:8000
@@ -15,6 +15,9 @@ test: $(STAMP) /usr/bin/chromium  ## run every test, the browser ones included
 
 build: $(STAMP)  ## build the site into site/
 	$(PY) -m mkdocs build --strict
+
+pdf: build /usr/bin/chromium  ## build, then a PDF of every role's booklet in both languages into site/downloads/
+	$(PY) -m macros.pdf --site site
 
 offline: $(STAMP)  ## a build that works opened from the file system: site-offline/ and site-offline.zip
 	OFFLINE=true $(PY) -m mkdocs build --strict -d site-offline

@@ -2,7 +2,8 @@
 
 Sort by value, highest first; ties keep their order in the input (a stable sort), so a run is
 reproducible and tied customers at a boundary may fall in different classes. An item's cumulative
-share includes itself and is computed as 100 × running sum / total, summing in sorted order.
+share includes itself and is computed as running sum / total × 100 (in that order, so the last is
+exactly 100), summing in sorted order.
 cumulative ≤ A threshold → A; ≤ B threshold → B; else C. Defaults 80 / 95 (abc.yml).
 """
 
@@ -37,13 +38,13 @@ def classify_checked(values: list, a: float, b: float) -> dict:
     running = 0.0
     for position, k in enumerate(order, start=1):
         running += values[k]
-        share[k] = 100 * values[k] / total
-        cumulative[k] = 100 * running / total
+        share[k] = values[k] / total * 100
+        cumulative[k] = running / total * 100
         classes[k] = "A" if cumulative[k] <= a else ("B" if cumulative[k] <= b else "C")
         rank[k] = position
     return {"share": share, "cumulative": cumulative, "classes": classes, "rank": rank,
             "counts": {c: classes.count(c) for c in CLASSES},
-            "value_share": {c: 100 * sum(v for v, k in zip(values, classes) if k == c) / total
+            "value_share": {c: sum(v for v, k in zip(values, classes) if k == c) / total * 100
                             if n else 0.0 for c in CLASSES},
             "thresholds": {"A": a, "B": b}}
 

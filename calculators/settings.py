@@ -52,6 +52,7 @@ class CalculatorSettings(Tagged):
     stages: list[Stage] = Field(default_factory=list, description="pipeline stages with probabilities")
     segments: list[Segment] = Field(default_factory=list, description="RFM segments, first match wins")
     examples: list[Example] = Field(default_factory=list, description="worked examples for the page")
+    labels: dict[Key, Text] = Field(default_factory=dict, description="names of the inputs and results a page shows")
 
     @model_validator(mode="after")
     def _sections_fit(self):

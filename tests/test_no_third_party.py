@@ -67,3 +67,12 @@ def test_our_own_scripts_name_no_other_host(site):
         if "bundle." in script.name or "workers" in script.parts or "lunr" in script.parts:
             continue  # material's own files, checked above
         assert not re.search(r"https?://", script.read_text(encoding="utf-8")), script
+
+
+def test_the_checker_flags_fetches_but_not_links():
+    parser = FetchedUrls()
+    parser.feed('<link rel="stylesheet" href="https://fonts.googleapis.com/css"><a href="https://example.org">x</a>'
+                '<img src="//cdn.example.com/y.png"><link rel="canonical" href="https://example.org/">'
+                '<script src="assets/x.js"></script><div style="background:url(https://x.example/b.png)"></div>')
+    assert [u for u in parser.urls if is_other_host(u)] == [
+        "https://fonts.googleapis.com/css", "//cdn.example.com/y.png", "https://x.example/b.png"]

@@ -54,6 +54,16 @@
     return x.toFixed(Math.max(0, 5 - exp)).replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
   }
 
+  // Python's round(x, digits): correctly rounded, an exact tie to the even digit
+  function round(x, digits) {
+    if (!isFinite(x) || x === 0 || Math.abs(x) >= 1e21) return x;
+    var up = x.toFixed(digits), exact = x.toFixed(Math.min(100, digits + 25));
+    var tail = exact.slice(exact.indexOf(".") + digits + 1);
+    if (!/^50*$/.test(tail)) return Number(up);
+    var down = exact.slice(0, exact.indexOf(".") + (digits ? digits + 1 : 0));
+    return Number(parseInt(down.slice(-1), 10) % 2 === 0 ? down : up);
+  }
+
   // errors._fmt: an integral number without ".0", else Python's str
   function fmt(x) {
     return Number.isInteger(x) ? String(x) : floatRepr(x);
@@ -72,8 +82,8 @@
     return quote + body.replace(/\n/g, "\\n").replace(/\r/g, "\\r").replace(/\t/g, "\\t") + quote;
   }
 
-  // What Python's float() accepts: digits with single underscores, a dot, an exponent
-  var FLOAT = /^[+-]?(?:\d(?:_?\d)*(?:\.(?:\d(?:_?\d)*)?)?|\.\d(?:_?\d)*)(?:[eE][+-]?\d(?:_?\d)*)?$/;
+  // What Python's float() accepts (the reference refuses underscores): a sign, digits, a dot, an exponent
+  var FLOAT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
   var SPECIAL = /^[+-]?(?:inf|infinity|nan)$/i;
   var THOUSANDS = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
   var SPACE = /^[\s\u001c-\u001f\u0085]+|[\s\u001c-\u001f\u0085]+$/g;
@@ -94,11 +104,12 @@
       if (!text) fail("empty", params, name + " is empty; expected a number");
       text = text.replace(/[\uff10-\uff19]/g, function (d) { return String(d.charCodeAt(0) - 0xff10); });
       if (THOUSANDS.test(text)) text = text.replace(/,/g, "");
-      if (SPECIAL.test(text)) result = NaN;
-      else if (FLOAT.test(text)) result = Number(text.replace(/_/g, ""));
+      if (SPECIAL.test(text)) result = /n$/i.test(text) ? NaN : Infinity;
+      else if (FLOAT.test(text)) result = Number(text);
       else fail("not-number", params, name + " " + show(value) + " is not a number");
     }
-    if (!isFinite(result)) fail("not-finite", params, name + " " + show(value) + " is not a finite number");
+    if (result !== result) fail("not-number", params, name + " " + show(value) + " is not a number");
+    if (!isFinite(result)) fail("not-finite", params, name + " " + show(value) + " is infinite; expected a finite number");
     return result;
   }
 
@@ -163,7 +174,7 @@
 
   PB.InputError = InputError;
   PB.fail = fail;
-  PB.py = { floatRepr: floatRepr, formatG: formatG, fmt: fmt, show: show, repr: repr, strip: strip };
+  PB.py = { round: round, floatRepr: floatRepr, formatG: formatG, fmt: fmt, show: show, repr: repr, strip: strip };
   PB.number = number;
   PB.rate = rate;
   PB.numberList = numberList;

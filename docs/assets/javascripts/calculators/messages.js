@@ -23,7 +23,7 @@
   function message(error, strings) {
     var template = strings["calc-err-" + error.code] || strings["calc-err-other"] || error.message;
     var p = error.params || {};
-    var text = fill(template, { min: p.min, max: p.max, value: p.value === undefined ? "" : String(p.value) });
+    var text = fill(template, Object.assign({}, p, { value: p.value === undefined ? "" : String(p.value) }));
     if (p.row) text = fill(strings["calc-err-row"] || "{row}: ", { row: p.row }) + text;
     return text;
   }

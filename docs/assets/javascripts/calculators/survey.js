@@ -42,27 +42,48 @@
     return npsCounts(promoters, values.length - promoters - detractors, detractors);
   }
 
-  function csatSettings(scale, satisfiedFrom) {
-    var top = PB.number(scale === undefined ? 5 : scale, "scale", { minimum: 2, whole: true, field: "scale" });
-    var cut = satisfiedFrom === undefined || satisfiedFrom === null ? top - 1
-      : answer(satisfiedFrom, "satisfied from", 1, top);
+  // The scale and the lowest satisfied answer: survey.yml's defaults, or the top two boxes
+  function csatSettings(scale, satisfiedFrom, data) {
+    var params = data.settings.survey.parameters, none = function (v) { return v === undefined || v === null; };
+    if (none(scale) && none(satisfiedFrom)) return [params.csat_scale.value, params.csat_satisfied_from.value];
+    var top = PB.number(none(scale) ? params.csat_scale.value : scale, "scale", { minimum: 2, whole: true, field: "scale" });
+    var cut = none(satisfiedFrom) ? top - 1 : answer(satisfiedFrom, "satisfied from", 1, top);
     return [top, cut];
   }
 
-  function csat(args) {
-    var s = csatSettings(args.scale, args.satisfied_from), top = s[0], cut = s[1];
+  function csat(args, data) {
+    var s = csatSettings(args.scale, args.satisfied_from, data), top = s[0], cut = s[1];
     var values = answersChecked(args.answers, 1, top);
     var satisfied = count(values, function (v) { return v >= cut; });
     return { csat: 100 * satisfied / values.length, satisfied: satisfied, total: values.length, scale: top,
       satisfied_from: cut };
   }
 
-  function ces(args) {
-    var top = PB.number(args.scale === undefined ? 7 : args.scale, "scale", { minimum: 2, whole: true, field: "scale" });
+  function cesScale(scale, data) {
+    var fallback = data.settings.survey.parameters.ces_scale.value;
+    return PB.number(scale === undefined || scale === null ? fallback : scale, "scale", { minimum: 2, whole: true, field: "scale" });
+  }
+
+  function ces(args, data) {
+    var top = cesScale(args.scale, data);
     var values = answersChecked(args.answers, 1, top);
     var total = 0;
     values.forEach(function (v) { total += v; });
     return { ces: total / values.length, total: values.length, scale: top };
+  }
+
+  // (lowest answer, highest answer, the cut that counts as good) for a metric
+  function scaleOf(metric, data, scale, satisfiedFrom) {
+    if (metric === "nps") return [0, 10, 9];
+    if (metric === "csat") return [1].concat(csatSettings(scale, satisfiedFrom, data));
+    return [1, cesScale(scale, data), null];
+  }
+
+  // What one answer counts as: promoter / passive / detractor, satisfied or not, or itself
+  function category(metric, value, cut) {
+    if (metric === "nps") return value >= 9 ? "promoter" : (value >= 7 ? "passive" : "detractor");
+    if (metric === "csat") return value >= cut ? "satisfied" : "not satisfied";
+    return value;
   }
 
   var METRICS = {
@@ -72,7 +93,7 @@
   };
 
   // Registry entry: {"metric": "nps" | "csat" | "ces", "answers": [...], ...}
-  PB.calculators.survey = function (inputs) {
+  PB.calculators.survey = function (inputs, data) {
     var args = Object.assign({}, inputs), metric = args.metric;
     delete args.metric;
     if (!Object.prototype.hasOwnProperty.call(METRICS, metric)) {
@@ -80,8 +101,8 @@
         " is unknown; expected one of: nps, csat, ces");
     }
     var spec = METRICS[metric];
-    return PB.call(spec[0], spec[1], spec[2], args, metric);
+    return PB.call(function (a) { return spec[0](a, data); }, spec[1], spec[2], args, metric);
   };
 
-  PB.survey = { npsCounts: npsCounts, answer: answer };
+  PB.survey = { npsCounts: npsCounts, answer: answer, scaleOf: scaleOf, category: category, metrics: METRICS };
 })(typeof self !== "undefined" ? self : globalThis);

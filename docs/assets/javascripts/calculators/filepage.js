@@ -1,0 +1,140 @@
+/* The whole-file scoring tool (`{{ calculator("score-file") }}`): choose or drop a CSV, pick how to score
+   it, see the counts per class as a chart and save the result as CSV. The bytes stay in this browser:
+   a Web Worker scores them, or, when no Worker can start (a page opened from file://), the page itself
+   does, a slice at a time so it never freezes. */
+(function (root) {
+  "use strict";
+
+  var PB = root.PlaybookCalc;
+  var HERE = document.currentScript && document.currentScript.src;
+
+  function startWorker() {
+    try { return new Worker(HERE.replace(/[^/]*$/, "worker.js")); } catch (error) { return null; }
+  }
+
+  // The job on the page's own thread: a slice of rows, then a pause for the page to breathe
+  function onPage(job, report) {
+    var decoded = PB.csv.decode(new Uint8Array(job.bytes)), work;
+    try { work = PB.files.scoreText(decoded.text, job.name, job.options, job.data); } catch (error) { return report({ failed: error }); }
+    var step = function () {
+      try {
+        var next = work.next();
+        if (!next.done) { report({ progress: next.value }); setTimeout(step, 0); return; }
+        var s = next.value;
+        report({ done: { csv: s.out.join(""), read: s.read, scored: s.scored, failed: s.failed,
+          labels: Array.from(s.labels.entries()), order: s.order, encoding: decoded.encoding } });
+      } catch (error) {
+        if (!(error instanceof PB.InputError)) throw error;
+        report({ failed: error });
+      }
+    };
+    step();
+  }
+
+  // Run a job in a Worker, falling back to the page when the Worker cannot start or load
+  function run(tool, job, report) {
+    if (tool.worker) tool.worker.terminate();
+    var worker = startWorker(), answered = false;
+    tool.worker = worker;
+    tool.mode = worker ? "worker" : "page";
+    if (!worker) return onPage(job, report);
+    worker.onmessage = function (event) { answered = true; report(event.data); };
+    worker.onerror = function (event) {
+      event.preventDefault();
+      worker.terminate();
+      if (tool.worker === worker) tool.worker = null;
+      if (!answered) { tool.mode = "page"; onPage(job, report); }
+    };
+    worker.postMessage(job);
+  }
+
+  // The chart's bars in the order the calculator defines, each with its title in the page's language
+  function titled(tool, done, kind) {
+    var data = tool.cfg.data, lang = tool.lang, titles = {}, S = tool.strings;
+    if (kind.indexOf("score:") === 0) data.scorecards[kind.slice(6)].tiers.forEach(function (t) { titles[t.key] = t.title[lang]; });
+    if (kind === "rfm") data.settings.rfm.segments.forEach(function (s) { titles[s.key] = s.title[lang]; });
+    if (kind === "pipeline") data.settings.pipeline.stages.forEach(function (s) { titles[s.key] = s.title[lang]; });
+    if (kind === "nps") titles = { promoter: S["calc-r-promoters"], passive: S["calc-r-passives"], detractor: S["calc-r-detractors"] };
+    var counts = new Map(done.labels), keys = done.order || Array.from(counts.keys());
+    return keys.map(function (k) { return [titles[k] || String(k), counts.get(k) || 0]; });
+  }
+
+  function options(form) {
+    var kind = form.elements.kind.value, o = { kind: kind };
+    ["a", "b", "analysis_date"].forEach(function (name) {
+      var field = form.elements[name];
+      if (field && field.value.trim()) o[name] = field.value.trim();
+    });
+    return o;
+  }
+
+  function score(tool) {
+    if (!tool.file) return;
+    var el = tool.el, form = el.querySelector("form"), S = tool.strings, status = el.querySelector(".pb-file__status");
+    var chart = el.querySelector(".pb-file__chart"), save = el.querySelector(".pb-file__download");
+    var job = { bytes: tool.file.bytes.slice(0), name: tool.file.name, options: options(form), data: tool.cfg.data };
+    var started = performance.now();
+    save.hidden = true;
+    chart.replaceChildren();
+    el.dataset.state = "working";
+    run(tool, job, function (msg) {
+      if (msg.progress) status.textContent = PB.messages.fill(S["calc-file-working"], { rows: msg.progress });
+      if (msg.failed) {
+        el.dataset.state = "failed";
+        status.textContent = PB.messages.fill(S["calc-file-failed"], { message: PB.messages.message(msg.failed, S) });
+      }
+      if (!msg.done) return;
+      var d = msg.done, seconds = (performance.now() - started) / 1000;
+      status.textContent = PB.messages.fill(S["calc-file-done"], { rows: d.read, scored: d.scored, failed: d.failed,
+        seconds: seconds.toFixed(2), encoding: d.encoding });
+      chart.appendChild(PB.chart.bars(titled(tool, d, job.options.kind), S["calc-file-chart"]));
+      PB.download.link(save, d.csv, PB.download.resultName(job.name, job.options.kind));
+      el.dataset.seconds = String(seconds);
+      el.dataset.mode = tool.mode;
+      el.dataset.state = "done";
+    });
+  }
+
+  function take(tool, file) {
+    if (!file) return;
+    file.arrayBuffer().then(function (bytes) {
+      tool.file = { name: file.name, bytes: bytes };
+      score(tool);
+    });
+  }
+
+  // Wire the tool once: file chooser, drop zone, and options that rescore
+  function bind(el) {
+    if (el.dataset.pbBound) return;
+    el.dataset.pbBound = "true";
+    var tool = { el: el, cfg: JSON.parse(el.dataset.config), strings: JSON.parse(el.dataset.strings), lang: el.dataset.lang };
+    var form = el.querySelector("form"), drop = el.querySelector(".pb-drop");
+    var showOptions = function () {
+      el.querySelectorAll("[data-for]").forEach(function (box) { box.hidden = box.dataset.for !== form.elements.kind.value; });
+    };
+    form.elements.file.addEventListener("change", function () { take(tool, form.elements.file.files[0]); });
+    form.addEventListener("change", function (event) {
+      if (event.target.name !== "file") { showOptions(); score(tool); }
+    });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    ["dragenter", "dragover"].forEach(function (type) {
+      drop.addEventListener(type, function (event) { event.preventDefault(); drop.classList.add("pb-drop--over"); });
+    });
+    drop.addEventListener("dragleave", function () { drop.classList.remove("pb-drop--over"); });
+    drop.addEventListener("drop", function (event) {
+      event.preventDefault();
+      drop.classList.remove("pb-drop--over");
+      take(tool, event.dataTransfer.files[0]);
+    });
+    showOptions();
+    el.hidden = false;
+  }
+
+  function init() {
+    document.querySelectorAll(".pb-calc[data-file-tool]").forEach(bind);
+  }
+
+  if (typeof root.document$ !== "undefined") root.document$.subscribe(init);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})(window);

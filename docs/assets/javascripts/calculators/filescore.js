@@ -1,0 +1,180 @@
+/* Whole-file scoring, mirroring calculators/runners.py and batch.py: find the columns, then write every
+   input row in order with the calculator's columns and an `error` column, counting a label per row.
+   Runs in a Web Worker (worker.js) or, when none can start, on the page a slice at a time: the work is a
+   generator that yields every SLICE rows so either caller can report progress. */
+(function (root) {
+  "use strict";
+
+  var PB = root.PlaybookCalc;
+  var SLICE = 5000;
+  // Column names accepted besides the field's own name (runners.NAMES)
+  var NAMES = {
+    value: ["金额", "销售额", "采购金额", "amount", "sales"],
+    customer: ["客户", "客户名称", "客户编号", "customer id", "customer name"],
+    date: ["日期", "订单日期", "下单日期", "order date"],
+    amount: ["金额", "订单金额", "销售额", "value"],
+    stage: ["阶段", "销售阶段", "商机阶段"],
+    salesperson: ["销售人员", "销售", "业务员", "负责人", "owner"],
+    region: ["区域", "地区", "大区"],
+    answer: ["评分", "得分", "回答", "score", "rating"]
+  };
+
+  // io.find_columns: field → column index, the first header of an accepted name wins
+  function findColumns(table, wanted, optional) {
+    var index = new Map(), found = {};
+    table.header.forEach(function (name, i) {
+      var key = PB.py.strip(name).toLowerCase();
+      if (!index.has(key)) index.set(key, i);
+    });
+    Object.keys(wanted).forEach(function (field) {
+      var names = [field].concat(wanted[field]);
+      var hit = names.map(function (n) { return index.get(PB.py.strip(n).toLowerCase()); })
+        .filter(function (i) { return i !== undefined; })[0];
+      if (hit !== undefined) found[field] = hit;
+      else if ((optional || []).indexOf(field) < 0) {
+        PB.fail("missing-column", { column: names[0] }, table.name + ": column '" + names[0] + "' is missing; expected a column named " +
+          names.slice(0, 6).map(function (n) { return PB.py.repr(n); }).join(" or ") + ", or --map " + field +
+          "=YOUR_HEADER (the file has: " + table.header.join(", ") + ")");
+      }
+    });
+    return found;
+  }
+
+  function pick(names) {
+    var out = {};
+    names.forEach(function (n) { out[n] = NAMES[n]; });
+    return out;
+  }
+
+  // batch.stream: every row out, in order; row(cells) gives [added cells, label] or throws InputError
+  function* stream(table, added, row, state) {
+    state.header = table.header.concat(added, ["error"]);
+    state.out = [PB.csv.row(state.header)];
+    state.read = state.scored = state.failed = 0;
+    state.labels = new Map();
+    var blank = added.map(function () { return ""; });
+    for (var r of table.rows()) {
+      var line = r[0], cells = r[1], problem = r[2];
+      state.read += 1;
+      if (state.read % SLICE === 0) yield state.read;
+      if (problem === null) {
+        try {
+          var got = row(cells);
+          state.scored += 1;
+          if (got[1] !== null && got[1] !== undefined) state.labels.set(got[1], (state.labels.get(got[1]) || 0) + 1);
+          state.out.push(PB.csv.row(cells.concat(got[0], [""])));
+          continue;
+        } catch (error) {
+          if (!(error instanceof PB.InputError)) throw error;
+          problem = error.message;
+        }
+      }
+      state.failed += 1;
+      state.out.push(PB.csv.row(cells.concat(blank, ["line " + line + ": " + problem])));
+    }
+  }
+
+  var RUNNERS = {
+    // A scorecard: score (2 decimals) and tier
+    score: function* (table, o, data, state) {
+      var card = PB.loadScorecard(o.scorecard, data), wanted = {};
+      card.criteria.forEach(function (c) { wanted[c.key] = [c.title.zh, c.title.en].concat(c.aliases || []); });
+      var columns = findColumns(table, wanted);
+      var index = card.criteria.map(function (c) { return columns[c.key]; });
+      var scorer = new PB.Scorer(card, index.map(function (i) { return table.header[i]; }));
+      state.order = card.tiers.map(function (t) { return t.key; });
+      yield* stream(table, ["score", "tier"], function (cells) {
+        var got = scorer.score(index.map(function (i) { return cells[i]; }));
+        return [[PB.py.floatRepr(PB.py.round(got[0], 2)), got[1]], got[1]];
+      }, state);
+    },
+
+    // ABC: a first pass reads the values, the second writes share, cumulative, class and rank
+    abc: function* (table, o, data, state) {
+      var i = findColumns(table, pick(["value"])).value, name = table.header[i], values = [], problems = new Map(), k = 0;
+      for (var r of table.rows()) {
+        try { values.push(PB.number(r[1][i], name, { minimum: 0 })); } catch (error) {
+          if (!(error instanceof PB.InputError)) throw error;
+          problems.set(k, error.message);
+        }
+        k += 1;
+      }
+      var t = PB.abc.thresholds(o.a, o.b, data), result = PB.abc.classifyChecked(values, t[0], t[1]);
+      var position = 0, seen = 0;
+      state.order = ["A", "B", "C"];
+      yield* stream(table, ["share", "cumulative", "class", "rank"], function () {
+        var at = seen++;
+        if (problems.has(at)) PB.fail("row", {}, problems.get(at));
+        var j = position++;
+        return [[PB.py.floatRepr(PB.py.round(result.share[j], 4)), PB.py.floatRepr(PB.py.round(result.cumulative[j], 4)),
+          result.classes[j], String(result.rank[j])], result.classes[j]];
+      }, state);
+    },
+
+    // RFM: a first pass adds up the orders, the second writes each order's customer scores
+    rfm: function* (table, o, data, state) {
+      var c = findColumns(table, pick(["customer", "date", "amount"]));
+      var names = [table.header[c.customer], table.header[c.date], table.header[c.amount]];
+      var order = function (cells) {
+        var customer = PB.py.strip(String(cells[c.customer] || ""));
+        if (!customer) PB.fail("empty", {}, names[0] + " is empty; expected a customer name or id");
+        return [customer, PB.rfm.parseDate(cells[c.date], names[1]), PB.number(cells[c.amount], names[2], { minimum: 0 })];
+      };
+      var totals = new PB.rfm.Totals();
+      for (var r of table.rows()) {
+        if (r[2] !== null) continue;
+        try { totals.add.apply(totals, order(r[1])); } catch (error) { if (!(error instanceof PB.InputError)) throw error; }
+      }
+      var result = totals.score(o.analysis_date || null, null, data), by = new Map();
+      result.customers.forEach(function (x) { by.set(x.customer, x); });
+      state.order = data.settings.rfm.segments.map(function (s) { return s.key; });
+      state.note = result.analysis_date;
+      yield* stream(table, ["recency", "frequency", "monetary", "r", "f", "m", "segment"], function (cells) {
+        var x = by.get(order(cells)[0]);
+        return [[String(x.recency), String(x.frequency), PB.py.floatRepr(PB.py.round(x.monetary, 2)), String(x.r), String(x.f),
+          String(x.m), x.segment], x.segment];
+      }, state);
+    },
+
+    // Pipeline: each deal's stage probability and weighted amount
+    pipeline: function* (table, o, data, state) {
+      var c = findColumns(table, pick(["amount", "stage", "salesperson", "region"]), ["salesperson", "region"]);
+      var rollup = new PB.pipeline.Rollup(new PB.pipeline.Stages(null, data));
+      state.order = data.settings.pipeline.stages.map(function (s) { return s.key; });
+      yield* stream(table, ["probability", "weighted"], function (cells) {
+        var amount = PB.number(cells[c.amount], table.header[c.amount], { minimum: 0 });
+        var stage = rollup.stages.key(cells[c.stage], table.header[c.stage]);
+        var who = c.salesperson === undefined ? "" : String(cells[c.salesperson] || "");
+        var where = c.region === undefined ? "" : String(cells[c.region] || "");
+        var weighted = rollup.add(amount, stage, who, where);
+        return [[PB.py.floatRepr(rollup.stages.probability.get(stage)), PB.py.floatRepr(PB.py.round(weighted, 2))], stage];
+      }, state);
+      state.total = rollup.total;
+    },
+
+    // NPS, CSAT and CES: one answer per row, its category beside it (CES: none)
+    answers: function* (table, o, data, state) {
+      var i = findColumns(table, pick(["answer"])).answer, name = table.header[i], metric = o.metric;
+      var scale = PB.survey.scaleOf(metric, data, o.scale, o.satisfied_from), values = [];
+      state.order = metric === "nps" ? ["promoter", "passive", "detractor"] : (metric === "csat" ? ["satisfied", "not satisfied"] : null);
+      yield* stream(table, metric === "ces" ? [] : ["category"], function (cells) {
+        var value = PB.survey.answer(cells[i], name, scale[0], scale[1]);
+        values.push(value);
+        var label = PB.survey.category(metric, value, scale[2]);
+        return [metric === "ces" ? [] : [label], label];
+      }, state);
+      if (values.length) state.result = PB.survey.metrics[metric][0]({ answers: values, scale: scale[1], satisfied_from: scale[2] }, data);
+    }
+  };
+
+  // The whole job: text → state {header, out (CSV lines), read, scored, failed, labels, order}
+  function* scoreText(text, name, options, data) {
+    var table = new PB.csv.Table(text, name), state = {};
+    var kind = options.kind.indexOf("score:") === 0 ? "score" : (["nps", "csat", "ces"].indexOf(options.kind) >= 0 ? "answers" : options.kind);
+    var o = Object.assign({ scorecard: options.kind.slice(6), metric: options.kind }, options);
+    yield* RUNNERS[kind](table, o, data, state);
+    return state;
+  }
+
+  PB.files = { scoreText: scoreText, findColumns: findColumns, SLICE: SLICE };
+})(typeof self !== "undefined" ? self : globalThis);

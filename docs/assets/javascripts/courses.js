@@ -1,0 +1,79 @@
+/* The course quiz: open an answer, mark yourself "I had it" or "Not yet"; the score shows at the top and the
+   marks stay in this browser (localStorage), one entry per course and language. Nothing is sent anywhere. */
+(function () {
+  "use strict";
+
+  var QUIZ = "[data-course-quiz]";
+
+  // pb:course-quiz:complaint-workshop:zh
+  function storageKey(quiz) {
+    return ["pb", "course-quiz", quiz.dataset.courseQuiz, quiz.dataset.lang].join(":");
+  }
+
+  // localStorage may be missing or refuse (private mode, quota): the quiz then simply forgets
+  function load(key) {
+    try {
+      return JSON.parse(window.localStorage.getItem(key)) || {};
+    } catch (error) {
+      return {};
+    }
+  }
+
+  function store(key, marks) {
+    try {
+      if (Object.keys(marks).length) window.localStorage.setItem(key, JSON.stringify(marks));
+      else window.localStorage.removeItem(key);
+    } catch (error) { /* the page still works, it just does not remember */ }
+  }
+
+  // Show each question's mark on its buttons and its summary, then the score line
+  function show(quiz, marks) {
+    var questions = quiz.querySelectorAll("details[data-question]");
+    var right = 0, marked = 0;
+    questions.forEach(function (question) {
+      var mark = marks[question.dataset.question];
+      if (mark) question.dataset.mark = mark; else delete question.dataset.mark;
+      question.querySelectorAll("button[data-mark]").forEach(function (button) {
+        button.setAttribute("aria-pressed", String(button.dataset.mark === mark));
+      });
+      if (mark) marked += 1;
+      if (mark === "right") right += 1;
+    });
+    var score = quiz.querySelector(".pb-course-quiz__score");
+    score.textContent = score.dataset.template.replace("{marked}", marked)
+      .replace("{total}", questions.length).replace("{right}", right);
+  }
+
+  // Wire one quiz once: restore the marks, save each new one, reveal the screen-only controls
+  function bind(quiz) {
+    if (quiz.dataset.pbBound) return;
+    quiz.dataset.pbBound = "true";
+    var key = storageKey(quiz);
+    var marks = load(key);
+    quiz.querySelectorAll("button[data-mark]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        marks[button.closest("details").dataset.question] = button.dataset.mark;
+        store(key, marks);
+        show(quiz, marks);
+      });
+    });
+    quiz.querySelector("[data-action=quiz-reset]").addEventListener("click", function () {
+      marks = {};
+      store(key, marks);
+      quiz.querySelectorAll("details[open]").forEach(function (question) { question.open = false; });
+      show(quiz, marks);
+    });
+    quiz.querySelectorAll(".pb-course-quiz__marks, .pb-course-quiz__tools, .pb-course-quiz__score")
+      .forEach(function (element) { element.hidden = false; });
+    show(quiz, marks);
+  }
+
+  function init() {
+    document.querySelectorAll(QUIZ).forEach(bind);
+  }
+
+  // Material's document$ emits on every page load
+  if (typeof window.document$ !== "undefined") window.document$.subscribe(init);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
