@@ -47,8 +47,10 @@ class Table:
         width = len(self.header)
         source = self._source()
         next(source, None)
+        # CSV cells are text, so any() finds a non-blank row; xlsx cells may be 0, which is not blank.
+        filled = _filled if self.xlsx else any
         for line, cells in source:
-            if not any(c not in (None, "") for c in cells):
+            if not filled(cells):
                 continue
             if len(cells) <= width:
                 yield line, cells + [""] * (width - len(cells)), None
@@ -65,7 +67,7 @@ class Table:
         source = self._source()
         first = next(source, None)
         source.close()
-        if first is None or not any(c not in (None, "") for c in first[1]):
+        if first is None or not _filled(first[1]):
             raise InputError(f"{self.path}: the file is empty; expected a header row and data rows")
         return ["" if c is None else str(c).strip() for c in first[1]]
 
@@ -125,3 +127,7 @@ def find_columns(table: Table, wanted: dict, mapping: dict, optional=()) -> dict
                              f"{' or '.join(repr(n) for n in names[:6])}, or --map {field}=YOUR_HEADER "
                              f"(the file has: {', '.join(table.header)})")
     return found
+
+
+def _filled(cells) -> bool:
+    return any(c is not None and c != "" for c in cells)

@@ -31,8 +31,11 @@ def open_writer(path, header: list, fmt: str):
 
 class CsvWriter:
     def __init__(self, path, header):
-        # A BOM tells Excel the file is UTF-8; standard output gets none, for pipes.
-        self.handle = open(path, "w", encoding="utf-8-sig", newline="") if path else sys.stdout
+        # A BOM tells Excel the file is UTF-8 (written once: the utf-8-sig codec is slow per row);
+        # standard output gets none, for pipes.
+        self.handle = open(path, "w", encoding="utf-8", newline="") if path else sys.stdout
+        if path:
+            self.handle.write("\ufeff")
         self.writer = csv.writer(self.handle)
         self.write = self.writer.writerow
         self.write(header)

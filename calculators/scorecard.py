@@ -89,38 +89,49 @@ class Scorer:
 
     def __init__(self, card: Scorecard, names=None):
         self.card = card
-        self.names = names or [c.key for c in card.criteria]
-        self.weights = [c.weight for c in card.criteria]
         self.lo, self.hi = card.scale.min, card.scale.max
-        self.span = sum(w * (self.hi - self.lo) for w in self.weights)
+        names = names or [c.key for c in card.criteria]
+        # One tuple per criterion, so the per-row loop touches no attribute lookups.
+        self.plan = [(c.weight, c.breaks, c.scores, c.negative_allowed, name)
+                     for c, name in zip(card.criteria, names)]
+        self.span = sum(c.weight * (self.hi - self.lo) for c in card.criteria)
         self.tiers = [(t.min - EPSILON, t.key) for t in card.tiers]
 
     def points(self, values) -> list:
         """Each criterion's score from its raw value; InputError names the column."""
-        out = []
-        for c, name, value in zip(self.card.criteria, self.names, values):
-            v = number(value, name, minimum=None if c.negative_allowed else 0)
-            if c.breaks:
-                out.append(c.scores[bisect_right(c.breaks, v)])
-            elif self.lo <= v <= self.hi:
-                out.append(v)
-            else:
-                raise InputError(f"{name} {value!r} is outside the scale; expected a rating from "
-                                 f"{self.lo:g} to {self.hi:g}")
-        return out
+        return self._evaluate(values)[0]
 
     def score(self, values) -> tuple:
         """(score, tier key, criterion scores), summing in criterion order."""
-        pts = self.points(values)
-        if self.card.normalise:
-            total = 100 * sum(w * (p - self.lo) for w, p in zip(self.weights, pts)) / self.span
-        else:
-            total = sum(w * p for w, p in zip(self.weights, pts))
-        return total, self.tier(total), pts
+        pts, weighted = self._evaluate(values)
+        total = 100 * weighted / self.span if self.card.normalise else weighted
+        for minimum, key in self.tiers:
+            # The validator guarantees the last tier's min is at most the lowest possible score.
+            if total >= minimum:
+                return total, key, pts
 
-    def tier(self, total: float) -> str:
-        # The validator guarantees the last tier's min is at most the lowest possible score.
-        return next(key for minimum, key in self.tiers if total >= minimum)
+    def _evaluate(self, values) -> tuple:
+        """(criterion scores, Σ w·(s − min) when normalised else Σ w·s) in one pass over the row."""
+        out, weighted, offset = [], 0.0, self.lo if self.card.normalise else 0.0
+        for (w, breaks, scores, negative, name), value in zip(self.plan, values):
+            # Fast path for plain numbers; anything unusual goes through errors.number for its message.
+            kind = type(value)
+            try:
+                v = float(value) if kind is float or kind is int or (kind is str and "_" not in value) else None
+            except ValueError:
+                v = None
+            if v is None or v - v != 0 or (v < 0 and not negative):
+                v = number(value, name, minimum=None if negative else 0)
+            if breaks:
+                p = scores[bisect_right(breaks, v)]
+            elif self.lo <= v <= self.hi:
+                p = v
+            else:
+                raise InputError(f"{name} {value!r} is outside the scale; expected a rating from "
+                                 f"{self.lo:g} to {self.hi:g}")
+            out.append(p)
+            weighted += w * (p - offset)
+        return out, weighted
 
 
 def calculate(inputs: dict) -> dict:

@@ -126,7 +126,8 @@ def _survey(widget_id, start, lang, ui) -> Widget:
                          f"{params['csat_satisfied_from'].value:g}")]
     if widget_id == "ces":
         fields.append(Field("scale", params["ces_scale"].title[lang], "", f"{params['ces_scale'].value:g}"))
-    return Widget(widget_id, "survey", ui[f"calc-t-{widget_id}"], fields, extra={"metric": widget_id})
+    return Widget(widget_id, "survey", ui[f"calc-t-{widget_id}"], fields, data=browser_data((), ["survey"]),
+                  extra={"metric": widget_id})
 
 
 def _pipeline(widget_id, start, lang, ui) -> Widget:
@@ -155,7 +156,7 @@ def _file_tool(macros, page, ui) -> str:
     abc = settings("abc").parameters
     return render("calculator_file.html", book=macros.book, lang=page.lang, kinds=kinds,
                   abc=[(k, p.title[page.lang], f"{p.value:g}") for k, p in abc.items()],
-                  config=json.dumps(data, ensure_ascii=False), strings=_json(ui))
+                  config=json.dumps({"data": data}, ensure_ascii=False), strings=_json(ui))
 
 
 # Helpers.

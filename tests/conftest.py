@@ -19,9 +19,13 @@ CHROMIUM_ARGS = [
 ]
 
 
+# Dates in the build (the sitemap's lastmod) come from here, so two builds can be compared byte for byte.
+SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01
+
+
 def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of `project` into `site_dir`; the result keeps stdout and stderr."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site_dir)],
         cwd=project, capture_output=True, text=True, env=env,

@@ -227,3 +227,21 @@ def test_own_scorecard_file(tmp_path, capsys):
     (tmp_path / "bad.yml").write_text(card.replace("weight: 1", "wieght: 1"), encoding="utf-8")
     assert main(["score", "--scorecard", str(tmp_path / "bad.yml"), "--value", "strength=4"]) == 2
     assert "wieght" in capsys.readouterr().err
+
+
+class _Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_progress_shows_on_a_terminal_only():
+    from calculators.batch import PROGRESS_EVERY, Progress
+
+    terminal, pipe = _Terminal(), io.StringIO()
+    for stream in (terminal, pipe):
+        progress = Progress(stream)
+        for rows in range(1, 2 * PROGRESS_EVERY + 1):
+            progress.tick(rows)
+        progress.done()
+    assert f"\r{2 * PROGRESS_EVERY:,} rows" in terminal.getvalue()
+    assert pipe.getvalue() == ""

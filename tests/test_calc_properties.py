@@ -15,6 +15,7 @@ thresholds = st.tuples(st.floats(1, 100), st.floats(1, 100)).map(sorted)
 CLASS_ORDER = {"A": 0, "B": 1, "C": 2}
 
 
+@settings(deadline=None)  # a loaded machine must not turn slowness into a failure
 @given(values, thresholds)
 def test_abc_classes_are_ordered_by_value(vals, ab):
     result = abc.classify(vals, *ab)
@@ -24,6 +25,7 @@ def test_abc_classes_are_ordered_by_value(vals, ab):
     assert [vals[k] for k in by_rank] == sorted(vals, reverse=True)
 
 
+@settings(deadline=None)  # a loaded machine must not turn slowness into a failure
 @given(values)
 def test_abc_shares_sum_to_100_and_the_last_cumulative_is_100(vals):
     result = abc.classify(vals)
@@ -33,6 +35,7 @@ def test_abc_shares_sum_to_100_and_the_last_cumulative_is_100(vals):
     assert sum(result["counts"].values()) == len(vals)
 
 
+@settings(deadline=None)  # a loaded machine must not turn slowness into a failure
 @given(values)
 def test_abc_cumulative_never_falls_along_the_ranking(vals):
     result = abc.classify(vals)
@@ -49,7 +52,7 @@ def _raw(card, draw_values):
             for c, v in zip(card.criteria, draw_values)]
 
 
-@settings(max_examples=200)
+@settings(deadline=None)  # a loaded machine must not turn slowness into a failure
 @given(st.sampled_from(CARDS), st.lists(st.floats(0, 1e7), min_size=5, max_size=5),
        st.integers(0, 4), st.floats(0, 1e7))
 def test_a_higher_criterion_never_lowers_a_score(name, raw, index, increase):
@@ -67,6 +70,7 @@ def test_a_higher_criterion_never_lowers_a_score(name, raw, index, increase):
     assert 0 <= low[0] <= 100
 
 
+@settings(deadline=None)  # a loaded machine must not turn slowness into a failure
 @given(st.lists(st.integers(0, 10), min_size=1, max_size=200))
 def test_nps_stays_within_minus_100_and_100_and_counts_add_up(answers):
     result = survey.nps(answers)
@@ -75,9 +79,10 @@ def test_nps_stays_within_minus_100_and_100_and_counts_add_up(answers):
     assert math.isclose(result["nps"], result["promoter_pct"] - result["detractor_pct"], abs_tol=1e-9)
 
 
+@settings(deadline=None)  # a loaded machine must not turn slowness into a failure
 @given(st.lists(st.tuples(st.integers(0, 5), st.integers(0, 400), st.integers(0, 10_000)), min_size=1, max_size=40))
 def test_rfm_equal_values_get_equal_scores_and_scores_follow_values(rows):
-    orders = [{"customer": f"c{c}", "date": f"2024-01-01", "amount": a} for c, _, a in rows]
+    orders = [{"customer": f"c{c}", "date": "", "amount": a} for c, _, a in rows]
     for order, (_, days, _) in zip(orders, rows):
         order["date"] = rfm.dt.date.fromordinal(rfm.dt.date(2023, 1, 1).toordinal() + days).isoformat()
     customers = rfm.analyse(orders)["customers"]

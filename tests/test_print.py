@@ -11,15 +11,15 @@ import cv2
 import pytest
 
 from macros.booklets import entries, pdf_path
-from macros.pdf import print_to_pdf
 from macros.loading import playbook_for
+from macros.pdf import print_to_pdf
 from macros.printing import home_pages
 
 from .conftest import ROOT
 
 PAGE = "planning/smart-goals.html"
 FORM = "form[data-checklist='smart-goal']"
-PAGE_NUMBER = re.compile(r"^\s*\d+ / \d+\s*$", re.M)
+PAGE_NUMBER = re.compile(r"^\s*\d+ / \d+\s*$", re.MULTILINE)
 
 
 @pytest.fixture(scope="module")

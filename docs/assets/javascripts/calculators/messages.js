@@ -21,7 +21,7 @@
 
   // The sentence for `error` (a PB.InputError) in the strings of the page
   function message(error, strings) {
-    var template = strings["calc-err-" + error.code] || strings["calc-err-other"] || error.message;
+    var template = strings["calc-err-" + error.code] || error.message || strings["calc-err-other"];
     var p = error.params || {};
     var text = fill(template, Object.assign({}, p, { value: p.value === undefined ? "" : String(p.value) }));
     if (p.row) text = fill(strings["calc-err-row"] || "{row}: ", { row: p.row }) + text;

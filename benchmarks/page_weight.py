@@ -1,0 +1,83 @@
+"""Page weight: bytes a first visit transfers, gzip-compressed as a web server would send them, by kind.
+
+The Chinese home page, a module page and a calculator page, each loaded in a fresh browser (empty cache)
+from a local server; the search index (loaded after the page) is reported on its own line.
+Target: at most 250 KB before the search index.
+
+    python benchmarks/page_weight.py [--site DIR]   (builds the site into a temporary folder by default)
+"""
+
+import argparse
+import gzip
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+from _project import ROOT, build, serve
+
+sys.path.insert(0, str(ROOT / "tests"))
+from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+
+PAGES = {"home": "index.html", "module": "planning/smart-goals.html", "calculator": "calculators/clv.html"}
+KINDS = (("search index", "search_index"), ("font", (".woff", ".woff2", ".ttf")), ("CSS", ".css"),
+         ("JS", ".js"), ("image", (".svg", ".png", ".jpg", ".webp", ".ico")), ("HTML", ".html"))
+TARGET_KB = 250
+
+
+def kind_of(url: str) -> str:
+    path = url.split("?")[0]
+    for kind, marks in KINDS:
+        marks = (marks,) if isinstance(marks, str) else marks
+        if any(m in path if m == "search_index" else path.endswith(m) for m in marks):
+            return kind
+    return "other"
+
+
+def weigh(browser, site: Path, base: str, path: str) -> dict[str, int]:
+    """Compressed bytes by kind for one first load, the search index included once it arrives."""
+    context = browser.new_context()
+    page = context.new_page()
+    urls = []
+    page.on("requestfinished", lambda request: urls.append(request.url))
+    page.goto(base + path, wait_until="networkidle")
+    page.fill("input[data-md-component=search-query]", "目标")  # the index loads on first use
+    page.wait_for_timeout(1500)
+    context.close()
+    sizes = defaultdict(int)
+    for url in set(urls):
+        file = site / url[len(base):].split("?")[0].split("#")[0]
+        if url.startswith(base) and file.is_file():
+            sizes[kind_of(url)] += len(gzip.compress(file.read_bytes(), 6))
+    return dict(sizes)
+
+
+def main():
+    from playwright.sync_api import sync_playwright
+
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--site", type=Path)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        site = args.site or Path(tmp) / "site"
+        if not args.site:
+            build(ROOT, site)
+        base, httpd = serve(site)
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for name, path in PAGES.items():
+                if not (site / path).is_file():
+                    print(f"{name:>10}: {path} is not in the site")
+                    continue
+                sizes = weigh(browser, site, base, path)
+                before = sum(v for k, v in sizes.items() if k != "search index")
+                parts = "  ".join(f"{k} {v / 1024:.1f}" for k, v in sorted(sizes.items()) if k != "search index")
+                verdict = "ok" if before <= TARGET_KB * 1024 else "over"
+                print(f"{name:>10}: {before / 1024:6.1f} KB before the search index ({verdict}, target "
+                      f"{TARGET_KB})  [{parts}]  search index {sizes.get('search index', 0) / 1024:.1f} KB")
+            browser.close()
+        httpd.shutdown()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,140 @@
+"""Content of area 4 (customer development): coverage in both languages, 6W1H1S, the worksheet, self-checks."""
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from macros.coverage import pages_in_both_languages
+from macros.playbook import load
+
+ROOT = Path(__file__).resolve().parent.parent
+AREA = "development"
+DIMENSIONS = ["Who", "What", "Where", "When", "How", "Why", "Will", "Sensitivity"]
+WORKSHEET = "6w1h1s-worksheet"
+OBJECTIONS = 5
+
+
+@pytest.fixture(scope="module")
+def book():
+    return load(ROOT)
+
+
+def _topics(book) -> list[str]:
+    return [topic.id for topic in book.areas[AREA].topics]
+
+
+def _modules(book) -> list:
+    topics = set(_topics(book))
+    return [m for m in book.of_kind("module") if topics & set(m.covers)]
+
+
+def test_area_4_holds_the_fifteen_topics_of_the_seed_map(book):
+    topics = _topics(book)
+    assert len(topics) == 15, topics
+    assert all(topic.startswith("dev.") for topic in topics), topics
+
+
+def test_every_topic_of_area_4_has_a_module_page_in_both_languages(book):
+    both = pages_in_both_languages(book, ROOT)
+    missing = [topic for topic in _topics(book) if not both[topic]]
+    assert not missing, f"topics without a module page in zh and en: {missing}"
+
+
+def test_6w1h1s_framework_has_the_eight_dimensions_in_order(book):
+    entries = book.get("framework", "dev-6w1h1s").entries
+    names = [entry.name.en.split()[0] for entry in entries]
+    assert names == DIMENSIONS
+
+
+def test_worked_example_fills_in_the_same_eight_dimensions(book):
+    entries = book.get("framework", "dev-6w1h1s-example").entries
+    assert [entry.name.en for entry in entries] == DIMENSIONS
+
+
+def test_worksheet_has_one_section_per_dimension_in_order(book):
+    sections = book.get("sheet", WORKSHEET).sections
+    assert [s.title.en.split()[1] for s in sections] == DIMENSIONS
+
+
+def test_objection_talk_tracks_cover_five_objections_with_say_and_avoid(book):
+    framework = book.get("framework", "dev-objection-talk-tracks")
+    assert {"say", "avoid"} <= {c.key for c in framework.columns}
+    assert len(framework.entries) >= OBJECTIONS
+
+
+def test_every_module_of_area_4_has_a_quiz_of_three_or_more_questions(book):
+    quizzes = {q.module: q for q in book.of_kind("quiz")}
+    short = [m.id for m in _modules(book) if m.id not in quizzes or len(quizzes[m.id].questions) < 3]
+    assert not short, f"modules without a self-check of at least three questions: {short}"
+
+
+def test_module_pages_follow_the_lesson_pattern_without_hand_typed_tables(book):
+    problems = []
+    for module in _modules(book):
+        for page in (module.page, module.page.replace(".md", ".en.md")):
+            text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+            if f"module: {module.id}" not in text:
+                problems.append(f"{page}: front matter does not name module {module.id}")
+            for macro in ("{{ module_intro() }}", "{{ module_summary() }}", "{{ quiz("):
+                if macro not in text:
+                    problems.append(f"{page}: missing {macro}")
+            if re.search(r"^\s*\|.*\|\s*$", text, re.MULTILINE):
+                problems.append(f"{page}: a Markdown table typed by hand; put it in playbook_data/")
+    assert not problems, "\n".join(problems)
+
+
+class _FormControls(HTMLParser):
+    """Label texts of the controls inside one sheet form: `for=` labels and labels wrapping a control."""
+
+    CONTROLS = {"input", "textarea", "select"}
+
+    def __init__(self, sheet_id: str):
+        super().__init__()
+        self.sheet_id, self.depth = sheet_id, 0
+        self.control_ids, self.labels = set(), []  # labels: [target id or None, text, wraps a control]
+        self._label = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form" and attrs.get("data-sheet") == self.sheet_id:
+            self.depth = 1
+        elif tag == "form" and self.depth:
+            self.depth += 1
+        if not self.depth:
+            return
+        if tag == "label":
+            self._label = [attrs.get("for"), "", False]
+        elif tag in self.CONTROLS:
+            self.control_ids.add(attrs.get("id"))
+            if self._label is not None:
+                self._label[2] = True
+
+    def handle_endtag(self, tag):
+        if tag == "form" and self.depth:
+            self.depth -= 1
+        elif tag == "label" and self._label is not None:
+            self.labels.append(self._label)
+            self._label = None
+
+    def handle_data(self, data):
+        if self._label is not None:
+            self._label[1] += data
+
+    def labelled(self) -> set[str]:
+        """The texts of labels that name a control in the form."""
+        return {" ".join(text.split()) for target, text, wraps in self.labels
+                if wraps or (target and target in self.control_ids)}
+
+
+@pytest.mark.parametrize("lang, prefix", [("zh", ""), ("en", "en/")])
+def test_built_worksheet_has_a_labelled_input_for_every_field(site, book, lang, prefix):
+    module_page = book.get("module", "customer-analysis").page.replace(".md", ".html")
+    html = (site / f"{prefix}{module_page}").read_text(encoding="utf-8")
+    parser = _FormControls(WORKSHEET)
+    parser.feed(html)
+    labelled = parser.labelled()
+    fields = [f for section in book.get("sheet", WORKSHEET).sections for f in section.fields]
+    missing = [f.id for f in fields if " ".join(f.label[lang].split()) not in labelled]
+    assert fields and not missing, f"{prefix}{module_page}: fields without a labelled input: {missing}"

@@ -1,0 +1,39 @@
+"""A course in the browser: the learner view shows its agenda, and the course quiz keeps its score."""
+
+from macros.playbook import load
+
+from .conftest import ROOT
+
+WORKSHOP = load(ROOT).get("course", "complaint-workshop")
+
+
+def test_the_learner_view_shows_the_agenda_in_the_navigation(server, page):
+    page.goto(server + "en/courses/complaint-workshop.html")
+    rows = page.locator(".pb-agenda tbody tr")
+    assert rows.count() == sum(len(s.blocks) for s in WORKSHOP.sessions)
+    assert rows.first.locator("td").first.inner_text() == "13:30–13:50"
+    assert page.locator(".md-nav__link--active", has_text=WORKSHOP.title.en).count() >= 1
+    assert page.locator(".pb-trainer, .pb-roleplay").count() == 0
+
+
+def test_the_course_quiz_hides_answers_scores_and_remembers(server, page):
+    page.goto(server + "en/courses/complaint-workshop-quiz.html")
+    score = page.locator(".pb-course-quiz__score")
+    questions = page.locator("details[data-question]")
+    total = questions.count()
+    assert total >= 4 and score.inner_text() == f"0 of {total} marked, 0 right"
+    first = questions.first
+    assert not first.locator("p").first.is_visible()  # the answer stays folded
+    first.locator("summary").click()
+    assert first.locator("p").first.is_visible()
+    first.get_by_role("button", name="I had it").click()
+    questions.nth(1).locator("summary").click()
+    questions.nth(1).get_by_role("button", name="Not yet").click()
+    assert score.inner_text() == f"2 of {total} marked, 1 right"
+    page.reload()
+    assert score.inner_text() == f"2 of {total} marked, 1 right"
+    assert first.get_attribute("data-mark") == "right"
+    page.get_by_role("button", name="Start again").click()
+    assert score.inner_text() == f"0 of {total} marked, 0 right"
+    page.reload()
+    assert score.inner_text() == f"0 of {total} marked, 0 right"
