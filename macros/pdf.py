@@ -9,6 +9,7 @@ import argparse
 import contextlib
 import functools
 import http.server
+import os
 import sys
 import threading
 from pathlib import Path
@@ -80,7 +81,10 @@ def publish_link(site: Path, page_path: str, pdf_path: str):
     href = "../" * page_path.count("/") + pdf_path
     hidden = f'href="{href}" download hidden>'
     if hidden in html:
-        html_file.write_text(html.replace(hidden, f'href="{href}" download>'), encoding="utf-8")
+        # Written beside and renamed over: a hard-linked copy of the site keeps its own page
+        fresh = html_file.with_suffix(".html.tmp")
+        fresh.write_text(html.replace(hidden, f'href="{href}" download>'), encoding="utf-8")
+        os.replace(fresh, html_file)
 
 
 def write_booklets(site: Path, roles=None, langs=None) -> list[Path]:

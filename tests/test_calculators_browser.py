@@ -134,6 +134,7 @@ def test_complaint_cost_uses_the_seed_figures_until_changed(page, server, site):
     widget = open_widget(page, server, site, "complaint-cost", "en")
     first = widget.locator(".pb-calc__result dd").first
     expect(first).to_have_text("250")  # 10 complaints ÷ (1 − 0.96)
+    widget.locator(".pb-calc__advanced summary").click()
     widget.locator("input[name='silent_share']").fill("0.9")
     expect(first).to_have_text("100")
 

@@ -1,5 +1,6 @@
 /* Pareto / ABC classification, mirroring calculators/abc.py: sort by value, highest first, ties in input
-   order; an item's cumulative share includes itself; ≤ A threshold → A, ≤ B threshold → B, else C. */
+   order; an item's cumulative share includes itself (running sum / total × 100, so the last is exactly
+   100); ≤ A threshold → A, ≤ B threshold → B, else C. */
 (function (root) {
   "use strict";
 
@@ -32,8 +33,8 @@
     for (position = 0; position < n; position++) {
       k = order[position];
       running += values[k];
-      share[k] = 100 * values[k] / total;
-      cumulative[k] = 100 * running / total;
+      share[k] = values[k] / total * 100;
+      cumulative[k] = running / total * 100;
       classes[k] = cumulative[k] <= a ? "A" : (cumulative[k] <= b ? "B" : "C");
       rank[k] = position + 1;
     }
@@ -42,7 +43,7 @@
       var count = 0, sum = 0;
       for (var j = 0; j < n; j++) if (classes[j] === c) { count += 1; sum += values[j]; }
       counts[c] = count;
-      valueShare[c] = n ? 100 * sum / total : 0.0;
+      valueShare[c] = n ? sum / total * 100 : 0.0;
     });
     return { share: share, cumulative: cumulative, classes: classes, rank: rank, counts: counts,
       value_share: valueShare, thresholds: { A: a, B: b } };

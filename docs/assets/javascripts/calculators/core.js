@@ -27,6 +27,8 @@
     if (x !== x) return "nan";
     if (!isFinite(x)) return x > 0 ? "inf" : "-inf";
     if (x === 0) return 1 / x < 0 ? "-0.0" : "0.0";
+    var size = Math.abs(x);
+    if (size >= 1e-4 && size < 1e16) return Number.isInteger(x) ? x + ".0" : String(x);  // same shortest digits
     var parts = x.toExponential().split("e");
     var digits = parts[0].replace("-", "").replace(".", "");
     var exp = parseInt(parts[1], 10);
@@ -57,7 +59,9 @@
   // Python's round(x, digits): correctly rounded, an exact tie to the even digit
   function round(x, digits) {
     if (!isFinite(x) || x === 0 || Math.abs(x) >= 1e21) return x;
-    var up = x.toFixed(digits), exact = x.toFixed(Math.min(100, digits + 25));
+    var up = x.toFixed(digits), scaled = Math.abs(x) * Math.pow(10, digits);
+    if (Math.abs(scaled - Math.floor(scaled) - 0.5) > 1e-6 * Math.max(1, scaled)) return Number(up);
+    var exact = x.toFixed(Math.min(100, digits + 25));
     var tail = exact.slice(exact.indexOf(".") + digits + 1);
     if (!/^50*$/.test(tail)) return Number(up);
     var down = exact.slice(0, exact.indexOf(".") + (digits ? digits + 1 : 0));
@@ -84,6 +88,7 @@
 
   // What Python's float() accepts (the reference refuses underscores): a sign, digits, a dot, an exponent
   var FLOAT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+  var PLAIN = /^-?\d+(?:\.\d+)?$/;
   var SPECIAL = /^[+-]?(?:inf|infinity|nan)$/i;
   var THOUSANDS = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
   var SPACE = /^[\s\u001c-\u001f\u0085]+|[\s\u001c-\u001f\u0085]+$/g;
@@ -99,6 +104,7 @@
     if (typeof value === "boolean") fail("not-number", params, name + " is a yes/no value; expected a number");
     var result;
     if (typeof value === "number") result = value;
+    else if (PLAIN.test(value)) result = +value;
     else {
       var text = strip(strip(String(value)).replace(/^[¥￥$]+/, ""));
       if (!text) fail("empty", params, name + " is empty; expected a number");

@@ -27,11 +27,15 @@
 
   // Physical lines with their ends (\n, \r\n or a lone \r), as Python reads a file opened with newline=""
   function* lines(text) {
-    var at = 0, n = text.length;
+    var at = 0, n = text.length, lf = -1, cr = -1, end;
     while (at < n) {
-      var lf = text.indexOf("\n", at), cr = text.indexOf("\r", at), end;
-      if (cr >= 0 && (lf < 0 || cr < lf)) end = text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
-      else end = lf < 0 ? n : lf + 1;
+      // The next \n and \r, searched again only once passed (a file without \r is searched once)
+      if (lf < at && lf !== n) lf = text.indexOf("\n", at);
+      if (cr < at && cr !== n) cr = text.indexOf("\r", at);
+      if (lf < 0) lf = n;
+      if (cr < 0) cr = n;
+      if (cr < lf) end = text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
+      else end = lf < n ? lf + 1 : n;
       yield text.slice(at, end);
       at = end;
     }

@@ -71,11 +71,11 @@
   function score(tool) {
     if (!tool.file) return;
     var el = tool.el, form = el.querySelector("form"), S = tool.strings, status = el.querySelector(".pb-file__status");
-    var chart = el.querySelector(".pb-file__chart"), save = el.querySelector(".pb-file__download");
+    var chart = el.querySelector("svg.pb-chart"), save = el.querySelector(".pb-file__download");
     var job = { bytes: tool.file.bytes.slice(0), name: tool.file.name, options: options(form), data: tool.cfg.data };
     var started = performance.now();
     save.hidden = true;
-    chart.replaceChildren();
+    chart.hidden = true;
     el.dataset.state = "working";
     run(tool, job, function (msg) {
       if (msg.progress) status.textContent = PB.messages.fill(S["calc-file-working"], { rows: msg.progress });
@@ -87,7 +87,7 @@
       var d = msg.done, seconds = (performance.now() - started) / 1000;
       status.textContent = PB.messages.fill(S["calc-file-done"], { rows: d.read, scored: d.scored, failed: d.failed,
         seconds: seconds.toFixed(2), encoding: d.encoding });
-      chart.appendChild(PB.chart.bars(titled(tool, d, job.options.kind), S["calc-file-chart"]));
+      PB.chart.bars(chart, titled(tool, d, job.options.kind), S["calc-file-chart"]);
       PB.download.link(save, d.csv, PB.download.resultName(job.name, job.options.kind));
       el.dataset.seconds = String(seconds);
       el.dataset.mode = tool.mode;

@@ -98,6 +98,7 @@
           problems.set(k, error.message);
         }
         k += 1;
+        if (k % SLICE === 0) yield 0;
       }
       var t = PB.abc.thresholds(o.a, o.b, data), result = PB.abc.classifyChecked(values, t[0], t[1]);
       var position = 0, seen = 0;
@@ -120,8 +121,9 @@
         if (!customer) PB.fail("empty", {}, names[0] + " is empty; expected a customer name or id");
         return [customer, PB.rfm.parseDate(cells[c.date], names[1]), PB.number(cells[c.amount], names[2], { minimum: 0 })];
       };
-      var totals = new PB.rfm.Totals();
+      var totals = new PB.rfm.Totals(), k = 0;
       for (var r of table.rows()) {
+        if (++k % SLICE === 0) yield 0;
         if (r[2] !== null) continue;
         try { totals.add.apply(totals, order(r[1])); } catch (error) { if (!(error instanceof PB.InputError)) throw error; }
       }

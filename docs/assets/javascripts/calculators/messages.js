@@ -24,7 +24,7 @@
     var template = strings["calc-err-" + error.code] || error.message || strings["calc-err-other"];
     var p = error.params || {};
     var text = fill(template, Object.assign({}, p, { value: p.value === undefined ? "" : String(p.value) }));
-    if (p.row) text = fill(strings["calc-err-row"] || "{row}: ", { row: p.row }) + text;
+    if (p.row) text = fill(strings["calc-err-row"] || "{row}: {message}", { row: p.row, message: text });
     return text;
   }
 
