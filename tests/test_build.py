@@ -29,7 +29,7 @@ def test_each_language_has_its_own_search_index(site):
 
 def test_english_pages_read_the_english_index(site):
     html = (site / "en" / "planning" / "smart-goals.html").read_text(encoding="utf-8")
-    assert '"base": "../../en"' in html
+    assert '"base": "../../en/"' in html
 
 
 def test_chinese_words_are_tokens_in_the_index(site):

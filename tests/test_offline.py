@@ -36,7 +36,7 @@ def test_search_works_from_file_urls(page, offline_site):
     link = page.locator(".md-search-result__link", has_text="SMART").first
     link.wait_for(timeout=15000)
     link.click()
-    page.wait_for_url(re.compile(r"planning/smart-goals\.html$"))
+    page.wait_for_url(re.compile(r"planning/smart-goals\.html"))
     assert page.url.startswith("file://")
-    assert page.locator("h1").inner_text() == "SMART 目标"
+    assert page.title().startswith("SMART 目标")
     assert all(url.startswith(("file://", "data:", "blob:")) for url in page.requests), page.requests

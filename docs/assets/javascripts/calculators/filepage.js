@@ -7,8 +7,11 @@
 
   var PB = root.PlaybookCalc;
   var HERE = document.currentScript && document.currentScript.src;
+  var SILENT = 5000;
 
+  // No Worker from file://: Chrome refuses one, and the offline build's iframe stand-in cannot load ours
   function startWorker() {
+    if (root.location.protocol === "file:" || !HERE) return null;
     try { return new Worker(HERE.replace(/[^/]*$/, "worker.js")); } catch (error) { return null; }
   }
 
@@ -38,13 +41,15 @@
     tool.worker = worker;
     tool.mode = worker ? "worker" : "page";
     if (!worker) return onPage(job, report);
-    worker.onmessage = function (event) { answered = true; report(event.data); };
-    worker.onerror = function (event) {
-      event.preventDefault();
+    var fallBack = function () {
       worker.terminate();
       if (tool.worker === worker) tool.worker = null;
-      if (!answered) { tool.mode = "page"; onPage(job, report); }
+      if (!answered) { answered = true; tool.mode = "page"; onPage(job, report); }
     };
+    // A Worker that says nothing within SILENT ms is taken as one that could not start
+    var watchdog = setTimeout(fallBack, SILENT);
+    worker.onmessage = function (event) { clearTimeout(watchdog); answered = true; report(event.data); };
+    worker.onerror = function (event) { event.preventDefault(); clearTimeout(watchdog); fallBack(); };
     worker.postMessage(job);
   }
 
