@@ -1,7 +1,7 @@
 """Building blocks of the calculators' YAML: bilingual text, citations, the tagged-item base.
 
-They mirror macros/schema/common.py (same keys, same rules) without importing it, because
-calculators/ must work without MkDocs; macros/schema registers the models defined here.
+calculators/ must work without MkDocs, so these primitives live here and macros/schema/common.py
+imports them: one definition of text, ids and citations for the whole playbook.
 """
 
 import re
@@ -30,12 +30,14 @@ Source = Annotated[str, AfterValidator(_check_source)]
 
 
 class Strict(BaseModel):
-    """Unknown keys are errors, so a typo in a scorecard never passes silently."""
+    """Every model forbids unknown keys, so a typo is an error, not a silent no-op."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Text(Strict):
+    """One text in both languages: `{zh: 客户投诉处理, en: Handling complaints}`."""
+
     zh: NonEmptyStr = Field(description="the Simplified Chinese text")
     en: NonEmptyStr = Field(description="the English text")
 

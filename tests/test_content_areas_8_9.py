@@ -69,27 +69,6 @@ def test_management_sheets_exist_and_cover_area_8(book, sheet_id):
     assert set(sheet.covers) <= set(_topics(book))
 
 
-def test_every_module_of_areas_8_9_has_a_quiz_of_three_or_more_questions(book):
-    quizzes = {q.module: q for q in book.of_kind("quiz")}
-    short = [m.id for m in _modules(book) if m.id not in quizzes or len(quizzes[m.id].questions) < 3]
-    assert not short, f"modules without a self-check of at least three questions: {short}"
-
-
-def test_module_pages_follow_the_lesson_pattern_without_hand_typed_tables(book):
-    problems = []
-    for module in _modules(book):
-        for page in (module.page, module.page.replace(".md", ".en.md")):
-            text = (ROOT / "docs" / page).read_text(encoding="utf-8")
-            if f"module: {module.id}" not in text:
-                problems.append(f"{page}: front matter does not name module {module.id}")
-            for macro in ("{{ module_intro() }}", "{{ module_summary() }}", "{{ quiz("):
-                if macro not in text:
-                    problems.append(f"{page}: missing {macro}")
-            if re.search(r"^\s*\|.*\|\s*$", text, re.MULTILINE):
-                problems.append(f"{page}: a Markdown table typed by hand; put it in playbook_data/")
-    assert not problems, "\n".join(problems)
-
-
 def test_built_survey_page_offers_nps_answers_0_to_10(site):
     html = (site / "en" / "measurement" / "satisfaction-survey.html").read_text(encoding="utf-8")
     values = re.findall(r'name="satisfaction-survey-form-nps" value="(\d+)"', html)

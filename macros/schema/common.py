@@ -1,47 +1,9 @@
 """Building blocks every data file shares: bilingual text, citations, the item base."""
 
-import re
-from typing import Annotated
-
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
-
-LANGUAGES = ("zh", "en")
-
-# A seed citation: `002`, `000 §7.1`, `004 L4 §2`, `003 §3.3-3.4`; or `practice` where the seeds are silent.
-SOURCE_PATTERN = re.compile(r"^(00[0-4])( L[1-6])?( §\d+(\.\d+)*(-\d+(\.\d+)*)?)?$|^practice$")
-ID_PATTERN = r"^[a-z0-9]+([.-][a-z0-9]+)*$"
-
-NonEmptyStr = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
-
-
-def _check_source(value: str) -> str:
-    if not SOURCE_PATTERN.match(value):
-        raise ValueError(
-            f"source {value!r} is not a citation; expected a seed citation such as "
-            "'002', '000 §7.1' or '004 L4 §2', or 'practice'"
-        )
-    return value
-
-
-Source = Annotated[str, AfterValidator(_check_source)]
-
-
-class Strict(BaseModel):
-    """Every model forbids unknown keys, so a typo is an error, not a silent no-op."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Text(Strict):
-    """One text in both languages: `{zh: 客户投诉处理, en: Handling complaints}`."""
-
-    zh: NonEmptyStr = Field(description="the Simplified Chinese text")
-    en: NonEmptyStr = Field(description="the English text")
-
-    def __getitem__(self, lang: str) -> str:
-        return getattr(self, lang)
-
+# The primitives live in calculators/models.py, because calculators/ must work without MkDocs
+# (and so cannot import macros/); the site's schema uses the very same ones.
+from calculators.models import SOURCE_PATTERN, Id, NonEmptyStr, Source, Strict, Text  # noqa: F401
+from pydantic import Field
 
 class Item(Strict):
     """Anything a page renders: an id unique across the data, its seed citations and topics."""
@@ -54,7 +16,7 @@ class Item(Strict):
 
 
 class DataFile(Strict):
-    """A whole YAML file; `items()` yields every item in it with its path inside the file."""
+    """A whole YAML file; `located_items()` yields every item in it with its path inside the file."""
 
     def located_items(self):
         if isinstance(self, Item):
