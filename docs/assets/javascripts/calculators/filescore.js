@@ -93,6 +93,7 @@
     abc: function* (table, o, data, state) {
       var i = findColumns(table, pick(["value"])).value, name = table.header[i], values = [], problems = new Map(), k = 0;
       for (var r of table.rows()) {
+        if (r[2] !== null) continue;  // a row of the wrong shape is reported by stream() and not counted
         try { values.push(PB.number(r[1][i], name, { minimum: 0 })); } catch (error) {
           if (!(error instanceof PB.InputError)) throw error;
           problems.set(k, error.message);
