@@ -1,5 +1,7 @@
 """Content of area 4 (customer development): coverage in both languages, 6W1H1S, the worksheet, self-checks."""
 
+import re
+import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -116,3 +118,15 @@ def test_built_worksheet_has_a_labelled_input_for_every_field(site, book, lang, 
     fields = [f for section in book.get("sheet", WORKSHEET).sections for f in section.fields]
     missing = [f.id for f in fields if " ".join(f.label[lang].split()) not in labelled]
     assert fields and not missing, f"{prefix}{module_page}: fields without a labelled input: {missing}"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_blank_6w1h1s_worksheet_prints_on_one_a4_page(page, server, tmp_path, prefix):
+    page.goto(f"{server}{prefix}development/customer-analysis.html")
+    page.evaluate("window.print = () => {}")  # the button prepares the print, page.pdf prints
+    page.locator("form[data-sheet='6w1h1s-worksheet'] button[data-action='print']").click()
+    pdf = tmp_path / "worksheet.pdf"
+    page.pdf(path=str(pdf), format="A4", print_background=True, prefer_css_page_size=True)
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"^Pages:\s+1$", info, re.M), info
