@@ -8,6 +8,7 @@ time `mkdocs serve` takes to rebuild after one YAML file changes.
 
 import argparse
 import re
+import socket
 import subprocess
 import sys
 import tempfile
@@ -64,14 +65,17 @@ def expanded_twin(project: Path, twin: Path):
         target = plain / "docs" / page.relative_to(dump)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.read_text(encoding="utf-8"), encoding="utf-8")
+    # No macros plugin, and no hook that generates pages: their expanded Markdown is in docs/ now.
     without_macros = re.sub(r"\n  - macros:\n(?:      .*\n)+", "\n", config)
+    without_macros = re.sub(r"\n  - hooks/courses\.py.*", "", without_macros)
     (plain / "mkdocs.yml").write_text(without_macros, encoding="utf-8")
     return plain
 
 
 def serve_rebuild_seconds(project: Path) -> float:
     """Start `mkdocs serve`, touch one YAML file, and time until the rebuild is done."""
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", "127.0.0.1:8765", "--no-livereload"],
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{free_port()}",
+                               "--no-livereload"],
                               cwd=project, stderr=subprocess.PIPE, text=True, env=ENV)
     try:
         _wait_for(server, "Serving on")
@@ -86,11 +90,19 @@ def serve_rebuild_seconds(project: Path) -> float:
         server.wait()
 
 
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 def _wait_for(process, text: str):
+    seen = []
     for line in process.stderr:
         if text in line:
             return
-    raise RuntimeError(f"mkdocs serve ended before printing {text!r}")
+        seen.append(line)
+    raise RuntimeError(f"mkdocs serve ended before printing {text!r}:\n{''.join(seen[-15:])}")
 
 
 def main():
