@@ -9,6 +9,7 @@ import pytest
 
 from macros.coverage import pages_in_both_languages
 from macros.playbook import load
+from tests.test_modules import area_topics, modules_covering
 
 ROOT = Path(__file__).resolve().parent.parent
 AREA = "development"
@@ -23,12 +24,11 @@ def book():
 
 
 def _topics(book) -> list[str]:
-    return [topic.id for topic in book.areas[AREA].topics]
+    return area_topics(book, [AREA])
 
 
 def _modules(book) -> list:
-    topics = set(_topics(book))
-    return [m for m in book.of_kind("module") if topics & set(m.covers)]
+    return modules_covering(book, _topics(book))
 
 
 def test_area_4_holds_the_fifteen_topics_of_the_seed_map(book):

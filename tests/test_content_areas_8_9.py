@@ -7,6 +7,7 @@ import pytest
 
 from macros.coverage import pages_in_both_languages
 from macros.playbook import load
+from tests.test_modules import area_topics, modules_covering
 
 ROOT = Path(__file__).resolve().parent.parent
 AREAS = ("management", "measurement")
@@ -19,7 +20,7 @@ def book():
 
 
 def _topics(book) -> list[str]:
-    return [topic.id for area in AREAS for topic in book.areas[area].topics]
+    return area_topics(book, AREAS)
 
 
 def _fields(sheet) -> list:
@@ -27,8 +28,7 @@ def _fields(sheet) -> list:
 
 
 def _modules(book) -> list:
-    topics = set(_topics(book))
-    return [m for m in book.of_kind("module") if topics & set(m.covers)]
+    return modules_covering(book, _topics(book))
 
 
 def test_areas_hold_the_eighteen_topics_of_the_seed_map(book):

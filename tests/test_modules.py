@@ -19,6 +19,15 @@ PAGES = [(m, lang) for m in MODULES for lang in ("zh", "en")]
 PAGE_IDS = [f"{m.id}-{lang}" for m, lang in PAGES]
 
 
+def area_topics(book, areas) -> list[str]:
+    """The topic ids of `areas`, in seed-map order."""
+    return [topic.id for area in areas for topic in book.areas[area].topics]
+
+
+def modules_covering(book, topics) -> list:
+    return [m for m in book.of_kind("module") if set(topics) & set(m.covers)]
+
+
 def source(module, lang: str) -> str:
     name = module.page if lang == "zh" else module.page.replace(".md", ".en.md")
     return (ROOT / "docs" / name).read_text(encoding="utf-8")

@@ -75,15 +75,20 @@ class CheckItem(Strict):
     hint: Text | None = Field(default=None, description="a short how-to shown under the item")
 
 
-class Checklist(Item, DataFile):
-    """Boxes to tick before or after an action; prints on A4."""
+class Printable(Item, DataFile):
+    """What prints as an A4 sheet and goes into the booklets of its roles: checklists and sheets."""
 
-    title: Text = Field(description="the checklist's title in both languages")
-    intro: Text | None = Field(default=None, description="when to use it")
+    title: Text = Field(description="the title in both languages")
+    intro: Text | None = Field(default=None, description="when and how to use it")
     roles: list[Id] = Field(min_length=1, description="role ids from playbook_data/roles.yml")
     write_in: list[Literal["name", "date", "customer"]] = Field(
         default_factory=list, description="lines to write on: 'name', 'date', 'customer'"
     )
+
+
+class Checklist(Printable):
+    """Boxes to tick before or after an action."""
+
     items: list[CheckItem] = Field(min_length=1, description="the boxes to tick")
 
 

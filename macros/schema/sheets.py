@@ -4,7 +4,8 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .common import DataFile, Id, Item, Strict, Text
+from .common import Id, Strict, Text
+from .content import Printable
 
 
 class Scale(Strict):
@@ -37,15 +38,9 @@ class SheetSection(Strict):
     fields: list[SheetField] = Field(min_length=1, description="the fields of the section")
 
 
-class Sheet(Item, DataFile):
+class Sheet(Printable):
     """A form to fill in on screen (kept in the browser only) or on paper."""
 
-    title: Text = Field(description="the sheet's title in both languages")
-    intro: Text | None = Field(default=None, description="when and how to use it")
-    roles: list[Id] = Field(min_length=1, description="role ids from playbook_data/roles.yml")
-    write_in: list[Literal["name", "date", "customer"]] = Field(
-        default_factory=list, description="lines to write on: 'name', 'date', 'customer'"
-    )
     sections: list[SheetSection] = Field(min_length=1, description="the sections of the sheet")
 
     @model_validator(mode="after")
