@@ -74,8 +74,7 @@ def expanded_twin(project: Path, twin: Path):
 
 def serve_rebuild_seconds(project: Path) -> float:
     """Start `mkdocs serve`, touch one YAML file, and time until the rebuild is done."""
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{free_port()}",
-                               "--no-livereload"],
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{free_port()}"],
                               cwd=project, stderr=subprocess.PIPE, text=True, env=ENV)
     try:
         _wait_for(server, "Serving on")

@@ -1,20 +1,27 @@
 """The macros pages call: each renders one piece of playbook_data/ in the page's language."""
 
+import functools
+
 from . import booklets, calculator_examples, calculator_widgets, courses
 from .page import PageContext
-from .printing import footer_context
+from .printing import footer_context, home_pages
 from .render import render
 
 
 class Macros:
     """Bound to one mkdocs-macros env; `NAMES` are what `define_env` registers."""
 
-    NAMES = ("module_intro", "module_summary", "area_modules", "framework", "checklist", "sheet", "quiz",
-             "glossary", "script", "roleplay", "booklet", "booklet_index", "course", "course_index",
-             "calculator", "worked_example")
+    NAMES = ("module_intro", "module_summary", "area_modules",
+             "framework", "checklist", "sheet", "script", "roleplay", "quiz", "glossary",
+             "booklet", "booklet_index", "calculator", "worked_example", "course", "course_index")
 
     def __init__(self, env, book):
         self.env, self.book = env, book
+
+    @functools.cached_property
+    def homes(self) -> dict:
+        """(kind, id, language) → the page that renders the item; read once per language build."""
+        return home_pages(self.env.conf["docs_dir"])
 
     # Lesson structure (The Carpentries): time, questions, objectives first; key points, sources last.
     def module_intro(self) -> str:
@@ -46,11 +53,31 @@ class Macros:
     def checklist(self, item_id: str) -> str:
         page, item = self._item("checklist", item_id)
         return self._render("checklist.html", page, checklist=item,
-                            **footer_context(self.env, "checklist", item_id))
+                            **footer_context(self.env, self.homes, "checklist", item_id))
 
     def sheet(self, item_id: str) -> str:
         page, item = self._item("sheet", item_id)
-        return self._render("sheet.html", page, sheet=item, **footer_context(self.env, "sheet", item_id))
+        return self._render("sheet.html", page, sheet=item,
+                            **footer_context(self.env, self.homes, "sheet", item_id))
+
+    def script(self, item_id: str) -> str:
+        page, item = self._item("script", item_id)
+        return self._render("script.html", page, script=item)
+
+    def roleplay(self, item_id: str) -> str:
+        page, item = self._item("roleplay", item_id)
+        return self._render("roleplay.html", page, card=item)
+
+    def quiz(self, item_id: str) -> str:
+        page, item = self._item("quiz", item_id)
+        return self._render("quiz.html", page, quiz=item)
+
+    def glossary(self) -> str:
+        page = PageContext.of(self.env)
+        terms = self.book.of_kind("term")
+        for term in terms:
+            self._cited().append(term)
+        return self._render("glossary.html", page, terms=sorted(terms, key=lambda t: t.term.en.lower()))
 
     # Booklets by role (macros/booklets.py): docs/booklets/<role>.md and its index.
     def booklet(self, role_id: str) -> str:
@@ -73,25 +100,6 @@ class Macros:
 
     def course_index(self) -> str:
         return courses.course_index(self)
-
-    def script(self, item_id: str) -> str:
-        page, item = self._item("script", item_id)
-        return self._render("script.html", page, script=item)
-
-    def roleplay(self, item_id: str) -> str:
-        page, item = self._item("roleplay", item_id)
-        return self._render("roleplay.html", page, card=item)
-
-    def quiz(self, item_id: str) -> str:
-        page, item = self._item("quiz", item_id)
-        return self._render("quiz.html", page, quiz=item)
-
-    def glossary(self) -> str:
-        page = PageContext.of(self.env)
-        terms = self.book.of_kind("term")
-        for term in terms:
-            self._cited().append(term)
-        return self._render("glossary.html", page, terms=sorted(terms, key=lambda t: t.term.en.lower()))
 
     # Helpers.
     def _module(self):

@@ -4,7 +4,7 @@ its own. Pages call `{{ booklet("trainer") }}` (docs/booklets/<role>.md) and `{{
 from markupsafe import Markup
 
 from .page import PageContext
-from .printing import absolute, home_pages, qr_svg, relative
+from .printing import absolute, qr_svg, relative
 from .render import render
 
 KINDS = ("checklist", "sheet")
@@ -37,7 +37,7 @@ def booklet(macros, role_id: str) -> str:
     page = PageContext.of(env)
     if role_id not in book.roles:
         raise page.error(f"unknown role '{role_id}'; expected one of: {', '.join(book.roles)}")
-    items = entries(book, role_id, home_pages(env.conf["docs_dir"]), page.lang)
+    items = entries(book, role_id, macros.homes, page.lang)
     # Each item rendered by its own macro, so it prints and keeps state exactly as on its home page
     blocks = [(kind, item, Markup(getattr(macros, kind)(item.id))) for kind, item in items]
     title = _ui(book, "booklet-title", page.lang).replace("{role}", book.roles[role_id].title[page.lang])
@@ -52,7 +52,7 @@ def booklet_index(macros) -> str:
     """A Markdown list linking every role's booklet page, with what it holds (links checked by mkdocs)."""
     env, book = macros.env, macros.book
     page = PageContext.of(env)
-    homes = home_pages(env.conf["docs_dir"])
+    homes = macros.homes
     lines = []
     for role_id, role in book.roles.items():
         title = _ui(book, "booklet-title", page.lang).replace("{role}", role.title[page.lang])

@@ -5,7 +5,7 @@ from markupsafe import Markup
 
 from .course_plan import VIEWS, duration_text, plan, view_src
 from .page import PageContext
-from .printing import absolute, home_pages, page_url, qr_svg, relative
+from .printing import absolute, page_url, qr_svg, relative
 from .render import render
 
 ACTIVITY_KINDS = ("discussion", "exercise", "role-play", "quiz")
@@ -29,7 +29,7 @@ class CoursePage:
         except KeyError as error:
             raise self.page.error(error.args[0]) from None
         self.lang, self.view = self.page.lang, view
-        self.homes = home_pages(self.env.conf["docs_dir"])
+        self.homes = macros.homes
         self.plan = plan(self.book, self.course, self.link, self.homes, self.lang)
 
     def link(self, url: str) -> str:

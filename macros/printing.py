@@ -59,12 +59,12 @@ def qr_svg(address: str) -> Markup:
     return Markup(svg.replace("<svg ", '<svg role="img" aria-label="QR" ', 1))
 
 
-def footer_context(env, kind: str, item_id: str) -> dict:
+def footer_context(env, homes: dict, kind: str, item_id: str) -> dict:
     """`address` and `qr` for the foot of an item: the page being built; in a booklet, the item's home."""
     page, home = env.page, env.page.url
     if page.file.src_uri.startswith(HOME_EXCLUDED):
         lang = page_language(page.file.src_uri)
-        home = home_pages(env.conf["docs_dir"]).get((kind, item_id, lang), home)
+        home = homes.get((kind, item_id, lang), home)
     address = absolute(env.conf.get("site_url") or "", home)
     return {"address": address, "qr": qr_svg(address)}
 

@@ -5,7 +5,9 @@ from axe_playwright_python.sync_playwright import Axe
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["index.html", "planning/smart-goals.html", "glossary.html"]
+# Home, a module with a checklist, a module with a fillable sheet, a calculator, the glossary.
+PAGES = ["index.html", "planning/smart-goals.html", "development/customer-analysis.html", "calculators/clv.html",
+         "glossary.html"]
 LANGUAGES = {"zh": "", "en": "en/"}
 
 
