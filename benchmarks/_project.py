@@ -17,6 +17,9 @@ ROOT = Path(__file__).resolve().parent.parent
 PARTS = ("docs", "playbook_data", "macros", "hooks", "overrides", "calculators", "mkdocs.yml")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
+sys.path.insert(0, str(ROOT / "tests"))
+from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: F401  the browser and flags the tests use
+
 
 def copy_project(target: Path) -> Path:
     """A copy of what a build reads, so a benchmark may change it freely."""
@@ -39,6 +42,17 @@ def build(project: Path, site_dir: Path, extra_env: dict | None = None) -> float
     if result.returncode:
         raise RuntimeError(f"build of {project} failed:\n{result.stderr[-3000:]}")
     return elapsed
+
+
+def plain_material_site(folder: Path) -> Path:
+    """The baseline of the browser benchmarks: a one-page mkdocs-material site, default settings, built."""
+    (folder / "docs").mkdir(parents=True, exist_ok=True)
+    (folder / "mkdocs.yml").write_text("site_name: 销售手册\ntheme:\n  name: material\n  language: zh\n"
+                                       "  font: false\n", encoding="utf-8")  # font: false, as ours
+    (folder / "docs" / "index.md").write_text("# 销售手册\n\n新人在线阅读，培训师组装课程，团队打印清单。\n",
+                                              encoding="utf-8")
+    build(folder, folder / "site")
+    return folder / "site"
 
 
 def median_build(project: Path, site_dir: Path, runs: int = 5) -> float:

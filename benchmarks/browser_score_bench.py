@@ -8,19 +8,12 @@ the result being ready to download (decoding, parsing, scoring, writing the CSV)
 """
 
 import argparse
-import functools
-import http.server
 import random
-import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, mkdocs_build  # noqa: E402
+from _project import CHROMIUM, CHROMIUM_ARGS, ROOT, build, serve
 
 KINDS = {"score:lead": "客户,预算,决策权,需求,时机,匹配度", "abc": "客户,销售额", "rfm": "客户,日期,金额"}
 
@@ -39,18 +32,6 @@ def make_file(path: Path, kind: str, rows: int):
             lines.append(f"客户{rng.randint(0, rows // 5)},2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d},"
                          f"{'x' if bad else rng.randint(100, 90000)}")
     path.write_bytes(("\n".join(lines) + "\n").encode("gbk"))
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(site: Path) -> str:
-    handler = functools.partial(_Quiet, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{httpd.server_address[1]}/"
 
 
 def time_in_page(page, url: str, source: Path, kind: str) -> tuple:
@@ -76,13 +57,10 @@ def main():
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as tmp:
-        site = args.site
-        if site is None:
-            site = Path(tmp) / "site"
-            result = mkdocs_build(ROOT, site)
-            if result.returncode:
-                sys.exit(result.stderr)
-        base = serve(site)
+        site = args.site or Path(tmp) / "site"
+        if not args.site:
+            build(ROOT, site)
+        base, httpd = serve(site)
         page_path = "calculators/score-file.html"
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
@@ -97,6 +75,7 @@ def main():
                     print(f"{kind:11} {args.rows:,} rows ({size:.1f} MB GBK) via {where:7}: {seconds:.2f} s in the "
                           f"{mode} (wall {time.perf_counter() - started:.2f} s, longest frame gap {gap:.0f} ms)")
             browser.close()
+        httpd.shutdown()
 
 
 if __name__ == "__main__":

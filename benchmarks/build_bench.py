@@ -16,7 +16,6 @@ import time
 from pathlib import Path
 
 import yaml
-
 from _project import ENV, copy_project, median_build
 
 DUMP_HOOK = '''

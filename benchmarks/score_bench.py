@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from calculators.data import load_scorecard  # noqa: E402
+from calculators.data import load_scorecard
 
 HEADER = ["customer", "amount", "frequency", "margin", "potential", "clv"]
 

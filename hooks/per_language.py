@@ -1,21 +1,33 @@
-"""Give each language its own search index, so a search on the English site finds English pages.
+"""Keep the two languages apart where static-i18n mixes them: the search index and the page head.
 
-mkdocs-static-i18n merges both languages into one `search/search_index.json`. After the last
-build this hook splits it: Chinese entries stay at `search/`, English entries go to
+Search: mkdocs-static-i18n merges both languages into one `search/search_index.json`. After the
+last build this hook splits it: Chinese entries stay at `search/`, English entries go to
 `en/search/`, and `overrides/main.html` points English pages at their own folder (material's
-`base`). Material also reads `sitemap.xml` from `base` to keep the page when switching language,
-so the sitemap is copied there too; and the offline build's `search_index.js` (the index as a
-script, for file://) is split the same way. No plugin does this (static-i18n's own option only
-removes duplicates), hence a hook.
+`base`). The offline build's `search_index.js` (the index as a script, for file://) is split the
+same way. No plugin does this (static-i18n's own option only removes duplicates), hence a hook.
+
+Head: static-i18n gives every page `<link rel="alternate" hreflang>` tags to its translation.
+Material's script takes each such link for a language root and fetches `sitemap.xml` beside it
+(a 404 on every page but the home), and they are relative, which search engines reject. The
+same pairs are in `sitemap.xml` with absolute addresses, which search engines accept as well,
+so `overrides/main.html` drops the head tags with the filter registered here.
 """
 
 import json
-import shutil
+import re
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
 LANGUAGES = ("en",)  # every language but the default, which keeps the site root
+
+
+_HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def on_env(env, **kwargs):
+    env.filters["without_language_alternates"] = lambda head: _HEAD_ALTERNATE.sub("", head)
+    return env
 
 
 @event_priority(-200)  # after static-i18n (-100) has built every language and merged the index
@@ -32,8 +44,6 @@ def on_post_build(config, **kwargs):
         for doc in own:
             doc["location"] = doc["location"][len(lang) + 1:]
         _write(site / lang / "search" / "search_index.json", {**index, "docs": own}, offline)
-        for sitemap in site.glob("sitemap.xml*"):
-            shutil.copy(sitemap, site / lang / sitemap.name)
     default = [d for d in docs if not d["location"].startswith(tuple(f"{l}/" for l in LANGUAGES))]
     _write(index_file, {**index, "docs": default}, offline)
 

@@ -66,6 +66,7 @@ def calculator(macros, widget_id: str) -> str:
     page = PageContext.of(macros.env)
     if widget_id not in widget_ids():
         raise page.error(f"unknown calculator '{widget_id}'; expected one of: {', '.join(widget_ids())}")
+    macros.env.page.meta["calculators"] = True  # overrides/main.html then loads the calculators' scripts
     ui = _strings(macros.book.strings, page.lang)
     if widget_id == "score-file":
         return _file_tool(macros, page, ui)

@@ -64,3 +64,23 @@ def test_smart_module_shows_its_parts_and_sources(site):
     assert 'type="checkbox"' in html and "SMART 五项标准" in html
     assert "<code>002</code>" in html
     assert (ROOT / "docs" / "planning" / "smart-goals.en.md").is_file()
+
+
+def test_translations_are_announced_in_the_sitemap_not_the_head(site):
+    # Material fetches a sitemap.xml beside every head alternate: the tags would cost a 404 per page.
+    for page in ("index.html", "planning/smart-goals.html", "en/calculators/clv.html"):
+        assert "hreflang" not in (site / page).read_text(encoding="utf-8").split("</head>")[0]
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert ('<xhtml:link rel="alternate" hreflang="en" href="http://127.0.0.1:8000/en/planning/smart-goals.html"/>'
+            in sitemap)
+    switcher = (site / "planning" / "smart-goals.html").read_text(encoding="utf-8")
+    assert '<a href="../en/planning/smart-goals.html" hreflang="en"' in switcher
+
+
+def test_calculator_scripts_load_only_on_pages_with_a_calculator(site):
+    core = re.compile(r'<script src="[./]*assets/javascripts/calculators/core\.js" defer>')
+    pages = {path.relative_to(site).as_posix(): path.read_text(encoding="utf-8") for path in site.rglob("*.html")}
+    with_widget = {path for path, html in pages.items() if 'class="pb-calc' in html}
+    with_scripts = {path for path, html in pages.items() if core.search(html)}
+    assert {"calculators/clv.html", "en/calculators/score-file.html"} <= with_widget
+    assert with_scripts == with_widget

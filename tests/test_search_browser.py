@@ -1,4 +1,5 @@
-"""In the real browser: search in Chinese, open a result; switch to English and search there; no other host."""
+"""In the real browser: search in Chinese, open a result; switch to English and search there; no other host;
+no page asks for a file that is not there."""
 
 import re
 from urllib.parse import urlparse
@@ -52,3 +53,12 @@ def test_language_switcher_leads_to_the_english_page(page, server):
     page.locator("a[hreflang=zh]").first.click()
     page.wait_for_url(re.compile(r"/planning/smart-goals\.html"))
     assert page.locator("html").get_attribute("lang") == "zh" and "/en/" not in page.url
+
+
+@pytest.mark.parametrize("path", ["index.html", "planning/smart-goals.html", "en/calculators/clv.html"])
+def test_pages_load_with_no_failed_request_or_console_error(page, server, path):
+    failed, errors = [], []
+    page.on("response", lambda response: response.status >= 400 and failed.append(response.url))
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.goto(server + path, wait_until="networkidle")
+    assert (failed, errors) == ([], [])
