@@ -22,7 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project r
 from macros.course_plan import COURSE_DIR, VIEWS, view_src  # noqa: E402
 
 NAV_SECTION = "培训课程"
-UNSEARCHED = ("instructor", "handouts")  # trainer-only pages stay out of the search index
+# Out of the search index: trainer-only pages, and the quiz, whose questions are found on their module pages
+UNSEARCHED = ("instructor", "handouts", "quiz")
 
 
 def course_ids(config) -> list[str]:

@@ -84,3 +84,12 @@ def test_calculator_scripts_load_only_on_pages_with_a_calculator(site):
     with_scripts = {path for path, html in pages.items() if core.search(html)}
     assert {"calculators/clv.html", "en/calculators/score-file.html"} <= with_widget
     assert with_scripts == with_widget
+
+
+def test_search_finds_each_text_on_its_own_page_not_in_collections(site):
+    # Booklets and course quizzes repeat items whose own pages are indexed; trainer pages are not for learners.
+    for lang in ("zh", "en"):
+        pages = {d["location"].split("#")[0] for d in search_index(site, lang)["docs"]}
+        assert {"booklets/index.html", "courses/new-salesperson-week.html", "planning/smart-goals.html"} <= pages
+        collections = {p for p in pages if re.search(r"booklets/(?!index)|-(quiz|handouts|instructor)\.html", p)}
+        assert collections == set()
