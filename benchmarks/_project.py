@@ -55,8 +55,14 @@ def plain_material_site(folder: Path) -> Path:
     return folder / "site"
 
 
-def median_build(project: Path, site_dir: Path, runs: int = 5) -> float:
-    return statistics.median(build(project, site_dir) for _ in range(runs))
+def median_builds(projects: list[Path], site_dir: Path, runs: int = 5) -> list[float]:
+    """Median build seconds of each project, built in turns (A B A B …) so a machine that slows down or
+    speeds up during the run weighs on every project alike."""
+    times = [[] for _ in projects]
+    for _ in range(runs):
+        for project, seconds in zip(projects, times):
+            seconds.append(build(project, site_dir))
+    return [statistics.median(seconds) for seconds in times]
 
 
 class _Gzip(http.server.SimpleHTTPRequestHandler):

@@ -1,5 +1,6 @@
 """Build time: the real site (macros render the data) against the same pages already expanded to plain
-Markdown and built by plain mkdocs-material with the same plugins but macros. Median of 5 builds each,
+Markdown and built by plain mkdocs-material with the same plugins but macros. Median of 5 builds each
+(built in turns, real then plain, so a change in the machine's speed during the run affects both),
 at today's size and at 10x content (each module page copied 9 times with its module data), then the
 time `mkdocs serve` takes to rebuild after one YAML file changes.
 
@@ -16,7 +17,7 @@ import time
 from pathlib import Path
 
 import yaml
-from _project import ENV, copy_project, median_build
+from _project import ENV, copy_project, median_builds
 
 DUMP_HOOK = '''
 """Benchmark only: write each page's Markdown after macros ran, with its front matter."""
@@ -115,8 +116,7 @@ def main():
             scale_content(real, copies)
             plain = expanded_twin(real, tmp / label / "plain")
             pages = len(list((real / "docs").rglob("*.md")))
-            t_real = median_build(real, tmp / "out", args.runs)
-            t_plain = median_build(plain, tmp / "out", args.runs)
+            t_real, t_plain = median_builds([real, plain], tmp / "out", args.runs)
             rows.append((label, pages, t_real, t_plain))
             print(f"{label:>4}: {pages:4d} page files  macros {t_real:6.2f} s  plain {t_plain:6.2f} s  "
                   f"ratio {t_real / t_plain:4.2f}", flush=True)

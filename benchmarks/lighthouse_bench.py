@@ -7,7 +7,7 @@ category is printed with the audits that lost points in the median run. Installs
 into benchmarks/node_modules on first use.
 Targets: performance >= 95, accessibility 100, best practices 100, SEO >= 95.
 
-    python benchmarks/lighthouse_bench.py [--site DIR] [--runs 3]
+    python benchmarks/lighthouse_bench.py [--site DIR] [--runs 5]
 """
 
 import argparse
@@ -67,7 +67,7 @@ def report(name: str, url: str, runs: int, tmp: Path):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--site", type=Path)
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     if not LIGHTHOUSE.exists():
         subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--prefix", str(HERE)], check=True)

@@ -14,15 +14,21 @@ so `overrides/main.html` drops the head tags with the filter registered here.
 """
 
 import json
+import logging
 import re
 from pathlib import Path
 
+import jieba
 from mkdocs.plugins import event_priority
 
 LANGUAGES = ("en",)  # every language but the default, which keeps the site root
 
 
 _HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def on_startup(**kwargs):
+    jieba.setLogLevel(logging.INFO)  # jieba, which cuts Chinese for the index, reports its dictionary loads
 
 
 def on_env(env, **kwargs):
