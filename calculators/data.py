@@ -64,3 +64,9 @@ def load_scorecard(spec) -> Scorecard:
 def settings(calculator: str) -> CalculatorSettings:
     """The defaults of one calculator, from playbook_data/calculators/<calculator>.yml."""
     return read_model(SETTINGS / f"{calculator}.yml", CalculatorSettings)
+
+
+def forget_loaded():
+    """Read the YAML again on next use: `mkdocs serve` calls this when a data file changed."""
+    settings.cache_clear()
+    _builtin_scorecard.cache_clear()

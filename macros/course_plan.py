@@ -71,7 +71,7 @@ def _row(book, block, start: int, link, homes: dict, lang: str) -> Row:
     row = Row(block, clock(start), clock(start + block.minutes))
     row.modules = [_module(book, m, link, lang) for m in block.modules]
     for handout in block.handouts:
-        kind = "checklist" if handout in book.ids("checklist") else "sheet"
+        kind = "checklist" if book.kind_of(handout) == "checklist" else "sheet"
         home = homes.get((kind, handout, lang))
         row.handouts.append((kind, book.get(kind, handout), link(home) if home else None))
     row.card = book.get("roleplay", block.roleplay) if block.roleplay else None

@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+from calculators.data import forget_loaded
+
 from .playbook import DATA_DIR, Playbook, load
 
 _cache: dict = {}
@@ -14,6 +16,7 @@ def playbook_for(root: Path) -> Playbook:
     signature = tuple((str(f), f.stat().st_mtime_ns) for f in files) + (len(docs),)
     cached = _cache.get(root)
     if cached is None or cached[0] != signature:
+        forget_loaded()  # scorecards and calculator settings, which calculators/ caches on its own
         _cache[root] = (signature, load(root))
     return _cache[root][1]
 

@@ -49,6 +49,10 @@ class Playbook:
             raise KeyError(f"unknown {kind} id '{item_id}'; expected one of: {known}")
         return located.item
 
+    def kind_of(self, item_id: str) -> str | None:
+        located = self.items.get(item_id)
+        return KIND_OF.get(type(located.item)) if located else None
+
     def ids(self, kind: str) -> list[str]:
         return [i for i, loc in self.items.items() if KIND_OF.get(type(loc.item)) == kind]
 

@@ -102,3 +102,18 @@ def test_an_unknown_example_stops_the_build_naming_the_page():
         worked_example(_macros("zh"), "clv", "no-such-example")
     assert "docs/calculators/x.md: unknown example 'no-such-example' in clv.yml" in str(raised.value)
 
+
+
+def test_a_changed_data_file_makes_the_calculators_read_their_yaml_again(project_copy):
+    # `mkdocs serve` keeps one process: an edited scorecard or setting must show on the next rebuild
+    from macros.loading import playbook_for
+
+    playbook_for(project_copy)
+    settings("clv")
+    assert settings.cache_info().currsize > 0
+    playbook_for(project_copy)  # nothing changed: nothing forgotten
+    assert settings.cache_info().currsize > 0
+    changed = project_copy / "playbook_data" / "calculators" / "clv.yml"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    playbook_for(project_copy)
+    assert settings.cache_info().currsize == 0
