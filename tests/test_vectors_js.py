@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.calculator_widgets import SETTINGS, browser_data
 from calculators.data import scorecard_names
+from macros.calculator_widgets import SETTINGS, browser_data
 
 ROOT = Path(__file__).resolve().parent.parent
 VECTORS = ROOT / "tests" / "vectors"

@@ -2,8 +2,10 @@
 
 # The primitives live in calculators/models.py, because calculators/ must work without MkDocs
 # (and so cannot import macros/); the site's schema uses the very same ones.
-from calculators.models import SOURCE_PATTERN, Id, NonEmptyStr, Source, Strict, Text  # noqa: F401
 from pydantic import Field
+
+from calculators.models import SOURCE_PATTERN, Id, NonEmptyStr, Source, Strict, Text  # noqa: F401
+
 
 class Item(Strict):
     """Anything a page renders: an id unique across the data, its seed citations and topics."""
