@@ -2,6 +2,7 @@
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+AXE    := tests/node_modules/axe-core/axe.min.js
 export NO_MKDOCS_2_WARNING := 1
 # Build dates (the sitemap's lastmod) from the last commit, so a build is reproducible byte for byte.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
@@ -12,7 +13,7 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 serve: $(STAMP)  ## serve the site on http://127.0.0.1:8000, rebuilding on change
 	$(PY) -m mkdocs serve --strict -a 127.0.0.1:8000
 
-test: $(STAMP) /usr/bin/chromium  ## run every test, the browser ones included
+test: $(STAMP) /usr/bin/chromium $(AXE)  ## run every test, the browser ones included
 	$(PY) -m pytest
 
 build: $(STAMP)  ## build the site into site/
@@ -36,6 +37,11 @@ $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+# axe-core for the accessibility tests, from npm at the version tests/package-lock.json pins.
+$(AXE): tests/package.json tests/package-lock.json
+	npm ci --prefix tests --no-audit --no-fund --loglevel=error
 	touch $@
 
 # Debian's chromium for the browser tests (Playwright's own browser download cannot work offline),
