@@ -17,6 +17,7 @@ class Macros:
 
     def __init__(self, env, book):
         self.env, self.book = env, book
+        self._printed = {}  # (kind, id, language, address) → HTML: see _printable
 
     @functools.cached_property
     def homes(self) -> dict:
@@ -51,14 +52,10 @@ class Macros:
         return self._render("framework.html", page, framework=item)
 
     def checklist(self, item_id: str) -> str:
-        page, item = self._item("checklist", item_id)
-        return self._render("checklist.html", page, checklist=item,
-                            **footer_context(self.env, self.homes, "checklist", item_id))
+        return self._printable("checklist", item_id)
 
     def sheet(self, item_id: str) -> str:
-        page, item = self._item("sheet", item_id)
-        return self._render("sheet.html", page, sheet=item,
-                            **footer_context(self.env, self.homes, "sheet", item_id))
+        return self._printable("sheet", item_id)
 
     def script(self, item_id: str) -> str:
         page, item = self._item("script", item_id)
@@ -127,6 +124,16 @@ class Macros:
 
     def _ui(self, page: PageContext, key: str) -> str:
         return self.book.strings[key][page.lang]
+
+    def _printable(self, kind: str, item_id: str) -> str:
+        # A checklist or sheet recurs in booklets and course handouts with its home page's address in the
+        # footer: the same HTML, so it is rendered once per language build.
+        page, item = self._item(kind, item_id)
+        footer = footer_context(self.env, self.homes, kind, item_id)
+        key = (kind, item_id, page.lang, footer["address"])
+        if key not in self._printed:
+            self._printed[key] = self._render(f"{kind}.html", page, **{kind: item}, **footer)
+        return self._printed[key]
 
     def _render(self, template: str, page: PageContext, **context) -> str:
         return render(template, book=self.book, lang=page.lang, **context)
