@@ -5,7 +5,7 @@ from markupsafe import Markup
 
 from .course_plan import VIEWS, duration_text, plan, view_src
 from .page import PageContext
-from .printing import absolute, page_url, qr_svg, relative
+from .printing import page_url, relative
 from .render import render
 
 ACTIVITY_KINDS = ("discussion", "exercise", "role-play", "quiz")
@@ -20,7 +20,7 @@ class CoursePage:
     """One view of one course, for the page being built."""
 
     def __init__(self, macros, course_id: str, view: str):
-        self.env, self.book = macros.env, macros.book
+        self.macros, self.env, self.book = macros, macros.env, macros.book
         self.page = PageContext.of(self.env)
         if view not in VIEWS:
             raise self.page.error(f"unknown course view '{view}'; expected one of: {', '.join(VIEWS)}")
@@ -92,10 +92,7 @@ class CoursePage:
         # A checklist or sheet as on its home page, with that page's address and QR code at its foot
         if kind == "roleplay":
             return render("roleplay.html", book=self.book, lang=self.lang, card=item)
-        home = self.homes.get((kind, item.id, self.lang), self.env.page.url)
-        address = absolute(self.env.conf.get("site_url") or "", home)
-        return render(f"{kind}.html", book=self.book, lang=self.lang, address=address, qr=qr_svg(address),
-                      **{kind: item})
+        return getattr(self.macros, kind)(item.id)
 
 
 def course(macros, course_id: str, view: str = "learner") -> str:

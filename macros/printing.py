@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 # A page that renders an item: `{{ checklist("pre-visit") }}` or `{{ sheet('6w1h1s') }}`.
 CALL = re.compile(r"""\{\{\s*(checklist|sheet)\(\s*["']([a-z0-9.-]+)["']\s*\)\s*\}\}""")
-HOME_EXCLUDED = ("booklets/",)  # pages that collect items from elsewhere are nobody's home
+HOME_EXCLUDED = ("booklets/", "courses/")  # pages that collect items from elsewhere are nobody's home
 
 
 def page_url(src_uri: str) -> str:
