@@ -45,13 +45,14 @@ def read_yaml(path: str, text: str) -> tuple[YamlSource | None, list[Problem]]:
     """Parse `text`; on a syntax error return no source and the problem, with its line."""
     try:
         root, data = _parse(text, FastLoader)
-    except yaml.MarkedYAMLError:
+    except yaml.MarkedYAMLError as fast_error:
+        error = fast_error
         try:  # the pure-Python parser names the problem more plainly (a tab, a missing comma)
             _parse(text, yaml.SafeLoader)
-        except yaml.MarkedYAMLError as error:
-            mark = error.problem_mark or error.context_mark
-            return None, [Problem(path, mark.line + 1 if mark else 1, _syntax_message(error))]
-        raise
+        except yaml.MarkedYAMLError as plain_error:
+            error = plain_error
+        mark = error.problem_mark or error.context_mark
+        return None, [Problem(path, mark.line + 1 if mark else 1, _syntax_message(error))]
     return YamlSource(path, data, root), list(_duplicate_keys(path, root))
 
 

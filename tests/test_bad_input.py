@@ -90,3 +90,22 @@ def test_markup_in_data_is_rendered_as_text(tmp_path):
         assert "<script>alert(" not in html and "<img src=x" not in html and "<b>有数字" not in html
         assert f"&lt;script&gt;alert(&#39;{lang}&#39;)&lt;/script&gt;" in html
     assert "&lt;b&gt;有数字&lt;/b&gt; &amp; 日期" in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_yaml_only_libyaml_rejects_is_reported_not_raised(monkeypatch):
+    # When libyaml refuses a file the pure-Python parser accepts, its own finding is the problem reported
+    import yaml
+
+    from macros import yaml_source
+
+    class Refusing(yaml.SafeLoader):
+        def get_single_node(self):
+            raise yaml.MarkedYAMLError(problem="found character that cannot start any token",
+                                       problem_mark=yaml.Mark("x.yml", 0, 2, 0, None, None))
+
+    monkeypatch.setattr(yaml_source, "FastLoader", Refusing)
+    source, problems = yaml_source.read_yaml("playbook_data/x.yml", "id: fine\n")
+    assert source is None
+    assert [str(p) for p in problems] == [
+        "playbook_data/x.yml:3: YAML syntax error: found character that cannot start any token; "
+        "expected valid YAML (check indentation, colons and quotes)"]
