@@ -44,6 +44,14 @@ def build(project: Path, site_dir: Path, extra_env: dict | None = None) -> float
     return elapsed
 
 
+def site_to_measure(given: Path | None, tmp: Path) -> Path:
+    """The built site a browser benchmark measures: `--site DIR` as given, else this project built now."""
+    if given:
+        return given
+    build(ROOT, tmp / "site")
+    return tmp / "site"
+
+
 def plain_material_site(folder: Path) -> Path:
     """The baseline of the browser benchmarks: a one-page mkdocs-material site, default settings, built."""
     (folder / "docs").mkdir(parents=True, exist_ok=True)

@@ -13,7 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _project import CHROMIUM, CHROMIUM_ARGS, ROOT, build, serve
+from _project import CHROMIUM, CHROMIUM_ARGS, serve, site_to_measure
 
 KINDS = {"score:lead": "客户,预算,决策权,需求,时机,匹配度", "abc": "客户,销售额", "rfm": "客户,日期,金额"}
 
@@ -57,9 +57,7 @@ def main():
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as tmp:
-        site = args.site or Path(tmp) / "site"
-        if not args.site:
-            build(ROOT, site)
+        site = site_to_measure(args.site, Path(tmp))
         base, httpd = serve(site)
         page_path = "calculators/score-file.html"
         with sync_playwright() as playwright:

@@ -17,7 +17,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from _project import CHROMIUM, CHROMIUM_ARGS, ROOT, build, plain_material_site, serve
+from _project import CHROMIUM, CHROMIUM_ARGS, plain_material_site, serve, site_to_measure
 
 HERE = Path(__file__).parent
 LIGHTHOUSE = HERE / "node_modules" / ".bin" / "lighthouse"
@@ -73,9 +73,7 @@ def main():
         subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--prefix", str(HERE)], check=True)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        site = args.site or tmp / "site"
-        if not args.site:
-            build(ROOT, site)
+        site = site_to_measure(args.site, tmp)
         base, httpd = serve(site)
         plain_base, plain_httpd = serve(plain_material_site(tmp / "plain"))
         lighthouse(plain_base + "index.html", tmp / "warm-up.json")

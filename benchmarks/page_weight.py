@@ -15,7 +15,7 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-from _project import CHROMIUM, CHROMIUM_ARGS, ROOT, build, plain_material_site, serve
+from _project import CHROMIUM, CHROMIUM_ARGS, plain_material_site, serve, site_to_measure
 
 PAGES = {"home": "index.html", "module": "planning/smart-goals.html", "calculator": "calculators/clv.html"}
 KINDS = (("search index", "search_index"), ("font", (".woff", ".woff2", ".ttf")), ("CSS", ".css"),
@@ -55,9 +55,7 @@ def main():
     parser.add_argument("--site", type=Path)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        site = args.site or Path(tmp) / "site"
-        if not args.site:
-            build(ROOT, site)
+        site = site_to_measure(args.site, Path(tmp))
         plain = plain_material_site(Path(tmp) / "plain")
         servers = {site: serve(site), plain: serve(plain)}
         pages = [("baseline", plain, "index.html"), *((name, site, path) for name, path in PAGES.items())]
