@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve test build pdf offline check coverage clean
+.PHONY: serve test build pdf offline check coverage sources clean
 
 serve: $(STAMP)  ## serve the site on http://127.0.0.1:8000, rebuilding on change
 	$(PY) -m mkdocs serve --strict -a 127.0.0.1:8000
@@ -31,6 +31,11 @@ check: $(STAMP)  ## validate playbook_data/ without building
 
 coverage: $(STAMP)  ## which seed topics the playbook covers
 	$(PY) -m macros coverage
+
+# The source documents are not in the repository; SHARED names their folder (SEED_MAP.md, seeds/).
+SHARED ?= ../shared
+sources: $(STAMP)  ## check the playbook against the source documents in $(SHARED)
+	$(PY) -m macros sources --shared $(SHARED)
 
 # A virtual environment with the project and its test tools, remade when pyproject.toml changes.
 $(STAMP): pyproject.toml
