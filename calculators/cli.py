@@ -9,7 +9,7 @@ import argparse
 import json
 import sys
 
-from . import runners
+from . import runners, workbooks
 from .errors import InputError
 from .output import FORMATS
 from .registry import run
@@ -78,6 +78,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--set", action="append", type=_pairs, default=[], metavar="PARAMETER=VALUE",
                    help="override a seed figure, e.g. silent_share=0.9")
     p.add_argument("--json", action="store_true", help="print one JSON object")
+    p = sub.add_parser("workbook", help="an Excel workbook of a calculator, with live formulas")
+    p.add_argument("name", metavar="NAME", help="one of: " + ", ".join(workbooks.names()))
+    p.add_argument("--lang", choices=workbooks.LANGUAGES, default="zh", help="the workbook's language")
+    p.add_argument("-o", "--output", help="the .xlsx to write (default: NAME-LANG.xlsx)")
     return parser
 
 
@@ -116,6 +120,11 @@ RUNNERS = {"score": runners.score, "abc": runners.abc, "rfm": runners.rfm, "pipe
 def main(argv=None) -> int:
     args = build_parser().parse_args(argv)
     try:
+        if args.command == "workbook":
+            target = args.output or workbooks.file_name(args.name, args.lang)
+            workbooks.build(args.name, args.lang, target)
+            print(target, file=sys.stderr)
+            return 0
         if getattr(args, "file", None):
             args.map = dict(args.map)
             summary = RUNNERS[args.command](args)

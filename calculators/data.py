@@ -34,6 +34,16 @@ def validate(data, model: type[BaseModel], where: str):
         raise InputError(f"{where}: " + "; ".join(lines)) from None
 
 
+@lru_cache(maxsize=None)
+def ui_strings() -> dict:
+    """The UI strings of playbook_data/strings.yml, {key: {zh, en}}: the workbooks' labels."""
+    try:
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when installed: 50× faster
+        return yaml.load((DATA / "strings.yml").read_text(encoding="utf-8"), Loader=loader)["strings"]
+    except (OSError, yaml.YAMLError, UnicodeDecodeError, KeyError, TypeError) as error:
+        raise InputError(f"{DATA / 'strings.yml'}: cannot be read ({error}); run `make check`") from None
+
+
 def scorecard_names() -> list[str]:
     return sorted(p.stem for p in SCORECARDS.glob("*.yml"))
 
@@ -70,3 +80,4 @@ def forget_loaded():
     """Read the YAML again on next use: `mkdocs serve` calls this when a data file changed."""
     settings.cache_clear()
     _builtin_scorecard.cache_clear()
+    ui_strings.cache_clear()

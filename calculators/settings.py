@@ -53,6 +53,8 @@ class CalculatorSettings(Tagged):
     segments: list[Segment] = Field(default_factory=list, description="RFM segments, first match wins")
     examples: list[Example] = Field(default_factory=list, description="worked examples for the page")
     labels: dict[Key, Text] = Field(default_factory=dict, description="names of the inputs and results a page shows")
+    formulas: list[Text] = Field(default_factory=list, description="the formula in words, one line each, for the "
+                                 "Excel workbook's explanation sheet")
 
     @model_validator(mode="after")
     def _sections_fit(self):
