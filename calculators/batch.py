@@ -1,31 +1,57 @@
 """The file engine: stream every input row to the output, in order, with the calculator's columns
-and an `error` column; count what happened; show progress on a terminal; end with a summary."""
+and an `error` column; count what happened; show progress on a terminal; end with a summary.
+
+Total and subtotal rows are written out, marked in the `error` column and never passed to the
+calculator. Messages, labels and the summary are in the user's language (`lang`)."""
 
 import sys
 import time
 from collections import Counter
 
 from .errors import InputError
+from .io import TOTAL
+from .messages import say, word
 from .output import format_of, open_writer
 
 PROGRESS_EVERY = 25_000
+# How many line numbers a summary line lists before "…".
+LINES_SHOWN = 10
 
 
 class Summary:
     """Rows read, scored and with errors, a count per label (tier, class, stage…), extra lines."""
 
-    def __init__(self, label_name: str):
-        self.label_name = label_name
+    def __init__(self, label_name: str, lang: str = "en"):
+        self.label_name, self.lang = label_name, lang
         self.read = self.scored = self.failed = 0
         self.labels = Counter()
+        self.totals = []
         self.lines = []
 
+    def say(self, code: str, **params):
+        self.lines.append(say(code, self.lang, **params))
+
     def text(self) -> str:
-        parts = [f"rows read: {self.read}, scored: {self.scored}, with errors: {self.failed}"]
+        parts = [say("summary", self.lang, read=self.read, scored=self.scored, failed=self.failed)]
         if self.labels:
             counts = ", ".join(f"{k}: {v}" for k, v in sorted(self.labels.items(), key=lambda kv: str(kv[0])))
-            parts.append(f"{self.label_name}: {counts}")
+            parts.append(f"{word(self.label_name, self.lang)}: {counts}")
+        if self.totals:
+            parts.append(say("summary-totals", self.lang, count=len(self.totals), lines=line_list(self.totals)))
         return "\n".join(parts + self.lines)
+
+
+def line_list(lines) -> str:
+    shown = ", ".join(str(n) for n in lines[:LINES_SHOWN])
+    return shown + (", …" if len(lines) > LINES_SHOWN else "")
+
+
+def describe(table, summary: Summary):
+    """Summary lines about the file itself: a title above the header, duplicated column names."""
+    if table.header_line > 1:
+        summary.say("summary-title", line=table.header_line)
+    for name, columns in table.duplicates.items():
+        summary.say("summary-duplicate", name=f"'{name}'", columns=", ".join(map(str, columns)))
 
 
 class Progress:
@@ -48,18 +74,22 @@ class Progress:
 
 
 def stream(table, out, fmt, added: list, row, summary: Summary) -> Summary:
-    """Write every row of `table`; `row(cells)` returns (added values, label) or raises InputError."""
+    """Write every row of `table`; `row(cells, line)` returns (added values, label) or raises InputError."""
     writer = open_writer(out, table.header + added + ["error"], format_of(out, fmt))
-    blank, progress, write = [""] * len(added), Progress(), writer.write
+    blank, progress, write, lang = [""] * len(added), Progress(), writer.write, summary.lang
     try:
         for line, cells, problem in table.rows():
             summary.read += 1
             progress.tick(summary.read)
+            if problem is TOTAL:
+                summary.totals.append(line)
+                write(cells + blank + [say("total-row", lang)])
+                continue
             if problem is None:
                 try:
-                    values, label = row(cells)
+                    values, label = row(cells, line)
                 except InputError as error:
-                    problem = str(error)
+                    problem = error
                 else:
                     summary.scored += 1
                     if label is not None:
@@ -67,7 +97,7 @@ def stream(table, out, fmt, added: list, row, summary: Summary) -> Summary:
                     write(cells + values + [""])
                     continue
             summary.failed += 1
-            write(cells + blank + [f"line {line}: {problem}"])
+            write(cells + blank + [say("line", lang, line=line, message=problem.text(lang))])
     finally:
         progress.done()
         writer.close()

@@ -11,8 +11,10 @@ import sys
 
 from . import runners, workbooks
 from .errors import InputError
+from .cells import DATE_FORMATS
 from .output import FORMATS
 from .registry import run
+from .rfm import DIMENSIONS, TIES
 
 FILE_HELP = "a .csv (UTF-8 or GBK) or .xlsx file; leave out to compute single values from options"
 
@@ -36,8 +38,21 @@ def _file_options(p, needs_file: bool):
     p.add_argument("--sheet", help="the sheet of an .xlsx file (default: the first)")
     p.add_argument("--map", action="append", type=_pairs, default=[], metavar="FIELD=HEADER",
                    help="use column HEADER for FIELD (repeat for more)")
+    p.add_argument("--header-row", type=int, metavar="N",
+                   help="the header is on row N (default: the first row, or the first below a one-cell title)")
+    p.add_argument("--date-format", choices=DATE_FORMATS,
+                   help="how to read 4/5/2024: dmy (4 May) or mdy (5 April); unambiguous dates need none")
+    p.add_argument("--lang", choices=["zh", "en"],
+                   help="language of labels, messages and the summary (default: that of the file's headers)")
     p.add_argument("--strict", action="store_true", help="exit 1 when any row has an error")
     p.add_argument("--json", action="store_true", help="single values: print one JSON object")
+
+
+def _breaks(text: str) -> tuple:
+    key, values = _pairs(text)
+    if key not in DIMENSIONS:
+        raise argparse.ArgumentTypeError(f"'{key}' is not one of {', '.join(DIMENSIONS)}")
+    return key, _list(values)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -45,12 +60,12 @@ def build_parser() -> argparse.ArgumentParser:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     p = sub.add_parser("clv", help="customer lifetime value (seed form or retention form)")
+    _file_options(p, False)
     p.add_argument("--form", choices=["seed", "retention"], default="seed")
     for name in ("purchases-per-period", "average-amount", "periods", "margin", "retention-cost",
                  "referral-value", "retention", "discount"):
         p.add_argument(f"--{name}")
     p.add_argument("--first-margin-now", action="store_true")
-    p.add_argument("--json", action="store_true", help="print one JSON object")
     p = sub.add_parser("score", help="weighted scorecard → score and tier")
     _file_options(p, False)
     p.add_argument("--scorecard", required=True, help="customer-value, lead, dealer, key-account or a .yml")
@@ -63,8 +78,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("rfm", help="recency, frequency, monetary scores and segments of an orders file")
     _file_options(p, True)
     p.add_argument("--analysis-date", help="default: the day after the last order")
+    p.add_argument("--segments", metavar="FILE.yml", help="your own segment rules, as in playbook_data/calculators/rfm.yml")
+    p.add_argument("--thresholds", action="append", type=_breaks, default=[], metavar="NAME=B1,B2,B3,B4",
+                   help="fixed breaks for recency, frequency or monetary instead of quantiles (repeat)")
+    p.add_argument("--ties", choices=TIES, default="above",
+                   help="above: a value beyond a break scores higher; r-rfm: as the R package rfm")
     p = sub.add_parser("pipeline", help="weighted pipeline forecast of a deals file")
     _file_options(p, True)
+    p.add_argument("--stage", action="append", type=_pairs, default=[], metavar="NAME=P",
+                   help="add or change a stage and its probability, e.g. 试用=0.5 (repeat)")
+    p.add_argument("--stages", metavar="FILE.yml", help="your own stages: a mapping of name to probability")
     for metric, what in (("nps", "Net Promoter Score (0–10)"), ("csat", "CSAT"), ("ces", "CES")):
         p = sub.add_parser(metric, help=f"{what} from raw answers")
         _file_options(p, False)
@@ -75,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--complaints", required=True)
     p.add_argument("--customer-value", required=True)
     p.add_argument("--handled-well", default="0", help="share handled fast and well, 0 to 1")
+    p.add_argument("--satisfied", help="satisfied customers, to see how many people they tell")
     p.add_argument("--set", action="append", type=_pairs, default=[], metavar="PARAMETER=VALUE",
                    help="override a seed figure, e.g. silent_share=0.9")
     p.add_argument("--json", action="store_true", help="print one JSON object")
@@ -100,7 +124,7 @@ def single_inputs(args) -> tuple:
     if args.command in ("nps", "csat", "ces"):
         return "survey", {"metric": args.command, "answers": args.answers or [],
                           **given("scale", "satisfied_from")}
-    return "complaint-cost", {**given("complaints", "customer_value", "handled_well"), **dict(args.set)}
+    return "complaint-cost", {**given("complaints", "customer_value", "handled_well", "satisfied"), **dict(args.set)}
 
 
 def print_single(calculator: str, inputs: dict, outputs: dict, as_json: bool):
@@ -113,7 +137,7 @@ def print_single(calculator: str, inputs: dict, outputs: dict, as_json: bool):
         print(f"{key}: {shown}")
 
 
-RUNNERS = {"score": runners.score, "abc": runners.abc, "rfm": runners.rfm, "pipeline": runners.pipeline,
+RUNNERS = {"clv": runners.clv, "score": runners.score, "abc": runners.abc, "rfm": runners.rfm, "pipeline": runners.pipeline,
            "nps": runners.answers, "csat": runners.answers, "ces": runners.answers}
 
 
@@ -127,6 +151,8 @@ def main(argv=None) -> int:
             return 0
         if getattr(args, "file", None):
             args.map = dict(args.map)
+            if args.json and not args.format:
+                args.format = "json"
             summary = RUNNERS[args.command](args)
             print(summary.text(), file=sys.stderr)
             return 1 if args.strict and summary.failed else 0

@@ -9,6 +9,7 @@ Defaults are seed 002's figures (playbook_data/calculators/complaint-cost.yml), 
   at risk        = lost × customer value
   hear bad news  = (unhappy − handled) × ((1 − far_share)·tell_unhappy + far_share·tell_far)
   hear good news = handled × tell_handled_well               and a satisfied customer tells 3
+  satisfied reach= satisfied × tell_satisfied                 what `satisfied` happy customers spread
 """
 
 from .data import settings
@@ -19,16 +20,17 @@ def _defaults() -> dict:
     return {key: p.value for key, p in settings("complaint-cost").parameters.items()}
 
 
-def estimate(complaints, customer_value, handled_well=0, **overrides) -> dict:
+def estimate(complaints, customer_value, handled_well=0, satisfied=0, **overrides) -> dict:
     p = _defaults()
     unknown = [k for k in overrides if k not in p]
     if unknown:
         raise InputError(f"complaint cost: unknown input '{unknown[0]}'; expected some of: "
-                         f"complaints, customer_value, handled_well, {', '.join(p)}")
+                         f"complaints, customer_value, handled_well, satisfied, {', '.join(p)}")
     p.update(overrides)
     n = number(complaints, "complaints", minimum=0)
     value = number(customer_value, "customer value", minimum=0)
     well = rate(handled_well, "share handled fast and well")
+    happy = number(satisfied, "satisfied customers", minimum=0)
     silent_share = rate(p["silent_share"], "share who never complain")
     if silent_share == 1:
         raise InputError("share who never complain is 1, so no complaint would ever arrive; expected below 1")
@@ -53,10 +55,10 @@ def estimate(complaints, customer_value, handled_well=0, **overrides) -> dict:
             "lost_low": lost_low, "lost_high": lost_high,
             "revenue_at_risk_low": lost_low * value, "revenue_at_risk_high": lost_high * value,
             "hear_bad": bad, "hear_good": handled * tell["tell_handled_well"],
-            "tellers_per_unhappy": per_unhappy,
+            "tellers_per_unhappy": per_unhappy, "hear_satisfied": happy * tell["tell_satisfied"],
             "satisfied_to_offset": bad / tell["tell_satisfied"] if tell["tell_satisfied"] else None}
 
 
 def calculate(inputs: dict) -> dict:
-    """Registry entry: {"complaints": 10, "customer_value": 5000, "handled_well": 0.5, ...}."""
+    """Registry entry: {"complaints": 10, "customer_value": 5000, "handled_well": 0.5, "satisfied": 200, ...}."""
     return call(estimate, inputs, "complaint cost")

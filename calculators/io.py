@@ -1,11 +1,23 @@
 """Reading customer files as streams of rows: CSV in UTF-8 (with or without BOM) or GBK/GB18030,
-and .xlsx through openpyxl's read-only mode. Nothing is held in memory but the current row."""
+and .xlsx through openpyxl's read-only mode. Nothing is held in memory but the current row.
+
+The header is the first row, or the first row of two or more cells below a one-cell title, or the row
+`header_row` names. In .xlsx, a number formatted as a percentage reads as the text the user sees
+("22%") and a date cell without a time as a date."""
 
 import codecs
 import csv
+import datetime as dt
 from pathlib import Path
 
+from .cells import header_position, is_total_row, percent_text
 from .errors import InputError
+from .messages import say
+
+# What rows() gives as the problem of a total or subtotal row: written out, marked, never counted.
+TOTAL = "total"
+# How many rows at the top of a file are looked at to find the header below a title.
+HEADER_SEARCH = 10
 
 CHUNK = 1 << 20
 
@@ -26,7 +38,7 @@ def detect_encoding(path: Path) -> str:
 class Table:
     """One input file: `header` (list of column names) and `rows()` → (line number, cells)."""
 
-    def __init__(self, path, encoding=None, sheet=None):
+    def __init__(self, path, encoding=None, sheet=None, header_row=None):
         self.path = Path(path)
         if not self.path.is_file():
             raise InputError(f"{self.path}: no such file")
@@ -36,40 +48,55 @@ class Table:
             self.encoding = None if self.xlsx else (encoding or detect_encoding(self.path))
         except OSError as error:
             raise InputError(f"{self.path}: cannot be read ({error.strerror})") from None
-        self.header = self._read_header()
+        self.header_line, self.header = self._read_header(header_row)
+        self.duplicates = _duplicates(self.header)
 
     def rows(self):
-        """(line number in the file, cells, problem or None) for every non-blank row after the header.
+        """(line number in the file, cells, problem) for every non-blank row after the header.
 
-        Short rows are padded; cells beyond the header are kept in the problem text, so that the
-        output columns stay aligned and nothing is lost.
+        The problem is None, TOTAL for a total row, or an InputError. Short rows are padded; cells
+        beyond the header are kept in the problem text, so that the output columns stay aligned and
+        nothing is lost.
         """
         width = len(self.header)
         source = self._source()
-        next(source, None)
+        for line, _ in source:
+            if line == self.header_line:
+                break
         # CSV cells are text, so any() finds a non-blank row; xlsx cells may be 0, which is not blank.
         filled = _filled if self.xlsx else any
         for line, cells in source:
             if not filled(cells):
                 continue
             if len(cells) <= width:
-                yield line, cells + [""] * (width - len(cells)), None
+                cells = cells + [""] * (width - len(cells))
+                yield line, cells, TOTAL if is_total_row(cells) else None
                 continue
             extra = [c for c in cells[width:] if c not in (None, "")]
-            problem = (f"has {len(cells)} cells but the header has {width}; extra cells: "
-                       + ", ".join(f'"{c}"' for c in extra)) if extra else None
-            yield line, cells[:width], problem
+            yield line, cells[:width], _extra(cells, width, extra) if extra else (
+                TOTAL if is_total_row(cells) else None)
 
     def _source(self):
         return self._xlsx_rows() if self.xlsx else self._csv_rows()
 
-    def _read_header(self) -> list:
-        source = self._source()
-        first = next(source, None)
+    def _read_header(self, header_row) -> tuple:
+        """(line, column names) of the header row."""
+        source, top = self._source(), []
+        for line, cells in source:
+            if header_row is not None and line == header_row:
+                top = [(line, cells)]
+                break
+            if header_row is None and _filled(cells):
+                top.append((line, cells))
+            if len(top) == HEADER_SEARCH or (header_row is not None and line > header_row):
+                break
         source.close()
-        if first is None or not _filled(first[1]):
+        if header_row is not None and not top:
+            raise InputError(f"{self.path}: there is no row {header_row}; expected --header-row within the file")
+        if not top or not _filled(top[0][1]) and header_row is None:
             raise InputError(f"{self.path}: the file is empty; expected a header row and data rows")
-        return ["" if c is None else str(c).strip() for c in first[1]]
+        line, cells = top[0] if header_row is not None else top[header_position([c for _, c in top])]
+        return line, ["" if c is None else str(c).strip() for c in cells]
 
     def _csv_rows(self):
         try:
@@ -107,8 +134,8 @@ class Table:
             raise InputError(f"{self.path}: no sheet named '{self.sheet}'; expected one of: "
                              f"{', '.join(book.sheetnames)}") from None
         try:
-            for line, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
-                yield line, list(cells)
+            for line, cells in enumerate(sheet.iter_rows(), start=1):
+                yield line, [_value(c) for c in cells]
         finally:
             book.close()
 
@@ -127,6 +154,29 @@ def find_columns(table: Table, wanted: dict, mapping: dict, optional=()) -> dict
                              f"{' or '.join(repr(n) for n in names[:6])}, or --map {field}=YOUR_HEADER "
                              f"(the file has: {', '.join(table.header)})")
     return found
+
+
+def _extra(cells, width, extra) -> InputError:
+    params = {"count": len(cells), "width": width, "cells": ", ".join(f'"{c}"' for c in extra)}
+    return InputError(say("extra-cells", **params), "extra-cells", params)
+
+
+def _value(cell):
+    value = cell.value
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in (cell.number_format or ""):
+        return percent_text(value)
+    if isinstance(value, dt.datetime) and value.time() == dt.time():
+        return value.date()
+    return value
+
+
+def _duplicates(header) -> dict:
+    """Each column name found more than once → its column numbers (1-based)."""
+    seen = {}
+    for i, name in enumerate(header, start=1):
+        if name:
+            seen.setdefault(name.lower(), []).append(i)
+    return {header[c[0] - 1]: c for c in seen.values() if len(c) > 1}
 
 
 def _filled(cells) -> bool:

@@ -1,10 +1,15 @@
-"""Writing result rows as they come: CSV (UTF-8 with BOM, so Excel opens it), .xlsx, or JSON."""
+"""Writing result rows as they come: CSV (UTF-8 with BOM, so Excel opens it), .xlsx, or JSON.
+
+What a spreadsheet opens is safe: in CSV and .xlsx a text cell that could run as a formula gets a
+leading ' (OWASP, CSV injection), and .xlsx text cells are strings, never formulas. Dates are ISO
+dates. JSON, read by programs, keeps every cell as it is, under unique keys."""
 
 import csv
 import json
 import sys
 from pathlib import Path
 
+from .cells import safe_cell
 from .errors import InputError
 
 FORMATS = ("csv", "xlsx", "json")
@@ -37,8 +42,10 @@ class CsvWriter:
         if path:
             self.handle.write("\ufeff")
         self.writer = csv.writer(self.handle)
-        self.write = self.writer.writerow
         self.write(header)
+
+    def write(self, cells):
+        self.writer.writerow([safe_cell(c) for c in cells])
 
     def close(self):
         if self.handle is not sys.stdout:
@@ -48,11 +55,22 @@ class CsvWriter:
 class XlsxWriter:
     def __init__(self, path, header):
         from openpyxl import Workbook
+        from openpyxl.cell import WriteOnlyCell
 
-        self.path, self.book = path, Workbook(write_only=True)
+        self.path, self.book, self.cell = path, Workbook(write_only=True), WriteOnlyCell
         self.sheet = self.book.create_sheet()
-        self.write = self.sheet.append
         self.write(header)
+
+    def write(self, cells):
+        self.sheet.append([self._cell(c) for c in cells])
+
+    def _cell(self, value):
+        if not isinstance(value, str):
+            return value
+        # openpyxl takes any text starting with "=" for a formula; a string cell it must stay.
+        cell = self.cell(self.sheet, value=safe_cell(value))
+        cell.data_type = "s"
+        return cell
 
     def close(self):
         self.book.save(self.path)
@@ -63,7 +81,7 @@ class JsonWriter:
 
     def __init__(self, path, header):
         self.handle = open(path, "w", encoding="utf-8") if path else sys.stdout
-        self.header, self.first = header, True
+        self.header, self.first = unique_keys(header), True
         self.handle.write("[")
 
     def write(self, cells):
@@ -75,6 +93,18 @@ class JsonWriter:
         self.handle.write("\n]\n")
         if self.handle is not sys.stdout:
             self.handle.close()
+
+
+def unique_keys(header) -> list:
+    """Column names as JSON keys: a name seen before gets " (2)", " (3)"…, so no value is lost."""
+    keys = []
+    for name in header:
+        key, n = name, 1
+        while key in keys:
+            n += 1
+            key = f"{name} ({n})"
+        keys.append(key)
+    return keys
 
 
 def _plain(value):

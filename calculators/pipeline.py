@@ -6,7 +6,7 @@ adds to its stage, its salesperson and its region, and all of them to the total.
 """
 
 from .data import settings
-from .errors import InputError, call, number, rate
+from .errors import InputError, call, fail, number, rate
 
 NONE = "(none)"
 
@@ -29,8 +29,10 @@ class Stages:
     def key(self, value, name: str = "stage") -> str:
         found = self.names.get(str(value or "").strip().lower())
         if found not in self.probability:
-            shown = "empty" if not str(value or "").strip() else f'"{value}" is not a known stage'
-            raise InputError(f"{name} {shown}; expected one of: {', '.join(self.probability)}")
+            stages = ", ".join(self.probability)
+            if not str(value or "").strip():
+                fail("empty-stage", name=name, stages=stages)
+            fail("unknown-stage", name=name, shown=f'"{value}"', stages=stages)
         return found
 
 

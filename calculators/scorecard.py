@@ -10,7 +10,7 @@ from bisect import bisect_right
 
 from pydantic import Field, model_validator
 
-from .errors import InputError, number
+from .errors import InputError, fail, number
 from .models import Key, NonEmptyStr, Strict, Tagged, Text
 
 
@@ -28,6 +28,8 @@ class Criterion(Strict):
     breaks: list[float] = Field(default_factory=list, description="raw values where the score steps up")
     scores: list[float] = Field(default_factory=list, description="one score more than there are breaks")
     negative_allowed: bool = Field(default=False, description="true when a raw value may be below 0")
+    percent: bool = Field(default=False, description="true when values are percentages (22 for 22 %): a cell "
+                          "written 22% or formatted as a percentage in Excel then counts as 22")
 
     @model_validator(mode="after")
     def _breaks_fit_scores(self):
@@ -92,7 +94,7 @@ class Scorer:
         self.lo, self.hi = card.scale.min, card.scale.max
         names = names or [c.key for c in card.criteria]
         # One tuple per criterion, so the per-row loop touches no attribute lookups.
-        self.plan = [(c.weight, c.breaks, c.scores, c.negative_allowed, name)
+        self.plan = [(c.weight, c.breaks, c.scores, c.negative_allowed, c.percent, name)
                      for c, name in zip(card.criteria, names)]
         self.span = sum(c.weight * (self.hi - self.lo) for c in card.criteria)
         self.tiers = [(t.min - EPSILON, t.key) for t in card.tiers]
@@ -113,7 +115,7 @@ class Scorer:
     def _evaluate(self, values) -> tuple:
         """(criterion scores, Σ w·(s − min) when normalised else Σ w·s) in one pass over the row."""
         out, weighted, offset = [], 0.0, self.lo if self.card.normalise else 0.0
-        for (w, breaks, scores, negative, name), value in zip(self.plan, values):
+        for (w, breaks, scores, negative, percent, name), value in zip(self.plan, values):
             # Fast path for plain numbers; anything unusual goes through errors.number for its message.
             kind = type(value)
             try:
@@ -121,14 +123,13 @@ class Scorer:
             except ValueError:
                 v = None
             if v is None or v - v != 0 or (v < 0 and not negative):
-                v = number(value, name, minimum=None if negative else 0)
+                v = number(value, name, minimum=None if negative else 0, percent=percent)
             if breaks:
                 p = scores[bisect_right(breaks, v)]
             elif self.lo <= v <= self.hi:
                 p = v
             else:
-                raise InputError(f"{name} {value!r} is outside the scale; expected a rating from "
-                                 f"{self.lo:g} to {self.hi:g}")
+                fail("out-of-scale", name=name, shown=repr(value), low=f"{self.lo:g}", high=f"{self.hi:g}")
             out.append(p)
             weighted += w * (p - offset)
         return out, weighted

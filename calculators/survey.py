@@ -7,7 +7,7 @@ CES  = the mean answer on 1..scale (survey.yml: 7, "the company made it easy": 7
 """
 
 from .data import settings
-from .errors import InputError, call, number
+from .errors import InputError, call, fail, number
 
 
 def answers_checked(answers, low: int, high: int) -> list:
@@ -22,7 +22,7 @@ def answers_checked(answers, low: int, high: int) -> list:
 def answer(value, name: str, low: int, high: int) -> int:
     result = number(value, name, whole=True)
     if not low <= result <= high:
-        raise InputError(f"{name} {value!r} is outside the scale; expected a whole number from {low} to {high}")
+        fail("answer-out-of-scale", name=name, shown=repr(value), low=low, high=high)
     return result
 
 

@@ -67,11 +67,11 @@ def test_score_keeps_every_row_in_every_encoding(tmp_path, encoding):
     out = read_csv(tmp_path / "out.csv")
     assert out[0] == HEADER + ["score", "tier", "error"]
     assert [r[:6] for r in out[1:]] == ROWS
-    assert out[1][6:] == ["65.0", "mid", ""]
-    assert out[2][6:] == ["", "", 'line 3: amount "12,5x" is not a number']
+    assert out[1][6:] == ["65.0", "Middle value", ""]
+    assert out[2][6:8] == ["", ""] and out[2][8].startswith('line 3: amount "12,5x" is not a number; expected')
     assert out[5][8] == "line 6: amount \"-20\" is negative; expected at least 0"
     assert "rows read: 5, scored: 3, with errors: 2" in err
-    assert "tiers: high: 1, low: 1, mid: 1" in err
+    assert "tiers: High value: 1, Low value: 1, Middle value: 1" in err
 
 
 def test_output_starts_with_a_bom_for_excel(cli, tmp_path):
@@ -95,7 +95,8 @@ def test_gbk_is_detected_and_chinese_headers_are_accepted(cli, tmp_path):
     assert main(["score", str(source), "--scorecard", "customer-value", "-o", str(tmp_path / "o.csv")]) == 0
     out = read_csv(tmp_path / "o.csv")
     assert out[0][:6] == header and [r[0] for r in out[1:]] == [r[0] for r in ROWS]
-    assert out[2][8] == 'line 3: 采购金额 "12,5x" is not a number'
+    assert out[2][8].startswith('第 3 行：采购金额 "12,5x" 不是数字；应填数字，例如 1,234.50')
+    assert out[1][7] == "中价值"
 
 
 def test_a_wrong_encoding_option_is_one_clear_line(tmp_path, capsys):
@@ -112,8 +113,8 @@ def test_xlsx_in_and_out(cli, tmp_path):
     rows = list(load_workbook(tmp_path / "out.xlsx", read_only=True).active.iter_rows(values_only=True))
     assert len(rows) == len(ROWS) + 1
     assert [r[0] for r in rows[1:]] == [r[0] for r in ROWS]
-    assert rows[1][6:8] == (65.0, "mid")
-    assert rows[2][8] == 'line 3: amount "12,5x" is not a number'
+    assert rows[1][6:8] == (65.0, "Middle value")
+    assert rows[2][8].startswith('line 3: amount "12,5x" is not a number')
 
 
 def test_json_output_names_every_column(tmp_path):
@@ -121,7 +122,7 @@ def test_json_output_names_every_column(tmp_path):
     assert main(["score", str(source), "--scorecard", "customer-value", "-o", str(tmp_path / "o.json")]) == 0
     records = json.loads((tmp_path / "o.json").read_text(encoding="utf-8"))
     assert [r["customer"] for r in records] == [r[0] for r in ROWS]
-    assert records[0]["tier"] == "mid" and records[1]["error"].startswith("line 3:")
+    assert records[0]["tier"] == "Middle value" and records[1]["error"].startswith("line 3:")
 
 
 def test_extra_cells_are_kept_in_the_error_and_blank_lines_skipped(tmp_path):
@@ -167,21 +168,21 @@ def test_rfm_on_an_orders_file_keeps_every_order(cli, tmp_path):
     orders = [["A", "2024-06-20", "100"], ["B", "2024/6/1", "50"], ["A", "2024-05-01", "x"],
               ["C", "2024-02-30", "10"], ["B", "2024-06-10", "70"]]
     source = write_csv(tmp_path / "orders.csv", orders, "utf-8", ["客户", "日期", "金额"])
-    code, _, err = cli("rfm", source, "-o", tmp_path / "o.csv")
+    code, _, err = cli("rfm", source, "-o", tmp_path / "o.csv", "--lang", "en")
     assert code == 0, err
     out = read_csv(tmp_path / "o.csv")
     assert [r[:3] for r in out[1:]] == orders
-    assert out[1][3:10] == ["1", "1", "100.0", "5", "1", "1", "new"]
-    assert out[3][-1] == 'line 4: 金额 "x" is not a number'
-    assert out[4][-1] == 'line 5: 日期 "2024-02-30" is not a date; expected a date such as 2024-03-05'
-    assert "analysis date: 2024-06-21 (day after the last order); customers: 2" in err
+    assert out[1][3:10] == ["1", "1", "100.0", "5", "1", "1", "New"]
+    assert out[3][-1].startswith('line 4: 金额 "x" is not a number')
+    assert out[4][-1].startswith('line 5: 日期 "2024-02-30" is not a date; expected a date such as 2024-03-05')
+    assert "analysis date: 2024-06-21; customers: 2" in err
 
 
 def test_pipeline_file_rolls_up_by_salesperson_and_region(cli, tmp_path):
     deals = [["200000", "商务谈判", "王芳", "华东"], ["80000", "proposal", "王芳", "华东"],
              ["120000", "won", "李强", "华南"], ["5", "maybe", "李强", "华南"]]
     source = write_csv(tmp_path / "deals.csv", deals, "gbk", ["金额", "阶段", "销售人员", "区域"])
-    code, _, err = cli("pipeline", source, "-o", tmp_path / "o.csv")
+    code, _, err = cli("pipeline", source, "-o", tmp_path / "o.csv", "--lang", "en")
     assert code == 0, err
     out = read_csv(tmp_path / "o.csv")
     assert [r[4:6] for r in out[1:4]] == [["0.75", "150000.0"], ["0.5", "40000.0"], ["1.0", "120000.0"]]
@@ -192,7 +193,7 @@ def test_pipeline_file_rolls_up_by_salesperson_and_region(cli, tmp_path):
 def test_nps_on_a_survey_file(cli, tmp_path):
     answers = [["10"], ["9"], ["7"], ["3"], [""], ["11"]]
     source = write_csv(tmp_path / "survey.csv", answers, "utf-8-sig", ["评分"])
-    code, _, err = cli("nps", source, "-o", tmp_path / "o.csv")
+    code, _, err = cli("nps", source, "-o", tmp_path / "o.csv", "--lang", "en")
     assert code == 0
     out = read_csv(tmp_path / "o.csv")
     assert len(out) == 6  # the blank line is not a row; every answer is

@@ -8,10 +8,21 @@ from pathlib import Path
 import pytest
 
 from calculators import CALCULATORS, InputError, run
+from calculators.cells import header_position, is_total_row, parse_date, safe_cell
 from calculators.data import SETTINGS, settings
+from calculators.errors import number
 
 VECTORS = Path(__file__).parent / "vectors"
 FILES = sorted(VECTORS.glob("*.json"))
+CELL_FILES = sorted((VECTORS / "cells").glob("*.json"))
+# How the cases of tests/vectors/cells/ call the reference (the browser's runner calls PB.cells alike).
+CELL_FUNCTIONS = {
+    "number": lambda i: number(i["value"], "value", percent=i.get("percent", False), minimum=i.get("minimum")),
+    "date": lambda i: parse_date(i["value"], "date", i.get("date_format")).isoformat(),
+    "total-row": lambda i: is_total_row(i["cells"]),
+    "safe-cell": lambda i: safe_cell(i["value"]),
+    "header-position": lambda i: header_position(i["rows"]),
+}
 
 
 def _cases():
@@ -63,6 +74,29 @@ def test_vector(calculator, case):
         assert case["error"] in str(raised.value)
     else:
         problems = matches(run(calculator, case["input"]), case["output"], case.get("tolerance"))
+        assert not problems, "\n".join(problems)
+
+
+def _cell_cases():
+    for path in CELL_FILES:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        assert data["function"] == path.stem, path
+        for case in data["cases"]:
+            yield pytest.param(data["function"], case, id=f"cells/{path.stem}: {case['name']}")
+
+
+def test_every_cell_function_has_a_vector_file():
+    assert sorted(p.stem for p in CELL_FILES) == sorted(CELL_FUNCTIONS)
+
+
+@pytest.mark.parametrize("function,case", list(_cell_cases()))
+def test_cell_vector(function, case):
+    if "error" in case:
+        with pytest.raises(InputError) as raised:
+            CELL_FUNCTIONS[function](case["input"])
+        assert case["error"] in str(raised.value)
+    else:
+        problems = matches(CELL_FUNCTIONS[function](case["input"]), case["output"], case.get("tolerance"))
         assert not problems, "\n".join(problems)
 
 

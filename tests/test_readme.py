@@ -23,7 +23,7 @@ def test_every_calculator_example_runs(tmp_path):
         args = shlex.split(example)
         if "-o" in args:  # write results into the temporary folder, not the checkout
             args[args.index("-o") + 1] = str(tmp_path / args[args.index("-o") + 1])
-        args = [str(ROOT / a) if a.startswith("docs/") else a for a in args]
+        args = [str(ROOT / a) if a.startswith(("docs/", "tests/")) else a for a in args]
         result = subprocess.run([sys.executable, *args], cwd=tmp_path, capture_output=True, text=True)
         assert result.returncode == 0, f"{example}\n{result.stderr}"
         if "-o" in args:
@@ -31,7 +31,7 @@ def test_every_calculator_example_runs(tmp_path):
 
 
 def test_the_error_line_the_readme_quotes_is_what_the_example_file_gives(tmp_path):
-    quoted = re.search(r"`(line \d+: .+? is not a\s+number)`", README).group(1)
+    quoted = re.search(r"`(第 \d+ 行：.+? 不是数字)", README).group(1)
     subprocess.run([sys.executable, "-m", "calculators", "score", str(ROOT / "docs/assets/examples/customers.csv"),
                     "--scorecard", "customer-value", "-o", str(tmp_path / "out.csv")], capture_output=True)
     assert " ".join(quoted.split()) in (tmp_path / "out.csv").read_text(encoding="utf-8-sig").replace('""', '"')
