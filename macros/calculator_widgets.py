@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass, field
 
 from calculators.data import load_scorecard, scorecard_names, settings
+from calculators.messages import MESSAGES, WORDS
 
 from .page import PageContext
 from .render import render
@@ -47,10 +48,12 @@ class Widget:
     extra: dict = field(default_factory=dict)
 
 
-def browser_data(cards=(), calculators=()) -> dict:
-    """The YAML the browser needs, as JSON: scorecards and calculator settings (examples left out)."""
+def browser_data(cards=(), calculators=(), messages=False) -> dict:
+    """The YAML the browser needs, as JSON: scorecards and calculator settings (examples left out), and
+    what a file run says in each language (calculators.messages)."""
     return {"scorecards": {n: load_scorecard(n).model_dump(mode="json") for n in cards},
-            "settings": {n: settings(n).model_dump(mode="json", exclude={"examples"}) for n in calculators}}
+            "settings": {n: settings(n).model_dump(mode="json", exclude={"examples"}) for n in calculators},
+            **({"messages": MESSAGES, "words": WORDS} if messages else {})}
 
 
 def example(file: str, example_id: str) -> dict:
@@ -150,7 +153,7 @@ def _complaint(widget_id, start, lang, ui) -> Widget:
 def _file_tool(macros, page, ui) -> str:
     """The whole-file scoring tool: every scorecard, ABC, RFM, pipeline and NPS."""
     cards = scorecard_names()
-    data = browser_data(cards, SETTINGS)
+    data = browser_data(cards, SETTINGS, messages=True)
     kinds = [(f"score:{n}", load_scorecard(n).title[page.lang]) for n in cards]
     kinds += [(k, settings(k).title[page.lang]) for k in ("abc", "rfm", "pipeline")]
     kinds.append(("nps", ui["calc-t-nps"]))

@@ -163,12 +163,12 @@ FILES = {
 }
 
 
-def cli_output(tmp_path: Path, kind: str, encoding: str) -> tuple[Path, bytes]:
+def cli_output(tmp_path: Path, kind: str, encoding: str, *extra) -> tuple[Path, bytes]:
     name, args, text = FILES[kind]
     source = tmp_path / f"{encoding}-{name}"
     source.write_bytes(text.encode(encoding))
     out = tmp_path / f"{encoding}-{name}.out.csv"
-    run = subprocess.run([sys.executable, "-m", "calculators", args[0], str(source), *args[1:], "-o", str(out)],
+    run = subprocess.run([sys.executable, "-m", "calculators", args[0], str(source), *args[1:], *extra, "-o", str(out)],
                          cwd=ROOT, capture_output=True, text=True)
     assert out.exists(), run.stderr
     return source, out.read_bytes()
@@ -204,7 +204,7 @@ def test_file_scoring_matches_the_command_line(page, server, site, tmp_path, kin
 
 
 def test_file_scoring_without_a_worker_from_file_url(page, site, tmp_path):
-    source, expected = cli_output(tmp_path, "score:lead", "gbk")
+    source, expected = cli_output(tmp_path, "score:lead", "gbk", "--lang", "en")  # the page's language
     page.goto((site / page_of(site, "data-file-tool", "en")).as_uri())
     assert score_in_page(page, source, "score:lead") == expected
     assert page.locator(TOOL).get_attribute("data-mode") == "page"
@@ -220,3 +220,59 @@ def test_missing_column_is_one_clear_line(page, server, site, tmp_path):
     expect(tool).to_have_attribute("data-state", "failed")
     expect(tool.locator(".pb-file__status")).to_have_text(
         "The file cannot be scored: The file has no 'value' column; check the header row.")
+
+
+MESSY = ROOT / "tests" / "fixtures" / "files" / "messy-customers.csv"
+
+
+def test_a_messy_customer_file_on_a_phone(browser, server, site, tmp_path):
+    """As a user: a phone, the file exported from a CRM, the failed rows in a table, the download opened."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, accept_downloads=True)
+    page = context.new_page()
+    page.goto(server + page_of(site, "data-file-tool", "zh"))
+    tool = page.locator(TOOL)
+    tool.locator("select[name='kind']").select_option("score:customer-value")
+    # A scorecard needs no ABC, RFM or pipeline field
+    assert not tool.locator("input[name='a']").is_visible()
+    assert not tool.locator("input[name='analysis_date']").is_visible()
+    assert not tool.locator("input[name='stages']").is_visible()
+    assert tool.locator("input[name='header_row']").is_visible()
+    tool.locator("input[type='file']").set_input_files(str(MESSY))
+    expect(tool).to_have_attribute("data-state", "done")
+    rows = tool.locator(".pb-file__failures tbody tr")
+    expect(rows).to_have_count(2)
+    assert rows.nth(0).locator("td").nth(0).inner_text() == "9"
+    assert rows.nth(0).locator("td").nth(1).inner_text().startswith('采购金额 "12,5x" 不是数字；应填数字，例如 1,234.50')
+    assert rows.nth(1).locator("td").nth(0).inner_text() == "13"
+    assert "是负数" in rows.nth(1).inner_text()
+    assert tool.locator(".pb-file__failures").bounding_box()["width"] <= 390
+    with page.expect_download() as info:
+        tool.locator(".pb-file__download").click()
+    got = Path(info.value.path()).read_bytes()
+    out = tmp_path / "cli.csv"
+    subprocess.run([sys.executable, "-m", "calculators", "score", str(MESSY), "--scorecard", "customer-value",
+                    "-o", str(out)], cwd=ROOT, check=True, capture_output=True)
+    assert got == out.read_bytes()  # the same bytes as the command line
+    lines = got.decode("utf-8-sig").splitlines()
+    assert len(lines) == 13  # header + every row, the 合计 row included
+    assert lines[4].startswith('"\'=HYPERLINK(') and lines[5].startswith("'+cmd") and lines[6].startswith("\"'@SUM")
+    assert lines[1].endswith(",75.0,高价值,") and lines[-1].endswith("合计行：不计入任何合计和排名")
+    context.close()
+
+
+def test_pipeline_options_on_the_page_as_on_the_command_line(page, server, site, tmp_path):
+    source = ROOT / "tests" / "fixtures" / "files" / "messy-deals.csv"
+    page.goto(server + page_of(site, "data-file-tool", "en"))
+    tool = page.locator(TOOL)
+    tool.locator("select[name='kind']").select_option("pipeline")
+    tool.locator("input[name='stages']").fill("试用=0.4")
+    tool.locator("input[name='stages']").press("Tab")  # the change event, before the file
+    tool.locator("input[type='file']").set_input_files(str(source))
+    expect(tool).to_have_attribute("data-state", "done")
+    with page.expect_download() as info:
+        tool.locator(".pb-file__download").click()
+    out = tmp_path / "cli.csv"
+    subprocess.run([sys.executable, "-m", "calculators", "pipeline", str(source), "--stage", "试用=0.4", "--lang", "en",
+                    "-o", str(out)], cwd=ROOT, check=True, capture_output=True)
+    assert Path(info.value.path()).read_bytes() == out.read_bytes()
+    expect(tool.locator(".pb-file__failures tbody tr")).to_have_count(1)

@@ -15,7 +15,7 @@ from macros.calculator_widgets import SETTINGS, browser_data
 ROOT = Path(__file__).resolve().parent.parent
 VECTORS = ROOT / "tests" / "vectors"
 SCRIPTS = ROOT / "docs" / "assets" / "javascripts" / "calculators"
-FORMULAS = ["core.js", "clv.js", "scorecard.js", "abc.js", "rfm.js", "survey.js", "pipeline.js", "complaint-cost.js"]
+FORMULAS = ["core.js", "cells.js", "clv.js", "scorecard.js", "abc.js", "rfm.js", "survey.js", "pipeline.js", "complaint-cost.js"]
 
 # Loads the formula scripts into one context the way a page does, then answers every case on stdin.
 RUNNER = r"""
@@ -31,6 +31,22 @@ for (const file of data.vectors) {
                                                                                 : { crash: String(e.stack) }; }
   }
 }
+// tests/vectors/cells/: the same functions the Python reference's test calls
+const CELLS = {
+  "number": i => PB.number(i.value, "value", { percent: i.percent, minimum: i.minimum }),
+  "date": i => PB.cells.iso(PB.cells.parseDate(i.value, "date", i.date_format)),
+  "total-row": i => PB.cells.isTotalRow(i.cells),
+  "safe-cell": i => PB.cells.safeCell(i.value),
+  "header-position": i => PB.cells.headerPosition(i.rows),
+};
+for (const file of data.cells) {
+  const doc = JSON.parse(fs.readFileSync(file, "utf8"));
+  for (const c of doc.cases) {
+    const key = "cells/" + doc.function + "/" + c.name;
+    try { out[key] = { output: CELLS[doc.function](c.input) }; }
+    catch (e) { out[key] = e instanceof PB.InputError ? { error: e.message } : { crash: String(e.stack) }; }
+  }
+}
 process.stdout.write(JSON.stringify(out));
 """
 
@@ -40,12 +56,17 @@ def _cases():
         doc = json.loads(path.read_text(encoding="utf-8"))
         for case in doc["cases"]:
             yield pytest.param(doc["calculator"], case, id=f"{doc['calculator']}/{case['name']}")
+    for path in sorted((VECTORS / "cells").glob("*.json")):
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        for case in doc["cases"]:
+            yield pytest.param(f"cells/{doc['function']}", case, id=f"cells/{doc['function']}/{case['name']}")
 
 
 @pytest.fixture(scope="module")
 def js_results() -> dict:
     """Every vector case answered by the JavaScript formulas, in one Node run."""
     data = {"vectors": [str(p) for p in sorted(VECTORS.glob("*.json"))],
+            "cells": [str(p) for p in sorted((VECTORS / "cells").glob("*.json"))],
             "yaml": browser_data(scorecard_names(), SETTINGS)}
     stdin = json.dumps([[str(SCRIPTS / f) for f in FORMULAS], data])
     run = subprocess.run(["node", "-e", RUNNER], input=stdin, capture_output=True, text=True, timeout=120)
@@ -56,7 +77,7 @@ def js_results() -> dict:
 def matches(actual, expected, tolerance) -> bool:
     """The README's rule: numbers within tolerance, lists item by item, objects on the expected keys."""
     if isinstance(expected, bool) or expected is None or isinstance(expected, str):
-        return actual == expected
+        return actual == expected and type(actual) is type(expected)
     if isinstance(expected, (int, float)):
         limit = tolerance if tolerance is not None else 1e-9 * max(1.0, abs(expected))
         return isinstance(actual, (int, float)) and not isinstance(actual, bool) and \

@@ -14,16 +14,17 @@
   }
 
   function estimate(a, data) {
-    var p = defaults(data), base = ["complaints", "customer_value", "handled_well"];
+    var p = defaults(data), base = ["complaints", "customer_value", "handled_well", "satisfied"];
     var unknown = Object.keys(a).filter(function (k) { return base.indexOf(k) < 0 && !(k in p); });
     if (unknown.length) {
       PB.fail("unknown-input", { field: unknown[0] }, "complaint cost: unknown input '" + unknown[0] +
-        "'; expected some of: complaints, customer_value, handled_well, " + Object.keys(p).join(", "));
+        "'; expected some of: complaints, customer_value, handled_well, satisfied, " + Object.keys(p).join(", "));
     }
     Object.keys(a).forEach(function (k) { if (base.indexOf(k) < 0) p[k] = a[k]; });
     var n = PB.number(a.complaints, "complaints", { minimum: 0, field: "complaints" });
     var value = PB.number(a.customer_value, "customer value", { minimum: 0, field: "customer_value" });
     var well = PB.rate(a.handled_well === undefined ? 0 : a.handled_well, "share handled fast and well", "handled_well");
+    var happy = PB.number(a.satisfied === undefined ? 0 : a.satisfied, "satisfied customers", { minimum: 0, field: "satisfied" });
     var silentShare = PB.rate(p.silent_share, "share who never complain", "silent_share");
     if (silentShare === 1) {
       PB.fail("silent-one", { field: "silent_share" }, "share who never complain is 1, so no complaint would ever arrive; expected below 1");
@@ -52,12 +53,13 @@
       lost_low: lostLow, lost_high: lostHigh,
       revenue_at_risk_low: lostLow * value, revenue_at_risk_high: lostHigh * value,
       hear_bad: bad, hear_good: handled * tell.tell_handled_well, tellers_per_unhappy: perUnhappy,
+      hear_satisfied: happy * tell.tell_satisfied,
       satisfied_to_offset: tell.tell_satisfied ? bad / tell.tell_satisfied : null };
   }
 
-  // Registry entry: {"complaints": 10, "customer_value": 5000, "handled_well": 0.5, ...}
+  // Registry entry: {"complaints": 10, "customer_value": 5000, "handled_well": 0.5, "satisfied": 200, ...}
   PB.calculators["complaint-cost"] = function (inputs, data) {
-    return PB.call(function (args) { return estimate(args, data); }, ["complaints", "customer_value", "handled_well"],
+    return PB.call(function (args) { return estimate(args, data); }, ["complaints", "customer_value", "handled_well", "satisfied"],
       ["complaints", "customer_value"], inputs, "complaint cost", true);
   };
 })(typeof self !== "undefined" ? self : globalThis);

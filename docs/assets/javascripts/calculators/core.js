@@ -88,33 +88,61 @@
 
   // What Python's float() accepts (the reference refuses underscores): a sign, digits, a dot, an exponent
   var FLOAT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
-  var PLAIN = /^-?\d+(?:\.\d+)?$/;
+  var PLACES_PLAIN = /^-?\d+(?:\.\d+)?$/;
+  var NOT_NUMBER = " is not a number; expected a number such as 1,234.50, ¥800, 86万, 1.2万元, (1,234.50) or 12%";
   var SPECIAL = /^[+-]?(?:inf|infinity|nan)$/i;
-  var THOUSANDS = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
   var SPACE = /^[\s\u001c-\u001f\u0085]+|[\s\u001c-\u001f\u0085]+$/g;
 
   function strip(text) {
     return text.replace(SPACE, "");
   }
 
-  // errors._parse: a finite number from a number or a text such as "1,234.5" or "¥800"
-  function parse(value, name, field, row) {
-    var params = { field: field, value: value, row: row };
+  // errors.read_text_number: numbers as people write them (full-width marks, ¥ $ RMB CNY 元, 万 亿, %,
+  // accounting negatives); the decimal point is moved in the text, so 1.2万 is exactly 12000
+  var FULL = "０１２３４５６７８９，．％（）－＋　￥", HALF = "0123456789,.%()-+ ¥";
+  var WRITTEN = /^([+-]?)\s*([¥$]|RMB|CNY)?\s*([+-]?)\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d*)?|\.\d+)\s*([万亿])?\s*(元|RMB|CNY|%)?$/i;
+  var PLACES = { "万": 4, "亿": 8 };
+
+  function shift(digits, places) {
+    var dot = digits.indexOf("."), whole = dot < 0 ? digits : digits.slice(0, dot), frac = dot < 0 ? "" : digits.slice(dot + 1);
+    if (places >= 0) {
+      while (frac.length < places) frac += "0";
+      return (whole || "0") + frac.slice(0, places) + "." + frac.slice(places);
+    }
+    while (whole.length < 1 - places) whole = "0" + whole;
+    return whole.slice(0, places) + "." + whole.slice(places) + frac;
+  }
+
+  function readWritten(value, percent) {
+    var text = strip(value.replace(/[\uff10-\uff19，．％（）－＋　￥]/g, function (c) { return HALF[FULL.indexOf(c)]; }));
+    var negative = text[0] === "(" && text[text.length - 1] === ")";
+    var m = WRITTEN.exec(negative ? strip(text.slice(1, -1)) : text);
+    if (!m || (m[1] && m[3]) || (negative && (m[1] || m[3]))) return null;
+    var tail = (m[6] || "").toUpperCase();
+    if (tail === "%" && (m[2] || m[5])) return null;
+    var places = (PLACES[m[5]] || 0) + (percent || tail !== "%" ? 0 : -2);
+    var result = Number(shift(m[4].replace(/,/g, ""), places));
+    return negative || (m[1] + m[3]).indexOf("-") >= 0 ? -result : result;
+  }
+
+  // errors._parse: a finite number from a number or a text as people write it
+  function parse(value, name, field, row, percent) {
+    var params = { field: field, value: value, row: row, name: name };
     if (value === null || value === undefined) fail("empty", params, name + " is empty; expected a number");
-    if (typeof value === "boolean") fail("not-number", params, name + " is a yes/no value; expected a number");
+    if (typeof value === "boolean") fail("yes-no", params, name + " is a yes/no value; expected a number");
+    params.shown = show(value);
     var result;
     if (typeof value === "number") result = value;
-    else if (PLAIN.test(value)) result = +value;
+    else if (PLACES_PLAIN.test(value)) result = +value;
     else {
-      var text = strip(strip(String(value)).replace(/^[¥￥$]+/, ""));
+      var text = strip(String(value));
       if (!text) fail("empty", params, name + " is empty; expected a number");
-      text = text.replace(/[\uff10-\uff19]/g, function (d) { return String(d.charCodeAt(0) - 0xff10); });
-      if (THOUSANDS.test(text)) text = text.replace(/,/g, "");
-      if (SPECIAL.test(text)) result = /n$/i.test(text) ? NaN : Infinity;
-      else if (FLOAT.test(text)) result = Number(text);
-      else fail("not-number", params, name + " " + show(value) + " is not a number");
+      if (SPECIAL.test(text)) result = /n$/i.test(text) ? NaN : Infinity * (text[0] === "-" ? -1 : 1);
+      else result = readWritten(text, percent);
+      if (result === null && FLOAT.test(text)) result = Number(text);
+      if (result === null) fail("not-number", params, name + " " + show(value) + NOT_NUMBER);
     }
-    if (result !== result) fail("not-number", params, name + " " + show(value) + " is not a number");
+    if (result !== result) fail("not-number", params, name + " " + show(value) + NOT_NUMBER);
     if (!isFinite(result)) fail("not-finite", params, name + " " + show(value) + " is infinite; expected a finite number");
     return result;
   }
@@ -122,19 +150,20 @@
   // errors.number: bounds checked when given; `opts.field` names the input for the page
   function number(value, name, opts) {
     opts = opts || {};
-    var params = { field: opts.field, value: value, row: opts.row };
-    var result = parse(value, name, opts.field, opts.row);
+    var params = { field: opts.field, value: value, row: opts.row, name: name };
+    var result = parse(value, name, opts.field, opts.row, opts.percent);
+    params.shown = show(value);
     if (opts.whole && result !== Math.trunc(result)) {
       fail("not-whole", params, name + " " + show(value) + " is not a whole number");
     }
     if (opts.minimum !== undefined && opts.minimum !== null && result < opts.minimum) {
-      params.min = opts.minimum;
+      params.min = fmt(opts.minimum);
       var what = opts.minimum === 0 ? "negative" : "below " + fmt(opts.minimum);
       fail(opts.minimum === 0 ? "negative" : "below", params,
         name + " " + show(value) + " is " + what + "; expected at least " + fmt(opts.minimum));
     }
     if (opts.below !== undefined && result >= opts.below) {
-      params.max = opts.below;
+      params.max = fmt(opts.below);
       fail("not-below", params, name + " " + show(value) + " must be below " + fmt(opts.below));
     }
     return opts.whole ? Math.trunc(result) : result;
@@ -144,7 +173,7 @@
   function rate(value, name, field) {
     var result = number(value, name, { minimum: 0, field: field });
     if (result > 1) {
-      fail("above-one", { field: field, value: value },
+      fail("above-one", { field: field, value: value, name: name, shown: show(value) },
         name + " " + show(value) + " is above 1; expected a fraction such as 0.8 for 80%");
     }
     return result;

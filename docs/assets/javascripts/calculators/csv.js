@@ -94,44 +94,78 @@
     if (field !== "" || state === IN_QUOTED) { save(); yield [number, cells]; }
   }
 
-  // A file as the command line's Table: header (stripped), then rows padded to its width
-  function Table(text, name) {
+  var HEADER_SEARCH = 10;  // io.HEADER_SEARCH: rows looked at to find the header below a title
+
+  // A file as the command line's Table: the header (a given row, or found below a one-cell title), then
+  // rows padded to its width. `source()` gives [line, cells] records; text files and xlsx sheets alike
+  function Table(source, name, headerRow) {
     this.name = name;
-    this.delim = delimiter(text);
-    this.text = text;
-    var first = records(text, this.delim).next();
-    if (first.done || !first.value[1].some(function (c) { return c !== ""; })) {
-      PB.fail("empty-file", {}, name + ": the file is empty; expected a header row and data rows");
+    this.source = source;
+    var top = [];
+    for (var rec of source()) {
+      if (headerRow && rec[0] === headerRow) { top = [rec]; break; }
+      if (!headerRow && filled(rec[1])) top.push(rec);
+      if (top.length === HEADER_SEARCH || (headerRow && rec[0] > headerRow)) break;
     }
-    this.header = first.value[1].map(function (c) { return PB.py.strip(c); });
+    if (headerRow && !top.length) PB.fail("no-row", {}, name + ": there is no row " + headerRow + "; expected --header-row within the file");
+    if (!top.length) PB.fail("empty-file", {}, name + ": the file is empty; expected a header row and data rows");
+    var head = headerRow ? top[0] : top[PB.cells.headerPosition(top.map(function (r) { return r[1]; }))];
+    this.headerLine = head[0];
+    this.header = head[1].map(function (c) { return c === null || c === undefined ? "" : PB.py.strip(String(c)); });
+    this.duplicates = duplicates(this.header);
   }
 
-  // (line, cells, problem or null) for every non-blank row after the header
+  function filled(cells) {
+    return cells.some(function (c) { return c !== null && c !== undefined && c !== ""; });
+  }
+
+  // io._duplicates: each name found more than once → its column numbers
+  function duplicates(header) {
+    var seen = new Map();
+    header.forEach(function (name, i) {
+      if (!name) return;
+      var key = name.toLowerCase();
+      if (!seen.has(key)) seen.set(key, []);
+      seen.get(key).push(i + 1);
+    });
+    return Array.from(seen.values()).filter(function (c) { return c.length > 1; })
+      .map(function (c) { return [header[c[0] - 1], c]; });
+  }
+
+  // (line, cells, problem) for every non-blank row after the header; problem null, "total" or an InputError
   Table.prototype.rows = function* () {
-    var width = this.header.length, source = records(this.text, this.delim);
-    source.next();
-    for (var rec of source) {
+    var width = this.header.length, started = false;
+    for (var rec of this.source()) {
       var line = rec[0], cells = rec[1];
-      if (!cells.some(function (c) { return c !== ""; })) continue;
+      if (!started) { started = line === this.headerLine; continue; }
+      if (!filled(cells)) continue;
       if (cells.length <= width) {
         while (cells.length < width) cells.push("");
-        yield [line, cells, null];
+        yield [line, cells, PB.cells.isTotalRow(cells) ? "total" : null];
         continue;
       }
-      var extra = cells.slice(width).filter(function (c) { return c !== ""; });
-      var problem = extra.length ? "has " + cells.length + " cells but the header has " + width + "; extra cells: " +
-        extra.map(function (c) { return '"' + c + '"'; }).join(", ") : null;
+      var extra = cells.slice(width).filter(function (c) { return c !== null && c !== undefined && c !== ""; });
+      var params = { count: cells.length, width: width, cells: extra.map(function (c) { return '"' + c + '"'; }).join(", ") };
+      var problem = extra.length ? new PB.InputError("extra-cells", params, "has " + params.count + " cells but the header has " +
+        width + "; extra cells: " + params.cells) : (PB.cells.isTotalRow(cells) ? "total" : null);
       yield [line, cells.slice(0, width), problem];
     }
   };
 
-  // One output line: quotes only where a cell holds a comma, a quote or a line break
+  // A CSV text's records, as Table takes them
+  function textSource(text) {
+    var delim = delimiter(text);
+    return function () { return records(text, delim); };
+  }
+
+  // One output line: quotes only where a cell holds a comma, a quote or a line break; a text that could run
+  // as a formula is neutralised (cells.safe_cell)
   function row(cells) {
     return cells.map(function (c) {
-      var s = String(c);
+      var s = String(PB.cells.safeCell(c));
       return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
     }).join(",") + "\r\n";
   }
 
-  PB.csv = { decode: decode, delimiter: delimiter, records: records, Table: Table, row: row, BOM: "\ufeff" };
+  PB.csv = { decode: decode, delimiter: delimiter, records: records, Table: Table, textSource: textSource, row: row, BOM: "\ufeff" };
 })(typeof self !== "undefined" ? self : globalThis);

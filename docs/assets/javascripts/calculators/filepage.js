@@ -24,8 +24,7 @@
         var next = work.next();
         if (!next.done) { report({ progress: next.value }); setTimeout(step, 0); return; }
         var s = next.value;
-        report({ done: { csv: s.out.join(""), read: s.read, scored: s.scored, failed: s.failed,
-          labels: Array.from(s.labels.entries()), order: s.order, encoding: decoded.encoding } });
+        report({ done: PB.files.result(s, decoded.encoding) });
       } catch (error) {
         if (!(error instanceof PB.InputError)) throw error;
         report({ failed: error });
@@ -53,34 +52,50 @@
     worker.postMessage(job);
   }
 
-  // The chart's bars in the order the calculator defines, each with its title in the page's language
-  function titled(tool, done, kind) {
-    var data = tool.cfg.data, lang = tool.lang, titles = {}, S = tool.strings;
-    if (kind.indexOf("score:") === 0) data.scorecards[kind.slice(6)].tiers.forEach(function (t) { titles[t.key] = t.title[lang]; });
-    if (kind === "rfm") data.settings.rfm.segments.forEach(function (s) { titles[s.key] = s.title[lang]; });
-    if (kind === "pipeline") data.settings.pipeline.stages.forEach(function (s) { titles[s.key] = s.title[lang]; });
-    if (kind === "nps") titles = { promoter: S["calc-r-promoters"], passive: S["calc-r-passives"], detractor: S["calc-r-detractors"] };
+  // The chart's bars in the order the calculator defines (labels are already in the page's language)
+  function titled(done) {
     var counts = new Map(done.labels), keys = done.order || Array.from(counts.keys());
-    return keys.map(function (k) { return [titles[k] || String(k), counts.get(k) || 0]; });
+    return keys.map(function (k) { return [String(k), counts.get(k) || 0]; });
   }
 
-  function options(form) {
-    var kind = form.elements.kind.value, o = { kind: kind };
-    ["a", "b", "analysis_date"].forEach(function (name) {
+  // The command line's options, from the fields of the chosen calculator; the page's language for the output
+  function options(form, lang) {
+    var kind = form.elements.kind.value, o = { kind: kind, lang: lang };
+    ["a", "b", "analysis_date", "date_format", "ties", "header_row", "stages"].forEach(function (name) {
       var field = form.elements[name];
-      if (field && field.value.trim()) o[name] = field.value.trim();
+      if (field && !field.closest("[hidden]") && field.value.trim()) o[name] = field.value.trim();
     });
+    if (o.header_row) o.header_row = parseInt(o.header_row, 10) || undefined;
+    if (o.stages) {
+      o.stages = o.stages.split(/[,，;；\n]+/).map(function (pair) {
+        var at = pair.search(/[=＝]/);
+        return at < 0 ? null : [PB.py.strip(pair.slice(0, at)), PB.py.strip(pair.slice(at + 1))];
+      }).filter(function (pair) { return pair && pair[0]; });
+    }
     return o;
+  }
+
+  // The failed rows as a table of line and reason (text only, never markup)
+  function failures(tool, list) {
+    var box = tool.el.querySelector(".pb-file__failures"), body = box.querySelector("tbody");
+    body.textContent = "";
+    list.forEach(function (f) {
+      var tr = body.insertRow();
+      tr.insertCell().textContent = String(f[0]);
+      tr.insertCell().textContent = f[1];
+    });
+    box.hidden = !list.length;
   }
 
   function score(tool) {
     if (!tool.file) return;
     var el = tool.el, form = el.querySelector("form"), S = tool.strings, status = el.querySelector(".pb-file__status");
     var chart = el.querySelector("svg.pb-chart"), save = el.querySelector(".pb-file__download");
-    var job = { bytes: tool.file.bytes.slice(0), name: tool.file.name, options: options(form), data: tool.cfg.data };
+    var job = { bytes: tool.file.bytes.slice(0), name: tool.file.name, options: options(form, tool.lang), data: tool.cfg.data };
     var started = performance.now();
     save.hidden = true;
     chart.hidden = true;
+    failures(tool, []);
     el.dataset.state = "working";
     run(tool, job, function (msg) {
       if (msg.progress) status.textContent = PB.messages.fill(S["calc-file-working"], { rows: msg.progress });
@@ -92,7 +107,8 @@
       var d = msg.done, seconds = (performance.now() - started) / 1000;
       status.textContent = PB.messages.fill(S["calc-file-done"], { rows: d.read, scored: d.scored, failed: d.failed,
         seconds: seconds.toFixed(2), encoding: d.encoding });
-      PB.chart.bars(chart, titled(tool, d, job.options.kind), S["calc-file-chart"]);
+      PB.chart.bars(chart, titled(d), S["calc-file-chart"]);
+      failures(tool, d.failures);
       PB.download.link(save, d.csv, PB.download.resultName(job.name, job.options.kind));
       el.dataset.seconds = String(seconds);
       el.dataset.mode = tool.mode;
@@ -114,8 +130,10 @@
     el.dataset.pbBound = "true";
     var tool = { el: el, cfg: JSON.parse(el.dataset.config), strings: JSON.parse(el.dataset.strings), lang: el.dataset.lang };
     var form = el.querySelector("form"), drop = el.querySelector(".pb-drop");
+    // Only the fields of the chosen calculator (a scorecard's kind is "score:<name>")
     var showOptions = function () {
-      el.querySelectorAll("[data-for]").forEach(function (box) { box.hidden = box.dataset.for !== form.elements.kind.value; });
+      var kind = form.elements.kind.value.split(":")[0];
+      el.querySelectorAll("[data-for]").forEach(function (box) { box.hidden = box.dataset.for.split(" ").indexOf(kind) < 0; });
     };
     form.elements.file.addEventListener("change", function () { take(tool, form.elements.file.files[0]); });
     form.addEventListener("change", function (event) {

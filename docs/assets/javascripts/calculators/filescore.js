@@ -46,32 +46,47 @@
     return out;
   }
 
-  // batch.stream: every row out, in order; row(cells) gives [added cells, label] or throws InputError
+  // batch.stream: every row out, in order; row(cells, line) gives [added cells, label] or throws InputError.
+  // Total rows are written marked and never scored; messages in the file's language (state.lang)
   function* stream(table, added, row, state) {
     state.header = table.header.concat(added, ["error"]);
     state.out = [PB.csv.row(state.header)];
     state.read = state.scored = state.failed = 0;
     state.labels = new Map();
-    var blank = added.map(function () { return ""; });
+    state.failures = [];
+    state.totals = [];
+    var blank = added.map(function () { return ""; }), m = state.messages, lang = state.lang;
     for (var r of table.rows()) {
       var line = r[0], cells = r[1], problem = r[2];
       state.read += 1;
       if (state.read % SLICE === 0) yield state.read;
+      if (problem === "total") {
+        state.totals.push(line);
+        state.out.push(PB.csv.row(cells.concat(blank, [PB.cells.say(m, "total-row", lang, {})])));
+        continue;
+      }
       if (problem === null) {
         try {
-          var got = row(cells);
+          var got = row(cells, line);
           state.scored += 1;
           if (got[1] !== null && got[1] !== undefined) state.labels.set(got[1], (state.labels.get(got[1]) || 0) + 1);
           state.out.push(PB.csv.row(cells.concat(got[0], [""])));
           continue;
         } catch (error) {
           if (!(error instanceof PB.InputError)) throw error;
-          problem = error.message;
+          problem = error;
         }
       }
       state.failed += 1;
-      state.out.push(PB.csv.row(cells.concat(blank, ["line " + line + ": " + problem])));
+      var reason = PB.cells.text(problem, lang, m);
+      state.failures.push([line, reason]);
+      state.out.push(PB.csv.row(cells.concat(blank, [PB.cells.say(m, "line", lang, { line: line, message: reason })])));
     }
+  }
+
+  // Python's str() of a number cell: 860000 → "860000", 0.5 → "0.5"
+  function cellText(value) {
+    return typeof value === "number" && !Number.isInteger(value) ? PB.py.floatRepr(value) : String(value);
   }
 
   var RUNNERS = {
@@ -82,10 +97,12 @@
       var columns = findColumns(table, wanted);
       var index = card.criteria.map(function (c) { return columns[c.key]; });
       var scorer = new PB.Scorer(card, index.map(function (i) { return table.header[i]; }));
-      state.order = card.tiers.map(function (t) { return t.key; });
+      var titles = {};
+      card.tiers.forEach(function (t) { titles[t.key] = t.title[state.lang]; });
+      state.order = card.tiers.map(function (t) { return titles[t.key]; });
       yield* stream(table, ["score", "tier"], function (cells) {
         var got = scorer.score(index.map(function (i) { return cells[i]; }));
-        return [[PB.py.floatRepr(PB.py.round(got[0], 2)), got[1]], got[1]];
+        return [[PB.py.floatRepr(PB.py.round(got[0], 2)), titles[got[1]]], titles[got[1]]];
       }, state);
     },
 
@@ -93,10 +110,10 @@
     abc: function* (table, o, data, state) {
       var i = findColumns(table, pick(["value"])).value, name = table.header[i], values = [], problems = new Map(), k = 0;
       for (var r of table.rows()) {
-        if (r[2] !== null) continue;  // a row of the wrong shape is reported by stream() and not counted
+        if (r[2] !== null) continue;  // a total row or one of the wrong shape is never counted
         try { values.push(PB.number(r[1][i], name, { minimum: 0 })); } catch (error) {
           if (!(error instanceof PB.InputError)) throw error;
-          problems.set(k, error.message);
+          problems.set(k, error);
         }
         k += 1;
         if (k % SLICE === 0) yield 0;
@@ -106,7 +123,7 @@
       state.order = ["A", "B", "C"];
       yield* stream(table, ["share", "cumulative", "class", "rank"], function () {
         var at = seen++;
-        if (problems.has(at)) PB.fail("row", {}, problems.get(at));
+        if (problems.has(at)) throw problems.get(at);
         var j = position++;
         return [[PB.py.floatRepr(PB.py.round(result.share[j], 4)), PB.py.floatRepr(PB.py.round(result.cumulative[j], 4)),
           result.classes[j], String(result.rank[j])], result.classes[j]];
@@ -118,9 +135,9 @@
       var c = findColumns(table, pick(["customer", "date", "amount"]));
       var names = [table.header[c.customer], table.header[c.date], table.header[c.amount]];
       var order = function (cells) {
-        var customer = PB.py.strip(String(cells[c.customer] || ""));
-        if (!customer) PB.fail("empty", {}, names[0] + " is empty; expected a customer name or id");
-        return [customer, PB.rfm.parseDate(cells[c.date], names[1]), PB.number(cells[c.amount], names[2], { minimum: 0 })];
+        var customer = PB.py.strip(cells[c.customer] === null ? "" : cellText(cells[c.customer]));
+        if (!customer) PB.fail("empty-customer", { name: names[0] }, names[0] + " is empty; expected a customer name or id");
+        return [customer, PB.cells.parseDate(cells[c.date], names[1], o.date_format), PB.number(cells[c.amount], names[2], { minimum: 0 })];
       };
       var totals = new PB.rfm.Totals(), k = 0;
       for (var r of table.rows()) {
@@ -128,29 +145,31 @@
         if (r[2] !== null) continue;
         try { totals.add.apply(totals, order(r[1])); } catch (error) { if (!(error instanceof PB.InputError)) throw error; }
       }
-      var result = totals.score(o.analysis_date || null, null, data), by = new Map();
+      var result = totals.score(o.analysis_date || null, null, data, o.thresholds || null, o.ties), by = new Map(), titles = {};
       result.customers.forEach(function (x) { by.set(x.customer, x); });
-      state.order = data.settings.rfm.segments.map(function (s) { return s.key; });
-      state.note = result.analysis_date;
+      data.settings.rfm.segments.forEach(function (s) { titles[s.key] = s.title[state.lang]; });
+      state.order = data.settings.rfm.segments.map(function (s) { return titles[s.key]; });
+      state.breaks = result.breaks;
       yield* stream(table, ["recency", "frequency", "monetary", "r", "f", "m", "segment"], function (cells) {
         var x = by.get(order(cells)[0]);
         return [[String(x.recency), String(x.frequency), PB.py.floatRepr(PB.py.round(x.monetary, 2)), String(x.r), String(x.f),
-          String(x.m), x.segment], x.segment];
+          String(x.m), titles[x.segment]], titles[x.segment]];
       }, state);
     },
 
     // Pipeline: each deal's stage probability and weighted amount
     pipeline: function* (table, o, data, state) {
       var c = findColumns(table, pick(["amount", "stage", "salesperson", "region"]), ["salesperson", "region"]);
-      var rollup = new PB.pipeline.Rollup(new PB.pipeline.Stages(null, data));
-      state.order = data.settings.pipeline.stages.map(function (s) { return s.key; });
+      var rollup = new PB.pipeline.Rollup(new PB.pipeline.Stages(probabilities(o.stages, data), data)), titles = {};
+      data.settings.pipeline.stages.forEach(function (s) { titles[s.key] = s.title[state.lang]; });
+      state.order = data.settings.pipeline.stages.map(function (s) { return titles[s.key]; });
       yield* stream(table, ["probability", "weighted"], function (cells) {
         var amount = PB.number(cells[c.amount], table.header[c.amount], { minimum: 0 });
         var stage = rollup.stages.key(cells[c.stage], table.header[c.stage]);
         var who = c.salesperson === undefined ? "" : String(cells[c.salesperson] || "");
         var where = c.region === undefined ? "" : String(cells[c.region] || "");
         var weighted = rollup.add(amount, stage, who, where);
-        return [[PB.py.floatRepr(rollup.stages.probability.get(stage)), PB.py.floatRepr(PB.py.round(weighted, 2))], stage];
+        return [[PB.py.floatRepr(rollup.stages.probability.get(stage)), PB.py.floatRepr(PB.py.round(weighted, 2))], titles[stage] || stage];
       }, state);
       state.total = rollup.total;
     },
@@ -159,25 +178,50 @@
     answers: function* (table, o, data, state) {
       var i = findColumns(table, pick(["answer"])).answer, name = table.header[i], metric = o.metric;
       var scale = PB.survey.scaleOf(metric, data, o.scale, o.satisfied_from), values = [];
-      state.order = metric === "nps" ? ["promoter", "passive", "detractor"] : (metric === "csat" ? ["satisfied", "not satisfied"] : null);
+      var word = function (key) { return data.words[key] ? data.words[key][state.lang] : key; };
+      state.order = metric === "nps" ? ["promoter", "passive", "detractor"].map(word) : (metric === "csat" ? ["satisfied", "not satisfied"].map(word) : null);
       yield* stream(table, metric === "ces" ? [] : ["category"], function (cells) {
         var value = PB.survey.answer(cells[i], name, scale[0], scale[1]);
         values.push(value);
-        var label = PB.survey.category(metric, value, scale[2]);
+        var label = word(PB.survey.category(metric, value, scale[2]));
         return [metric === "ces" ? [] : [label], label];
       }, state);
       if (values.length) state.result = PB.survey.metrics[metric][0]({ answers: values, scale: scale[1], satisfied_from: scale[2] }, data);
     }
   };
 
-  // The whole job: text → state {header, out (CSV lines), read, scored, failed, labels, order}
-  function* scoreText(text, name, options, data) {
-    var table = new PB.csv.Table(text, name), state = {};
+  // runners._probabilities: pipeline.yml's stages, then each "NAME=P" of the page's option
+  function probabilities(given, data) {
+    if (!given || !given.length) return null;
+    var out = {};
+    data.settings.pipeline.stages.forEach(function (s) { out[s.key] = s.probability; });
+    given.forEach(function (pair) { out[pair[0]] = pair[1]; });
+    return out;
+  }
+
+  // The whole job: records → state {header, out (CSV lines), read, scored, failed, failures, labels, order}.
+  // `source` gives [line, cells] records (PB.csv.textSource, or the rows of an xlsx sheet)
+  function* scoreRecords(source, name, options, data) {
+    var table = new PB.csv.Table(source, name, options.header_row), state = {};
     var kind = options.kind.indexOf("score:") === 0 ? "score" : (["nps", "csat", "ces"].indexOf(options.kind) >= 0 ? "answers" : options.kind);
     var o = Object.assign({ scorecard: options.kind.slice(6), metric: options.kind }, options);
+    state.lang = options.lang || PB.cells.languageOf(table.header);
+    state.messages = data.messages;
+    state.headerLine = table.headerLine;
+    state.duplicates = table.duplicates;
     yield* RUNNERS[kind](table, o, data, state);
     return state;
   }
 
-  PB.files = { scoreText: scoreText, findColumns: findColumns, SLICE: SLICE };
+  function* scoreText(text, name, options, data) {
+    return yield* scoreRecords(PB.csv.textSource(text), name, options, data);
+  }
+
+  // What the page shows and saves of a finished job (the worker posts it as it is)
+  function result(state, encoding) {
+    return { csv: state.out.join(""), read: state.read, scored: state.scored, failed: state.failed, failures: state.failures,
+      totals: state.totals, labels: Array.from(state.labels.entries()), order: state.order, encoding: encoding };
+  }
+
+  PB.files = { scoreText: scoreText, result: result, scoreRecords: scoreRecords, findColumns: findColumns, SLICE: SLICE };
 })(typeof self !== "undefined" ? self : globalThis);

@@ -39,7 +39,8 @@
     var found = this.names.get(typed.toLowerCase());
     if (found === undefined || !this.probability.has(found)) {
       var shown = typed ? '"' + value + '" is not a known stage' : "empty";
-      PB.fail(typed ? "unknown-stage" : "empty-stage", { field: "stage", value: value, row: row },
+      PB.fail(typed ? "unknown-stage" : "empty-stage", { field: "stage", value: value, row: row, name: name,
+        shown: '"' + value + '"', stages: Array.from(this.probability.keys()).join(", ") },
         name + " " + shown + "; expected one of: " + Array.from(this.probability.keys()).join(", "));
     }
     return found;

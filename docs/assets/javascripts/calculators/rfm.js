@@ -1,37 +1,16 @@
 /* RFM, mirroring calculators/rfm.py: recency in days from the analysis date (default: the day after the
    last order) to each customer's last order, frequency = orders, monetary = sum; scores 1–5 by the
    20/40/60/80 % quantiles (linear interpolation), equal values score the same, recency reversed;
-   segments from playbook_data/calculators/rfm.yml, first match wins. Dates are whole days since 1970. */
+   segments from playbook_data/calculators/rfm.yml, first match wins; fixed thresholds and the R package
+   rfm's ties (`ties: "r-rfm"`, see rfm.py) as options. Dates are whole days since 1970 (cells.js). */
 (function (root) {
   "use strict";
 
   var PB = root.PlaybookCalc;
   var QUANTILES = [0.2, 0.4, 0.6, 0.8];
-  var DATE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
-  var DAY = 86400000;
-
-  // A day number from text such as 2024-03-05, 2024/3/5 or 2024.03.05; null when it is no real date
-  function dayOf(y, m, d) {
-    if (y < 1 || m < 1 || m > 12 || d < 1) return null;
-    var date = new Date(0);
-    date.setUTCFullYear(y, m - 1, d);
-    return date.getUTCMonth() === m - 1 && date.getUTCDate() === d ? Math.round(date.getTime() / DAY) : null;
-  }
-
-  function parseDate(value, name) {
-    var match = value === null || value === undefined ? null : DATE.exec(PB.py.strip(String(value)));
-    var day = match ? dayOf(+match[1], +match[2], +match[3]) : null;
-    if (day === null) {
-      var empty = value === null || value === undefined || !PB.py.strip(String(value));
-      PB.fail(empty ? "empty-date" : "not-date", { field: "date", value: value },
-        name + " " + (empty ? "empty" : '"' + value + '" is not a date') + "; expected a date such as 2024-03-05");
-    }
-    return day;
-  }
-
-  function iso(day) {
-    return new Date(day * DAY).toISOString().slice(0, 10);
-  }
+  var TIES = ["above", "r-rfm"], DIMENSIONS = ["recency", "frequency", "monetary"];
+  var parseDate = function (value, name, dateFormat) { return PB.cells.parseDate(value, name, dateFormat); };
+  var iso = function (day) { return PB.cells.iso(day); };
 
   // The p-quantile of an ascending list, linear interpolation between neighbours
   function quantile(ordered, p) {
@@ -45,10 +24,29 @@
     return ordered.length ? QUANTILES.map(function (p) { return quantile(ordered, p); }) : [];
   }
 
-  function band(value, cuts) {
+  // ties "r-rfm" (the R package rfm): a value reaches a band at its break, not only beyond it
+  function band(value, cuts, ties) {
     var score = 1;
-    for (var k = 0; k < cuts.length; k++) if (value > cuts[k]) score += 1;
+    for (var k = 0; k < cuts.length; k++) if (value > cuts[k] || (ties === "r-rfm" && value === cuts[k])) score += 1;
     return score;
+  }
+
+  // rfm.fixed_breaks: {dimension: four rising numbers}
+  function fixedBreaks(thresholds) {
+    if (thresholds === undefined || thresholds === null) return {};
+    var keys = typeof thresholds === "object" ? Object.keys(thresholds) : null;
+    if (!keys || keys.some(function (k) { return DIMENSIONS.indexOf(k) < 0; })) {
+      PB.fail("thresholds", { field: "thresholds" }, "thresholds: expected a mapping of " + DIMENSIONS.join(", ") + " to four rising numbers");
+    }
+    var cuts = {};
+    keys.forEach(function (k) {
+      var v = PB.numberList(thresholds[k], "thresholds " + k);
+      if (v.length !== 4 || v.some(function (b, i) { return i && b < v[i - 1]; })) {
+        PB.fail("thresholds", { field: "thresholds" }, "thresholds " + k + ": expected four rising numbers such as 30,60,90,180");
+      }
+      cuts[k] = v;
+    });
+    return cuts;
   }
 
   function matches(segment, r, f, m) {
@@ -70,8 +68,10 @@
     t.amount += amount;
   };
 
-  Totals.prototype.score = function (analysisDate, segments, data) {
-    var rules = segmentRules(segments, data), entries = Array.from(this.customers.entries());
+  Totals.prototype.score = function (analysisDate, segments, data, thresholds, ties) {
+    var rules = segmentRules(segments, data), entries = Array.from(this.customers.entries()), fixed = fixedBreaks(thresholds);
+    ties = ties || "above";
+    if (TIES.indexOf(ties) < 0) PB.fail("ties", { field: "ties" }, "ties " + PB.py.repr(ties) + " is unknown; expected one of: " + TIES.join(", "));
     var day = null, source;
     if (analysisDate === undefined || analysisDate === null) {
       if (entries.length) day = Math.max.apply(null, entries.map(function (e) { return e[1].last; })) + 1;
@@ -86,12 +86,16 @@
       }
     }
     var recency = entries.map(function (e) { return day - e[1].last; });
-    var cuts = { recency: breaks(recency), frequency: breaks(entries.map(function (e) { return e[1].count; })),
-      monetary: breaks(entries.map(function (e) { return e[1].amount; })) };
+    var values = { recency: recency, frequency: entries.map(function (e) { return e[1].count; }),
+      monetary: entries.map(function (e) { return e[1].amount; }) }, cuts = {}, plus = ties === "r-rfm" ? 1 : 0;
+    DIMENSIONS.forEach(function (k) {
+      cuts[k] = fixed[k] || breaks(values[k]).map(function (b) { return b + plus; });
+    });
     var counts = {};
     rules.forEach(function (s) { counts[s.key] = 0; });
     var customers = entries.map(function (e, k) {
-      var t = e[1], r = 6 - band(recency[k], cuts.recency), f = band(t.count, cuts.frequency), m = band(t.amount, cuts.monetary);
+      var t = e[1], r = 6 - band(recency[k], cuts.recency, ties), f = band(t.count, cuts.frequency, ties);
+      var m = band(t.amount, cuts.monetary, ties);
       var segment = rules.filter(function (s) { return matches(s, r, f, m); })[0].key;
       counts[segment] += 1;
       return { customer: e[0], last_order: iso(t.last), recency: recency[k], frequency: t.count, monetary: t.amount,
@@ -130,14 +134,14 @@
       totals.add(customer, parseDate(order.date, "order " + i + ": date"),
         PB.number(order.amount, "order " + i + ": amount", { minimum: 0, field: "amount" }));
     });
-    return totals.score(args.analysis_date, args.segments, data);
+    return totals.score(args.analysis_date, args.segments, data, args.thresholds, args.ties);
   }
 
   // Registry entry: {"orders": [...], "analysis_date": "2024-06-30", "segments": [...]}
   PB.calculators.rfm = function (inputs, data) {
     return PB.call(function (args) { return analyse(args, data); },
-      ["orders", "analysis_date", "segments"], ["orders"], inputs, "rfm");
+      ["orders", "analysis_date", "segments", "thresholds", "ties"], ["orders"], inputs, "rfm");
   };
 
-  PB.rfm = { Totals: Totals, parseDate: parseDate, iso: iso, quantile: quantile };
+  PB.rfm = { Totals: Totals, parseDate: parseDate, iso: iso, quantile: quantile, DIMENSIONS: DIMENSIONS };
 })(typeof self !== "undefined" ? self : globalThis);

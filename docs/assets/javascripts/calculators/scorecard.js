@@ -43,11 +43,12 @@
     var out = [];
     for (var k = 0; k < this.criteria.length; k++) {
       var c = this.criteria[k], name = this.names[k], value = values[k];
-      var v = PB.number(value, name, { minimum: c.negative_allowed ? null : 0, field: c.key });
+      var v = PB.number(value, name, { minimum: c.negative_allowed ? null : 0, field: c.key, percent: c.percent });
       if (c.breaks && c.breaks.length) out.push(c.scores[bisectRight(c.breaks, v)]);
       else if (this.lo <= v && v <= this.hi) out.push(v);
       else {
-        PB.fail("out-of-scale", { field: c.key, value: value, min: this.lo, max: this.hi },
+        PB.fail("out-of-scale", { field: c.key, value: value, min: this.lo, max: this.hi, name: name, shown: PB.py.repr(value),
+          low: PB.py.formatG(this.lo), high: PB.py.formatG(this.hi) },
           name + " " + PB.py.repr(value) + " is outside the scale; expected a rating from " +
           PB.py.formatG(this.lo) + " to " + PB.py.formatG(this.hi));
       }

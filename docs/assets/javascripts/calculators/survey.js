@@ -15,7 +15,8 @@
   function answer(value, name, low, high, row) {
     var result = PB.number(value, name, { whole: true, field: "answers" });
     if (!(low <= result && result <= high)) {
-      PB.fail("out-of-scale", { field: "answers", value: value, min: low, max: high, row: row },
+      PB.fail("answer-out-of-scale", { field: "answers", value: value, min: low, max: high, row: row, name: name,
+        shown: PB.py.repr(value), low: low, high: high },
         name + " " + PB.py.repr(value) + " is outside the scale; expected a whole number from " + low + " to " + high);
     }
     return result;

@@ -1,7 +1,7 @@
 /* The Web Worker that scores a whole file off the page's thread: it loads the same scripts the page
    does, decodes the bytes, runs PB.files.scoreText and posts progress, then the result. */
 /* global importScripts */
-importScripts("core.js", "scorecard.js", "abc.js", "rfm.js", "survey.js", "pipeline.js", "csv.js", "filescore.js");
+importScripts("core.js", "cells.js", "scorecard.js", "abc.js", "rfm.js", "survey.js", "pipeline.js", "csv.js", "filescore.js");
 
 self.onmessage = function (event) {
   "use strict";
@@ -13,9 +13,7 @@ self.onmessage = function (event) {
       self.postMessage({ progress: step.value });
       step = work.next();
     }
-    var state = step.value;
-    self.postMessage({ done: { csv: state.out.join(""), read: state.read, scored: state.scored, failed: state.failed,
-      labels: Array.from(state.labels.entries()), order: state.order, encoding: decoded.encoding } });
+    self.postMessage({ done: PB.files.result(step.value, decoded.encoding) });
   } catch (error) {
     self.postMessage({ failed: { message: error.message, code: error.code || "other", params: error.params || {} } });
   }
