@@ -18,6 +18,7 @@ def write(book: Book, rows: int, inputs: dict | None = None):
     value = s.input("in.customer_value", book.t("calc-f-customer-value"), given.get("customer_value"), at_least(0))
     well = s.input("in.handled_well", book.t("calc-f-handled-well"), given.get("handled_well", 0), share(),
                    fmt="input_pct")
+    satisfied = s.input("in.satisfied", book.t("calc-f-satisfied"), given.get("satisfied", 0), at_least(0))
     s.skip()
     s.heading(book.t("calc-assumptions"))
     p = {}
@@ -45,6 +46,7 @@ def write(book: Book, rows: int, inputs: dict | None = None):
                    f"=(1-{p['tell_far_share']})*{p['tell_unhappy']}+{p['tell_far_share']}*{p['tell_far']}")
     bad = s.result("hear_bad", book.t("calc-r-hear-bad"), f"=({unhappy}-{handled})*{per}")
     s.result("hear_good", book.t("calc-r-hear-good"), f"={handled}*{p['tell_handled_well']}")
+    s.result("hear_satisfied", book.t("calc-r-hear-satisfied"), f"={satisfied}*{p['tell_satisfied']}")
     s.result("satisfied_to_offset", book.t("calc-r-offset"),
              f'=IF({p["tell_satisfied"]}=0,"",{bad}/{p["tell_satisfied"]})')
     explain(book, data.title, data.formulas, data.sources, example.title)
