@@ -4,7 +4,7 @@ import functools
 
 from calculators import workbooks
 
-from . import booklets, calculator_examples, calculator_widgets, courses
+from . import booklets, calculator_examples, calculator_widgets, courses, safe_markdown
 from .page import PageContext
 from .printing import footer_context, home_pages, relative
 from .render import render
@@ -43,10 +43,9 @@ class Macros:
         if area not in self.book.areas:
             raise page.error(f"unknown area '{area}'; expected one of: {', '.join(self.book.areas)}")
         modules = [m for m in self.book.of_kind("module") if m.tags.area == area]
-        return "\n".join(
-            f"- [{m.title[page.lang]}]({page.link_to(m.page)}) · {m.minutes} {self._ui(page, 'minutes')}"
-            for m in sorted(modules, key=lambda m: m.page)
-        )
+        minutes = safe_markdown.inline(self._ui(page, "minutes"))
+        return "\n".join(f"- {safe_markdown.link(m.title[page.lang], page.link_to(m.page))} · {m.minutes} {minutes}"
+                         for m in sorted(modules, key=lambda m: m.page))
 
     # Data blocks, by id.
     def framework(self, item_id: str) -> str:

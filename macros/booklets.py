@@ -6,6 +6,7 @@ from markupsafe import Markup
 from .page import PageContext
 from .printing import absolute, qr_svg, relative
 from .render import render
+from .safe_markdown import filled, inline, link
 
 KINDS = ("checklist", "sheet")
 BOOKLET_DIR = "booklets"
@@ -40,7 +41,7 @@ def booklet(macros, role_id: str) -> str:
     items = entries(book, role_id, macros.homes, page.lang)
     # Each item rendered by its own macro, so it prints and keeps state exactly as on its home page
     blocks = [(kind, item, Markup(getattr(macros, kind)(item.id))) for kind, item in items]
-    title = _ui(book, "booklet-title", page.lang).replace("{role}", book.roles[role_id].title[page.lang])
+    title = filled(_ui(book, "booklet-title", page.lang), role=book.roles[role_id].title[page.lang])
     address = absolute(env.conf.get("site_url") or "", env.page.url)
     body = render("booklet.html", book=book, lang=page.lang, role_id=role_id, blocks=blocks,
                   site_name=env.conf["site_name"], address=address, qr=qr_svg(address),
@@ -57,9 +58,9 @@ def booklet_index(macros) -> str:
     for role_id, role in book.roles.items():
         title = _ui(book, "booklet-title", page.lang).replace("{role}", role.title[page.lang])
         kinds = [kind for kind, _ in entries(book, role_id, homes, page.lang)]
-        counts = ", ".join(f"{_ui(book, f'booklet-kind-{kind}', page.lang)} {kinds.count(kind)}"
+        counts = ", ".join(f"{inline(_ui(book, f'booklet-kind-{kind}', page.lang))} {kinds.count(kind)}"
                            for kind in KINDS)
-        lines.append(f"- [{title}]({page.link_to(f'{BOOKLET_DIR}/{role_id}.md')}) · {counts}")
+        lines.append(f"- {link(title, page.link_to(f'{BOOKLET_DIR}/{role_id}.md'))} · {counts}")
     return "\n".join(lines)
 
 

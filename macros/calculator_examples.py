@@ -5,12 +5,11 @@ page can never show a number the calculator would not give. Rendered as Markdown
 from the file's `labels:` (and scorecard, tier, segment and stage titles), numbers rounded for reading.
 """
 
-import html
-
 from calculators import InputError, run
 from calculators.data import load_scorecard, settings
 
 from .page import PageContext
+from .safe_markdown import inline, text
 
 HIDDEN = {"form", "metric", "scorecard", "first_margin_now", "analysis_date_source"}
 
@@ -28,7 +27,7 @@ def worked_example(macros, file: str, example_id: str) -> str:
         raise page.error(str(error)) from None
     names = Names(config, example.input, page.lang)
     inputs, outputs = _pair_lists(dict(example.input), dict(result))
-    parts = [f"**{_cell(example.title[page.lang])}**", _section(inputs, names, "input"),
+    parts = [f"**{inline(example.title[page.lang])}**", _section(inputs, names, "input"),
              _section(outputs, names, "output")]
     return "\n\n".join(p for p in parts if p)
 
@@ -88,7 +87,7 @@ def _section(data: dict, names: Names, kind: str) -> str:
     lists of numbers side by side in one table, one row per item."""
     data = {k: v for k, v in data.items() if k not in HIDDEN}
     rows = [[names.key(k), names.value(v)] for k, v in data.items() if not isinstance(v, (list, dict))]
-    blocks = [f"**{names.word(kind)}**"]
+    blocks = [f"**{inline(names.word(kind))}**"]
     blocks += [_table([names.word("item"), names.word("value")], rows)] if rows else []
     columns = {k: v for k, v in data.items() if isinstance(v, list) and v and not isinstance(v[0], dict)}
     for key, value in data.items():
@@ -96,14 +95,14 @@ def _section(data: dict, names: Names, kind: str) -> str:
             blocks.append(_block(key, value, names, titled=kind == "output"))
     if len(columns) == 1 and kind == "input":
         key, value = next(iter(columns.items()))
-        blocks.append(f"{names.key(key)}: {_listed(value, names)}")
+        blocks.append(f"{text(names.key(key))}: {inline(_listed(value, names))}")
     elif columns:
         blocks.append(_columns(columns, names))
     return "\n\n".join(blocks) if len(blocks) > 1 else ""
 
 
 def _block(key, value, names: Names, titled: bool) -> str:
-    title = f"{names.key(key)}:\n\n" if titled else ""
+    title = f"{text(names.key(key))}:\n\n" if titled else ""
     if isinstance(value, dict) and value and all(isinstance(v, dict) for v in value.values()):
         columns = list(next(iter(value.values())))
         rows = [[names.value(k), *(names.value(v.get(c, "")) for c in columns)] for k, v in value.items()]
@@ -134,11 +133,7 @@ def _number(value) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
-def _cell(text: str) -> str:
-    return html.escape(str(text)).replace("|", "&#124;")
-
-
 def _table(header: list, rows: list) -> str:
-    lines = ["| " + " | ".join(_cell(h) for h in header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    lines = ["| " + " | ".join(inline(h) for h in header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(inline(c) for c in row) + " |" for row in rows]
     return "\n".join(lines)

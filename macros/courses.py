@@ -7,6 +7,7 @@ from .course_plan import VIEWS, duration_text, plan, view_src
 from .page import PageContext
 from .printing import page_url, relative
 from .render import render
+from .safe_markdown import filled, inline, link, text
 
 ACTIVITY_KINDS = ("discussion", "exercise", "role-play", "quiz")
 # The other views each view links to: learners only to their quiz, the trainer to everything
@@ -47,8 +48,12 @@ class CoursePage:
                       total=total, **context)
 
     def title(self) -> str:
+        """The page title as Markdown."""
         title = self.course.title[self.lang]
-        return title if self.view == "learner" else self.ui(f"course-title-{self.view}").replace("{title}", title)
+        return inline(title) if self.view == "learner" else filled(self.ui(f"course-title-{self.view}"), title=title)
+
+    def heading(self, level: int, title: str) -> str:
+        return f"{'#' * level} {inline(title)}"
 
     def facts(self) -> str:
         separator = "、" if self.lang == "zh" else ", "
@@ -64,19 +69,19 @@ class CoursePage:
     # The four views
     def _learner(self) -> list[str]:
         activities = [row for _, rows in self.plan.sessions for row in rows if row.block.kind in ACTIVITY_KINDS]
-        return [self.facts(), f"## {self.ui('objectives')}", self.render("course_objectives.html"),
-                f"## {self.ui('course-agenda')}", self.render("course_agenda.html"),
-                f"## {self.ui('course-activities')}",
+        return [self.facts(), self.heading(2, self.ui("objectives")), self.render("course_objectives.html"),
+                self.heading(2, self.ui("course-agenda")), self.render("course_agenda.html"),
+                self.heading(2, self.ui("course-activities")),
                 self.render("course_activities.html", activities=activities, quiz_href=self.view_link("quiz"))]
 
     def _instructor(self) -> list[str]:
-        parts = [self.facts(), f"## {self.ui('course-agenda')}", self.render("course_agenda.html"),
-                 f"## {self.ui('course-block-by-block')}"]
+        parts = [self.facts(), self.heading(2, self.ui("course-agenda")), self.render("course_agenda.html"),
+                 self.heading(2, self.ui("course-block-by-block"))]
         for session, rows in self.plan.sessions:
-            parts.append(f"### {session.title[self.lang]}")
+            parts.append(self.heading(3, session.title[self.lang]))
             for row in rows:
                 if row.block.kind != "break":
-                    parts += [f"#### {row.start}–{row.end} {row.block.title[self.lang]}",
+                    parts += [self.heading(4, f"{row.start}–{row.end} {row.block.title[self.lang]}"),
                               self.render("course_block.html", row=row)]
         return parts
 
@@ -105,10 +110,10 @@ def course_index(macros) -> str:
     strings = book.strings
     lines = []
     for item in sorted(book.of_kind("course"), key=lambda c: c.id):
-        links = " · ".join(f"[{strings[LABELS[v]][page.lang]}]({page.link_to(view_src(item.id, v))})"
+        links = " · ".join(link(strings[LABELS[v]][page.lang], page.link_to(view_src(item.id, v)))
                            for v in VIEWS[1:])
-        roles = ", ".join(book.roles[r].title[page.lang] for r in item.audience)
-        lines.append(f"- [{item.title[page.lang]}]({page.link_to(view_src(item.id, 'learner'))}) · "
-                     f"{duration_text(item.duration, page.lang)} · {roles}  \n  {item.summary[page.lang]}  \n"
-                     f"  {links}")
+        roles = inline(", ".join(book.roles[r].title[page.lang] for r in item.audience))
+        lines.append(f"- {link(item.title[page.lang], page.link_to(view_src(item.id, 'learner')))} · "
+                     f"{inline(duration_text(item.duration, page.lang))} · {roles}  \n"
+                     f"  {text(item.summary[page.lang])}  \n  {links}")
     return "\n".join(lines)

@@ -1,5 +1,6 @@
 """Material's tags for a module page, in the page's language, from the module's data."""
 
+from html import escape
 from pathlib import Path
 
 from .loading import loaded
@@ -16,4 +17,5 @@ def on_pre_page_macros(env):
     tags = book.items[module_id].item.tags
     labels = [book.areas[tags.area].title, *(book.roles[r].title for r in tags.roles),
               book.stages[tags.stage].title]
-    env.page.meta["tags"] = [label[page.lang] for label in labels]
+    # Material writes tags into the page, the tags index and search results as HTML, unescaped
+    env.page.meta["tags"] = [escape(label[page.lang]) for label in labels]
