@@ -282,3 +282,17 @@ def test_command_line_writes_a_workbook(tmp_path):
     bad = subprocess.run([sys.executable, "-m", "calculators", "workbook", "nope"], capture_output=True, text=True)
     assert bad.returncode == 2
     assert bad.stderr.startswith("error: unknown workbook 'nope'; expected one of: clv, abc")
+
+
+def test_sheet_names_from_strings_fit_what_excel_accepts():
+    # Names come from strings.yml: too long, with []:*?/\ or ', or the same twice, they are made to fit
+    from calculators.workbooks.book import Book
+
+    target = io.BytesIO()
+    book = Book(target, "en", "t")
+    wanted = "Customers [2026]: a/b*c? 'x' " + "long " * 8
+    names = [book.sheet(wanted).name for _ in range(3)]
+    book.close()
+    assert names == ["Customers 2026 a b c x long lon", "Customers 2026 a b c x long l 2",
+                     "Customers 2026 a b c x long l 3"]
+    assert openpyxl.load_workbook(target).sheetnames == names

@@ -7,6 +7,7 @@ becomes a formula. `cells` records where each input and result lives, for the pa
 
 import datetime as dt
 import os
+import re
 
 import xlsxwriter
 from xlsxwriter.utility import quote_sheetname, xl_rowcol_to_cell
@@ -66,12 +67,27 @@ class Book:
         self.wb.close()
 
 
+# Excel refuses a sheet name over 31 characters, with any of []:*?/\ or twice in a book; formulas quote
+# names in '…'. Names come from strings.yml, so they are made to fit.
+_NOT_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\']")
+
+
+def sheet_name(book: Book, wanted: str) -> str:
+    base = " ".join(_NOT_IN_SHEET_NAMES.sub(" ", wanted).split())[:31].strip() or "Sheet"
+    taken = {ws.name.lower() for ws in book.wb.worksheets()}
+    name, number = base, 1
+    while name.lower() in taken:
+        number += 1
+        name = f"{base[:31 - len(str(number)) - 1].strip()} {number}"
+    return name
+
+
 class Sheet:
     """A worksheet filled top to bottom: column A labels, B values, C units or notes."""
 
     def __init__(self, book: Book, name: str):
-        self.book, self.name = book, name
-        self.ws = book.wb.add_worksheet(name)
+        self.book, self.name = book, sheet_name(book, name)
+        self.ws = book.wb.add_worksheet(self.name)
         self.ws.set_column(0, 0, 34)
         self.ws.set_column(1, 1, 16)
         self.ws.set_column(2, 2, 48)
