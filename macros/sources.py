@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .playbook import DATA_DIR, Playbook
 from .problems import Problem
+from .verbatim import no_verbatim_reuse
 
 SEED_MAP = "SEED_MAP.md"
 TOPICS_FILE = f"{DATA_DIR}/topics.yml"
@@ -40,6 +41,7 @@ def topics_match_the_seed_map(book: Playbook, shared: Path) -> list[Problem]:
 # name → check; each runs on every call of the command, in this order.
 CHECKS = {
     "topics match the seed map": topics_match_the_seed_map,
+    "no passage repeats 15 or more characters of a source": no_verbatim_reuse,
 }
 
 
