@@ -11,13 +11,29 @@
     return ["pb", kind, form.dataset.checklist || form.dataset.sheet, form.dataset.lang].join(":");
   }
 
-  // localStorage may be missing or refuse (private mode, quota): the form then simply forgets
+  // What `read` writes: an object of field name → true (a ticked box) or a string (a text, a scale point)
+  function isState(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value) &&
+      Object.keys(value).every(function (name) { return value[name] === true || typeof value[name] === "string"; });
+  }
+
+  // localStorage may be missing or refuse (private mode, quota): the form then simply forgets. An entry this
+  // page did not write (cut short, another shape, an older version's) is set aside under <key>:set-aside,
+  // kept for whoever wants it back, and the form starts clean.
   function load(key) {
     try {
-      return JSON.parse(window.localStorage.getItem(key)) || {};
-    } catch (error) {
-      return {};
-    }
+      var text = window.localStorage.getItem(key);
+      if (text === null) return {};
+      var state = parsed(text);
+      if (isState(state)) return state;
+      window.localStorage.setItem(key + ":set-aside", text);
+      window.localStorage.removeItem(key);
+    } catch (error) { /* storage refused: start clean */ }
+    return {};
+  }
+
+  function parsed(text) {
+    try { return JSON.parse(text); } catch (error) { return undefined; }
   }
 
   function store(key, state) {

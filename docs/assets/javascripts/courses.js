@@ -10,13 +10,29 @@
     return ["pb", "course-quiz", quiz.dataset.courseQuiz, quiz.dataset.lang].join(":");
   }
 
-  // localStorage may be missing or refuse (private mode, quota): the quiz then simply forgets
+  // What the quiz writes: an object of question key → "right" or "wrong"
+  function isMarks(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value) &&
+      Object.keys(value).every(function (question) { return value[question] === "right" || value[question] === "wrong"; });
+  }
+
+  // localStorage may be missing or refuse (private mode, quota): the quiz then simply forgets. An entry this
+  // page did not write (cut short, another shape, an older version's) is set aside under <key>:set-aside and
+  // the quiz starts clean.
   function load(key) {
     try {
-      return JSON.parse(window.localStorage.getItem(key)) || {};
-    } catch (error) {
-      return {};
-    }
+      var text = window.localStorage.getItem(key);
+      if (text === null) return {};
+      var marks = parsed(text);
+      if (isMarks(marks)) return marks;
+      window.localStorage.setItem(key + ":set-aside", text);
+      window.localStorage.removeItem(key);
+    } catch (error) { /* storage refused: start clean */ }
+    return {};
+  }
+
+  function parsed(text) {
+    try { return JSON.parse(text); } catch (error) { return undefined; }
   }
 
   function store(key, marks) {
