@@ -26,8 +26,6 @@ from calculators.registry import run
 VECTORS = Path(__file__).parent / "vectors"
 # The calculators with a workbook; vectors of anything else (a parser, a checker) have none.
 WORKBOOK_OF = {"clv", "scorecard", "abc", "rfm", "survey", "pipeline", "complaint-cost"}
-# Options of the command line the workbooks do not offer (RFM's fixed thresholds and R-package ties).
-NOT_IN_WORKBOOK = {"ties", "thresholds"}
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 TOLERANCE = 1e-9
 
@@ -36,7 +34,7 @@ def cases():
     for path in sorted(VECTORS.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         for case in data["cases"]:
-            if "error" not in case and data["calculator"] in WORKBOOK_OF and not NOT_IN_WORKBOOK & set(case["input"]):
+            if "error" not in case and data["calculator"] in WORKBOOK_OF:
                 yield pytest.param(data["calculator"], case["input"], id=f"{path.stem}: {case['name']}")
 
 
@@ -69,7 +67,7 @@ def typed(inputs: dict) -> dict:
 
 
 WORDS = {"form", "metric", "scorecard", "analysis_date", "first_margin_now", "values", "answers", "orders",
-         "deals", "probabilities", "segments"}
+         "deals", "probabilities", "segments", "ties", "thresholds"}
 
 
 def close(got, want, where: str):

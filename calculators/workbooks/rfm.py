@@ -2,8 +2,8 @@
 their 1–5 scores from the 20/40/60/80 % breaks, and the first segment rule each matches."""
 
 from ..data import settings
-from ..rfm import QUANTILES, _segments, parse_date
-from .book import Book, Sheet, a_date, at_least
+from ..rfm import QUANTILES, TIES, _segments, parse_date
+from .book import Book, Sheet, a_date, at_least, one_of
 from .explain import explain
 
 
@@ -18,6 +18,8 @@ def write(book: Book, rows: int, inputs: dict | None = None):
     chosen = given.get("analysis_date")
     day = s.input("in.analysis_date", book.t("wb-analysis-date"),
                   parse_date(chosen, "analysis date") if chosen else None, a_date(), book.t("wb-analysis-date-note"))
+    ties = s.input("in.ties", book.t("wb-ties"), given.get("ties", "above"), one_of(list(TIES)),
+                   book.t("wb-ties-note"))
     used = s.result("analysis_date", book.t("wb-analysis-date-used"),
                     f"=IF(ISBLANK({day}),MAX({orders['date']})+1,{day})", "date")
     s.ws.write_formula(s.row, 0, f'=IF(MAX({orders["date"]})>{used},"{book.t("calc-err-date-before")}","")',
@@ -27,7 +29,7 @@ def write(book: Book, rows: int, inputs: dict | None = None):
     s.skip(5)
     segments = _segments(given.get("segments"))
     table = _customers(book, s, orders, used, rows, segments)
-    _breaks(book, s, breaks_row, table)
+    _breaks(book, s, breaks_row, table, ties, given.get("thresholds") or {})
     _segment_counts(book, s, table["segment"], segments)
     explain(book, data.title, data.formulas, data.sources, example.title)
 
@@ -80,21 +82,32 @@ def _customers(book: Book, s: Sheet, orders: dict, day: str, rows: int, segments
             "segment": col("I"), "segments": segments, "rows": rows}
 
 
-def _breaks(book: Book, s: Sheet, row: int, table: dict):
-    """The 20/40/60/80 % breaks of each measure, then each customer's scores and segment."""
+def _breaks(book: Book, s: Sheet, row: int, table: dict, ties: str, fixed: dict):
+    """The breaks of each measure: fixed ones where given (columns G–J), else the 20/40/60/80 % quantiles
+    (plus 1 under the R package's rule); then each customer's scores and segment."""
     for q, p in enumerate(QUANTILES):
         s.text(row, 1 + q, f"{p:.0%}", "head")
+    s.ws.merge_range(row, 6, row, 9, book.t("wb-fixed-breaks"), book.fmt["head"])
+    r_rule = f'({ties}="r-rfm")'
+    s.validate(row + 1, 6, row + 3, 9, at_least(0), book.t("wb-fixed-breaks"))
     cuts = {}
     for k, name in enumerate(("recency", "frequency", "monetary"), start=1):
         s.text(row + k, 0, book.t(f"wb-{name}"), "label")
         cuts[name] = []
+        given = fixed.get(name) or [None] * 4
         for q, p in enumerate(QUANTILES):
-            s.ws.write_formula(row + k, 1 + q, f"=PERCENTILE({table[name]},{p})", book.fmt["number"])
+            s.value(row + k, 6 + q, given[q])
+            book.cells[f"in.thresholds.{name}.{q}"] = (s.name, f"{chr(71 + q)}{row + k + 1}")
+            own = s.ref(row + k, 6 + q)
+            s.ws.write_formula(row + k, 1 + q, f"=IF(ISBLANK({own}),PERCENTILE({table[name]},{p})+{r_rule},{own})",
+                               book.fmt["number"])
             book.cells[f"breaks.{name}.{q}"] = (s.name, f"{chr(66 + q)}{row + k + 1}")
             cuts[name].append(s.ref(row + k, 1 + q))
     for line in range(table["first"], table["last"] + 1):
         r = line + 1
-        band = lambda value, name: "(1+" + "+".join(f"({value}>{c})" for c in cuts[name]) + ")"  # noqa: E731
+        # A value above a break reaches the next band; under the R package's rule a value at it does too.
+        band = lambda value, name: "(1+" + "+".join(f"({value}>{c})+{r_rule}*({value}={c})"  # noqa: E731
+                                                    for c in cuts[name]) + ")"
         s.ws.write_formula(line, 5, f'=IF(A{r}="","",6-{band(f"C{r}", "recency")})', book.fmt["whole"])
         s.ws.write_formula(line, 6, f'=IF(A{r}="","",{band(f"D{r}", "frequency")})', book.fmt["whole"])
         s.ws.write_formula(line, 7, f'=IF(A{r}="","",{band(f"E{r}", "monetary")})', book.fmt["whole"])
