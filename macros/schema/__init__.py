@@ -7,17 +7,21 @@ A new kind of content adds its model here and nowhere else.
 
 from calculators.scorecard import Scorecard
 from calculators.settings import CalculatorSettings
+from calculators.smart_goal import GoalChecker
 
 from .content import Checklist, Framework, GlossaryFile, Module, Quiz, Term
 from .courses import Course
+from .decisions import DecisionTree
 from .scripts import RolePlay, Script
 from .sheets import Sheet
 from .taxonomy import RolesFile, StagesFile, StringsFile, TopicsFile
 
 FOLDERS = {
     "calculators": CalculatorSettings,
+    "checkers": GoalChecker,
     "checklists": Checklist,
     "courses": Course,
+    "decisions": DecisionTree,
     "frameworks": Framework,
     "glossary": GlossaryFile,
     "modules": Module,
@@ -36,5 +40,6 @@ TOP_LEVEL = {
 
 # The kind name macros and messages use: `checklist("pre-visit")`, "unknown checklist id".
 KIND_OF = {Checklist: "checklist", Framework: "framework", Module: "module", Quiz: "quiz", Sheet: "sheet",
-           Term: "term", Script: "script", RolePlay: "roleplay", Course: "course"}
-KIND_OF.update({Scorecard: "scorecard", CalculatorSettings: "calculator"})
+           Term: "term", Script: "script", RolePlay: "roleplay", Course: "course",
+           DecisionTree: "decision"}
+KIND_OF.update({Scorecard: "scorecard", CalculatorSettings: "calculator", GoalChecker: "checker"})
