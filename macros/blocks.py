@@ -4,7 +4,7 @@ import functools
 
 from calculators import workbooks
 
-from . import booklets, calculator_examples, calculator_widgets, courses, safe_markdown
+from . import booklets, calculator_examples, calculator_widgets, courses, safe_markdown, talktracks
 from .page import PageContext
 from .printing import footer_context, home_pages, page_url, relative
 from .render import render
@@ -15,7 +15,8 @@ class Macros:
 
     NAMES = ("module_intro", "module_summary", "area_modules",
              "framework", "checklist", "sheet", "script", "roleplay", "quiz", "glossary",
-             "booklet", "booklet_index", "calculator", "worked_example", "workbook", "smart_checker", "decision_tree", "course", "course_index")
+             "booklet", "booklet_index", "calculator", "worked_example", "workbook", "smart_checker",
+             "decision_tree", "course", "course_index", "talktrack", "talktrack_index")
 
     def __init__(self, env, book):
         self.env, self.book = env, book
@@ -64,7 +65,15 @@ class Macros:
 
     def roleplay(self, item_id: str) -> str:
         page, item = self._item("roleplay", item_id)
+        self.env.page.meta["calculators"] = True  # the observer rubric's scripts (overrides/main.html)
         return self._render("roleplay.html", page, card=item)
+
+    # Talk tracks (macros/talktracks.py): one on its module's page, and the index of all of them.
+    def talktrack(self, item_id: str) -> str:
+        return talktracks.talktrack(self, item_id)
+
+    def talktrack_index(self) -> str:
+        return talktracks.talktrack_index(self)
 
     def quiz(self, item_id: str) -> str:
         page, item = self._item("quiz", item_id)

@@ -65,7 +65,8 @@ def _card_problem(book, block) -> str | None:
         if card_id in book.invalid_ids:
             return None
         known = sorted(book.ids("roleplay"))
-        expected = f"one of: {', '.join(known)}" if 0 < len(known) <= 12 else "the id of a card in playbook_data/scripts/"
+        folders = "the id of a card in playbook_data/scripts/ or playbook_data/talktracks/"
+        expected = f"one of: {', '.join(known)}" if 0 < len(known) <= 12 else folders
         return f"unknown role-play card '{card_id}'; expected {expected}"
     card = book.items[card_id].item
     if card.minutes > block.minutes:

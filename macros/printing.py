@@ -8,8 +8,8 @@ from pathlib import Path
 import segno
 from markupsafe import Markup
 
-# A page that renders an item: `{{ checklist("pre-visit") }}` or `{{ sheet('6w1h1s') }}`.
-CALL = re.compile(r"""\{\{\s*(checklist|sheet)\(\s*["']([a-z0-9.-]+)["']\s*\)\s*\}\}""")
+# A page that renders an item: `{{ checklist("pre-visit") }}`, `{{ sheet('6w1h1s') }}`, `{{ talktrack("x") }}`.
+CALL = re.compile(r"""\{\{\s*(checklist|sheet|framework|talktrack)\(\s*["']([a-z0-9.-]+)["']\s*\)\s*\}\}""")
 HOME_EXCLUDED = ("booklets/", "courses/")  # pages that collect items from elsewhere are nobody's home
 
 

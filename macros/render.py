@@ -4,6 +4,8 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 
+from .rubric import rubric_widget
+
 TEMPLATES = Path(__file__).parent / "templates"
 
 
@@ -22,6 +24,12 @@ def _ui(context, key: str) -> str:
     return strings[key][context["lang"]]
 
 
+@pass_context
+def _rubric(context, card) -> dict:
+    """`{% set rubric = rubric(card) %}`: a role-play card's observer rubric widget (macros/rubric.py)."""
+    return rubric_widget(context["book"], card, context["lang"])
+
+
 def _environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
@@ -33,6 +41,7 @@ def _environment() -> Environment:
     )
     env.filters["t"] = _translate
     env.globals["ui"] = _ui
+    env.globals["rubric"] = _rubric
     return env
 
 

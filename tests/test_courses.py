@@ -86,8 +86,11 @@ def test_a_block_must_fit_its_kind(block, message):
 
 # Validation against the rest of the data, word for word
 def test_every_cross_file_problem_is_reported_with_its_line(project_copy):
+    data = project_copy / "playbook_data"
     cards = sorted(yaml.safe_load(p.read_text(encoding="utf-8"))["roleplay"]["id"]
-                   for p in (project_copy / "playbook_data" / "scripts").glob("*.yml"))
+                   for p in [*(data / "scripts").glob("*.yml"), *(data / "talktracks").glob("*.yml")])
+    known = (f"one of: {', '.join(cards)}" if len(cards) <= 12
+             else "the id of a card in playbook_data/scripts/ or playbook_data/talktracks/")
     bad = """id: wrong-name
 title: {zh: 坏课程, en: Bad course}
 summary: {zh: 测试。, en: A test.}
@@ -129,7 +132,7 @@ sessions:
         "expected the blocks to add up to the declared duration",
         f"{where}:16: role-play card 'roleplay.late-delivery' takes 15 minutes but the block has 10; "
         "expected a block of at least 15 minutes",
-        f"{where}:20: unknown role-play card 'roleplay.nobody'; expected one of: {', '.join(cards)}",
+        f"{where}:20: unknown role-play card 'roleplay.nobody'; expected {known}",
         f"{where}:24: unknown module id 'prospecting'; expected an id from playbook_data/modules/",
         f"{where}:25: unknown topic id 'no.topic'; expected a topic id from playbook_data/topics.yml",
         f"{where}:26: unknown handout 'no-sheet'; expected a checklist id from playbook_data/checklists/ "

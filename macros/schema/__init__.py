@@ -12,8 +12,10 @@ from calculators.smart_goal import GoalChecker
 from .content import Checklist, Framework, GlossaryFile, Module, Quiz, Term
 from .courses import Course
 from .decisions import DecisionTree
+from .rubrics import Rubric
 from .scripts import RolePlay, Script
 from .sheets import Sheet
+from .talktracks import TalkTrack
 from .taxonomy import RolesFile, StagesFile, StringsFile, TopicsFile
 
 FOLDERS = {
@@ -26,9 +28,11 @@ FOLDERS = {
     "glossary": GlossaryFile,
     "modules": Module,
     "quizzes": Quiz,
+    "rubrics": Rubric,
     "scorecards": Scorecard,
     "scripts": Script,
     "sheets": Sheet,
+    "talktracks": TalkTrack,
 }
 
 TOP_LEVEL = {
@@ -42,4 +46,5 @@ TOP_LEVEL = {
 KIND_OF = {Checklist: "checklist", Framework: "framework", Module: "module", Quiz: "quiz", Sheet: "sheet",
            Term: "term", Script: "script", RolePlay: "roleplay", Course: "course",
            DecisionTree: "decision"}
-KIND_OF.update({Scorecard: "scorecard", CalculatorSettings: "calculator", GoalChecker: "checker"})
+KIND_OF.update({Scorecard: "scorecard", CalculatorSettings: "calculator", GoalChecker: "checker",
+                Rubric: "rubric", TalkTrack: "talktrack"})

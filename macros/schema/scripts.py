@@ -28,6 +28,12 @@ class AvoidLine(Strict):
     why: Text = Field(description="why it hurts, in both languages")
 
 
+class ObserverCriterion(Text):
+    """What the observer rates good, fair or poor; the weight says how much it counts in the score."""
+
+    weight: int = Field(default=1, ge=1, le=5, description="how much it counts in the score, 1 to 5")
+
+
 class RolePlay(Item):
     """A role-play card for trainers, referenced by id from courses: `roleplay.late-delivery`."""
 
@@ -35,7 +41,9 @@ class RolePlay(Item):
     minutes: int = Field(gt=0, le=120, description="the time the role-play takes, debrief included, 1 to 120")
     customer_brief: Text = Field(description="what the customer's player knows, wants and feels")
     salesperson_brief: Text = Field(description="what the salesperson's player knows and may offer")
-    observer_checklist: list[Text] = Field(min_length=3, description="at least three things the observer ticks")
+    observer_checklist: list[ObserverCriterion] = Field(
+        min_length=3, description="at least three things the observer rates, each with its weight"
+    )
 
 
 class Script(Item, DataFile):

@@ -16,6 +16,7 @@
     el.querySelectorAll(".pb-calc__field [name]").forEach(function (field) {
       var target = cfg.scorecard ? inputs.values : inputs;
       if (field.type === "checkbox") { if (field.checked) target[field.name] = true; }
+      else if (field.type === "radio") { if (field.checked) target[field.name] = field.value; }
       else if (field.name === "answers") target.answers = field.value.split(SPLIT).filter(Boolean);
       else if (!(field.dataset.optional && !field.value.trim())) target[field.name] = field.value;
     });
@@ -74,10 +75,22 @@
     el.querySelector(".pb-calc__working").textContent = "";
   }
 
+  // A role-play rubric scores once every criterion is rated; until then it counts the ratings given
+  function rubricOpen(el, inputs, strings) {
+    var all = el.querySelectorAll(".pb-calc__field").length, done = Object.keys(inputs.values).length;
+    if (done === all) return false;
+    var line = document.createElement("p");
+    line.textContent = strings["calc-js-rubric-open"].replace("{done}", done).replace("{all}", all);
+    el.querySelector(".pb-calc__result").replaceChildren(line);
+    el.querySelector(".pb-calc__working").textContent = "";
+    return true;
+  }
+
   // Run the formula on the current inputs; only an InputError is expected, anything else is a bug
   function update(el, cfg, strings) {
     clearMessages(el);
     var inputs = read(el, cfg), out;
+    if (cfg.rubric && rubricOpen(el, inputs, strings)) return;
     try {
       out = PB.run(cfg.calculator, inputs, cfg.data);
     } catch (error) {

@@ -1,0 +1,51 @@
+"""The observer rubric every role-play card is rated with: the ratings (good, fair, poor) and the tiers.
+
+A card's observer criteria and their weights, with these ratings as the scale and these tiers, make a
+scorecard for calculators/scorecard.py (and its browser twin): one engine scores customers and role-plays.
+"""
+
+from pydantic import Field, ValidationError, model_validator
+
+from calculators.models import Key
+from calculators.scorecard import Criterion, Scale, Scorecard, Tier
+
+from .common import DataFile, Item, Strict, Text
+from .scripts import ObserverCriterion, RolePlay
+
+
+class Rating(Strict):
+    key: Key = Field(description="the rating's key, such as 'good'")
+    title: Text = Field(description="the rating's name in both languages")
+    points: int = Field(ge=0, le=10, description="the points it gives, 0 to 10")
+
+
+class Rubric(Item, DataFile):
+    """playbook_data/rubrics/<id>.yml: how observers rate a role-play."""
+
+    title: Text = Field(description="the rubric's title in both languages")
+    intro: Text = Field(description="how the observer uses it, in one or two sentences")
+    ratings: list[Rating] = Field(min_length=2, description="the ratings, most points first")
+    tiers: list[Tier] = Field(min_length=1, description="the tiers of the 0–100 score, highest first")
+
+    @model_validator(mode="after")
+    def _a_working_scale(self):
+        points = [r.points for r in self.ratings]
+        if any(b >= a for a, b in zip(points, points[1:])) or points[-1] != 0:
+            raise ValueError(f"the ratings give {points} points; expected the most points first, "
+                             "each rating fewer than the one before, the last 0")
+        try:
+            self.scorecard_of(RolePlay.model_construct(id="rubric.check", sources=["practice"],
+                                                       covers=["team.training"],
+                                                       observer_checklist=[ObserverCriterion(zh="检查", en="check")]))
+        except ValidationError as error:
+            raise ValueError(error.errors()[0]["msg"].removeprefix("Value error, ")) from None
+        return self
+
+    def scorecard_of(self, card) -> Scorecard:
+        """The scorecard of a role-play card: criterion k is 'c<k>', rated within the ratings' points."""
+        return Scorecard(
+            id=card.id, title=self.title, sources=list(card.sources), covers=list(card.covers),
+            scale=Scale(min=self.ratings[-1].points, max=self.ratings[0].points), normalise=True,
+            criteria=[Criterion(key=f"c{k}", title=Text(zh=c.zh, en=c.en), weight=c.weight)
+                      for k, c in enumerate(card.observer_checklist, start=1)],
+            tiers=self.tiers)
