@@ -101,7 +101,10 @@ class CoursePage:
 
 
 def course(macros, course_id: str, view: str = "learner") -> str:
-    return CoursePage(macros, course_id, view).markdown()
+    page = CoursePage(macros, course_id, view)
+    if view in ("instructor", "handouts") and any(r.card for _, rows in page.plan.sessions for r in rows):
+        macros.env.page.meta["calculators"] = True  # role-play cards score their rubric in the browser
+    return page.markdown()
 
 
 def course_index(macros) -> str:
