@@ -39,7 +39,8 @@ def explain(error: dict, model: type[BaseModel]) -> str:
     if kind in ("value_error", "assertion_error"):
         return f"{where}: {error['ctx']['error']}"
     if kind == "too_short" and isinstance(error["input"], (list, dict)):
-        return f"{where} is empty; expected {expectation(model, loc)}"
+        count = len(error["input"])
+        return f"{where} {f'has only {count}' if count else 'is empty'}; expected {expectation(model, loc)}"
     return f"{where} is {shown(error['input'])}; expected {expectation(model, loc)}"
 
 

@@ -4,13 +4,12 @@ A card's observer criteria and their weights, with these ratings as the scale an
 scorecard for calculators/scorecard.py (and its browser twin): one engine scores customers and role-plays.
 """
 
-from pydantic import Field, ValidationError, model_validator
+from pydantic import Field, ValidationError, field_validator
 
 from calculators.models import Key
 from calculators.scorecard import Criterion, Scale, Scorecard, Tier
 
 from .common import DataFile, Item, Strict, Text
-from .scripts import ObserverCriterion, RolePlay
 
 
 class Rating(Strict):
@@ -24,22 +23,29 @@ class Rubric(Item, DataFile):
 
     title: Text = Field(description="the rubric's title in both languages")
     intro: Text = Field(description="how the observer uses it, in one or two sentences")
-    ratings: list[Rating] = Field(min_length=2, description="the ratings, most points first")
+    ratings: list[Rating] = Field(min_length=2, description="the ratings, most points first, the last 0")
     tiers: list[Tier] = Field(min_length=1, description="the tiers of the 0–100 score, highest first")
 
-    @model_validator(mode="after")
-    def _a_working_scale(self):
-        points = [r.points for r in self.ratings]
+    @field_validator("ratings")
+    @classmethod
+    def _most_points_first(cls, ratings):
+        points = [r.points for r in ratings]
         if any(b >= a for a, b in zip(points, points[1:])) or points[-1] != 0:
             raise ValueError(f"the ratings give {points} points; expected the most points first, "
-                             "each rating fewer than the one before, the last 0")
+                             "each fewer than the one before, the last 0")
+        return ratings
+
+    @field_validator("tiers")
+    @classmethod
+    def _tiers_a_scorecard_accepts(cls, tiers):
+        # The scorecard engine's own rules: highest first, the last reached by a score of 0
         try:
-            self.scorecard_of(RolePlay.model_construct(id="rubric.check", sources=["practice"],
-                                                       covers=["team.training"],
-                                                       observer_checklist=[ObserverCriterion(zh="检查", en="check")]))
+            Scorecard(id="rubric.check", title=Text(zh="检查", en="check"), sources=["practice"],
+                      covers=["team.training"], criteria=[Criterion(key="c1", title=Text(zh="检查", en="check"),
+                                                                   weight=1)], tiers=tiers)
         except ValidationError as error:
             raise ValueError(error.errors()[0]["msg"].removeprefix("Value error, ")) from None
-        return self
+        return tiers
 
     def scorecard_of(self, card) -> Scorecard:
         """The scorecard of a role-play card: criterion k is 'c<k>', rated within the ratings' points."""
