@@ -144,6 +144,6 @@ def test_every_printed_item_carries_its_address_and_qr_code(site):
     assert pages
     for html_file in pages:
         html = html_file.read_text(encoding="utf-8")
-        forms = html.count('<form class="pb-')
+        forms = html.count('<form class="pb-checklist"') + html.count('<form class="pb-sheet"')
         assert html.count('<svg role="img" aria-label="QR"') >= forms, html_file
         assert html.count('class="pb-foot__address">http') >= forms, html_file
