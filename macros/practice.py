@@ -1,7 +1,7 @@
 """Practice cards: the decks a salesperson reviews on the phone, built from the data at build time.
 
 Three decks, in the page's language: the glossary (term → meaning), "which would you say?" (a line worth
-saying against one to avoid, from the complaint scripts, with why) and the self-check questions of the
+saying against one to avoid, from the complaint scripts and the talk tracks, with why) and the self-check questions of the
 quizzes (question → answer). Card ids are stable (item id and position), so the browser's schedule
 (docs/assets/javascripts/practice.js, ts-fsrs) survives a rebuild.
 """
@@ -20,7 +20,7 @@ def _glossary(book, lang: str) -> list[dict]:
 
 def _lines(book, lang: str) -> list[dict]:
     out = []
-    for script in sorted(book.of_kind("script"), key=lambda s: s.id):
+    for script in sorted([*book.of_kind("script"), *book.of_kind("talktrack")], key=lambda s: s.id):
         for k, avoid in enumerate(script.avoid):
             say = script.say[k % len(script.say)]
             out.append({"id": f"line:{script.id}:{k}", "deck": "lines", "context": script.title[lang],
