@@ -10,9 +10,10 @@ import pytest
 pytestmark = pytest.mark.browser
 
 AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
-# Home, a module with a checklist, a module with a fillable sheet, a calculator, the glossary.
+# Home, a module with a checklist, a module with a fillable sheet, a calculator, the glossary, a module with
+# talk tracks and their role-play rubrics.
 PAGES = ["index.html", "planning/smart-goals.html", "development/customer-analysis.html", "calculators/clv.html",
-         "glossary.html"]
+         "glossary.html", "development/proposal-negotiation.html"]
 LANGUAGES = {"zh": "", "en": "en/"}
 
 
