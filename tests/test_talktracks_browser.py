@@ -61,3 +61,32 @@ def test_a_talk_track_opened_from_its_module_page_scores_its_rubric_like_python(
     expect(widget.locator("fieldset[data-field='c1'] input[value='2']")).to_be_checked()
     expect(page.locator(".md-header")).to_be_hidden()
     context.close()
+
+
+def test_a_module_page_with_talk_tracks_prints_every_step_and_criterion_whole(browser, server, book, tmp_path):
+    import re
+    import subprocess
+
+    from macros.pdf import print_to_pdf
+
+    page = browser.new_page()
+    pdf = print_to_pdf(page, server + "en/development/compound-selling.html", tmp_path / "tracks.pdf")
+    page.close()
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    def squash(words):  # pdftotext joins a word broken at a hyphen: compare without spaces and hyphens
+        return re.sub(r"[\s-]+", "", words)
+
+    pages = [squash(p) for p in text.split("\f")[:-1]]
+    tracks = [t for t in book.of_kind("talktrack") if t.module == "compound-selling"]
+    assert len(tracks) == 3
+    for track in tracks:
+        # Each step (name, what to do, the line) and each rated criterion (with its weight and the three
+        # ratings) lies whole on one page: none is split by a page break
+        steps = [s.title.en + s.do.en + s.say.en for s in track.steps]
+        criteria = [f"{c.en} weight ×{c.weight} Good Fair Poor" for c in track.roleplay.observer_checklist]
+        for words in steps + criteria:
+            assert any(squash(words) in p for p in pages), words
+    whole = "".join(pages)
+    assert whole.count("Score:________Tier:") == 3  # a line to write each card's score on
+    assert "Searchthesite" not in whole and "Skiptocontent" not in whole
