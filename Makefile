@@ -44,7 +44,8 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 
-# axe-core for the accessibility tests, from npm at the version tests/package-lock.json pins.
+# axe-core for the accessibility tests and exceljs (whose file the site ships), from npm at the versions
+# tests/package-lock.json pins.
 $(AXE): tests/package.json tests/package-lock.json
 	npm ci --prefix tests --no-audit --no-fund --loglevel=error
 	touch $@

@@ -276,3 +276,59 @@ def test_pipeline_options_on_the_page_as_on_the_command_line(page, server, site,
                     "-o", str(out)], cwd=ROOT, check=True, capture_output=True)
     assert Path(info.value.path()).read_bytes() == out.read_bytes()
     expect(tool.locator(".pb-file__failures tbody tr")).to_have_count(1)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_xlsx_export_on_a_phone_matches_the_command_line(browser, server, site, tmp_path, lang):
+    """The Excel version of the messy file: merged title row, margins formatted as percentages, date cells."""
+    source = ROOT / "tests" / "fixtures" / "files" / "messy-customers.xlsx"
+    context = browser.new_context(viewport={"width": 390, "height": 844}, accept_downloads=True)
+    page = context.new_page()
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(server + page_of(site, "data-file-tool", lang))
+    tool = page.locator(TOOL)
+    tool.locator("select[name='kind']").select_option("score:customer-value")
+    tool.locator("input[type='file']").set_input_files(str(source))
+    expect(tool).to_have_attribute("data-state", "done", timeout=30000)
+    assert tool.get_attribute("data-mode") == "worker"
+    with page.expect_download() as info:
+        tool.locator(".pb-file__download").click()
+    out = tmp_path / "cli.csv"
+    subprocess.run([sys.executable, "-m", "calculators", "score", str(source), "--scorecard", "customer-value",
+                    "--lang", lang, "-o", str(out)], cwd=ROOT, check=True, capture_output=True)
+    got = Path(info.value.path()).read_bytes()
+    assert got == out.read_bytes()
+    lines = got.decode("utf-8-sig").splitlines()
+    assert lines[1].startswith("华安商贸,860000,18,22%,4,240万元,2024-06-20,0.22,75.0,")
+    expect(tool.locator(".pb-file__failures tbody tr")).to_have_count(2)
+    assert all(url.startswith(server) for url in requests), requests
+    assert any(url.endswith("vendor/exceljs.min.js") for url in requests)
+    context.close()
+
+
+def test_excel_code_loads_only_for_an_xlsx_file(page, server, site, tmp_path):
+    page.goto(server + page_of(site, "data-file-tool", "zh"))
+    tool = page.locator(TOOL)
+    tool.locator("select[name='kind']").select_option("score:customer-value")
+    tool.locator("input[type='file']").set_input_files(str(MESSY))
+    expect(tool).to_have_attribute("data-state", "done")
+    assert not [url for url in page.requests if "exceljs" in url]
+    page.goto(server + page_of(site, 'data-widget="clv-seed"', "zh"))
+    assert not [url for url in page.requests if "exceljs" in url]
+
+
+def test_xlsx_without_a_worker_from_file_url(page, site, tmp_path):
+    source = ROOT / "tests" / "fixtures" / "files" / "messy-customers.xlsx"
+    page.goto((site / page_of(site, "data-file-tool", "en")).as_uri())
+    tool = page.locator(TOOL)
+    tool.locator("select[name='kind']").select_option("score:customer-value")
+    tool.locator("input[type='file']").set_input_files(str(source))
+    expect(tool).to_have_attribute("data-state", "done", timeout=30000)
+    assert tool.get_attribute("data-mode") == "page"
+    with page.expect_download() as info:
+        tool.locator(".pb-file__download").click()
+    out = tmp_path / "cli.csv"
+    subprocess.run([sys.executable, "-m", "calculators", "score", str(source), "--scorecard", "customer-value",
+                    "--lang", "en", "-o", str(out)], cwd=ROOT, check=True, capture_output=True)
+    assert Path(info.value.path()).read_bytes() == out.read_bytes()

@@ -162,7 +162,9 @@
   // as a formula is neutralised (cells.safe_cell)
   function row(cells) {
     return cells.map(function (c) {
-      var s = String(PB.cells.safeCell(c));
+      // as Python's csv writes them: None empty, a float in its shortest form
+      var v = PB.cells.safeCell(c);
+      var s = v === null || v === undefined ? "" : (typeof v === "number" && !Number.isInteger(v) ? PB.py.floatRepr(v) : String(v));
       return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
     }).join(",") + "\r\n";
   }

@@ -1,4 +1,4 @@
-/* The whole-file scoring tool (`{{ calculator("score-file") }}`): choose or drop a CSV, pick how to score
+/* The whole-file scoring tool (`{{ calculator("score-file") }}`): choose or drop a CSV or .xlsx file, pick how to score
    it, see the counts per class as a chart and save the result as CSV. The bytes stay in this browser:
    a Web Worker scores them, or, when no Worker can start (a page opened from file://), the page itself
    does, a slice at a time so it never freezes. */
@@ -15,22 +15,44 @@
     try { return new Worker(HERE.replace(/[^/]*$/, "worker.js")); } catch (error) { return null; }
   }
 
+  // ExcelJS on the page (only when a Worker cannot run and the file is an .xlsx): a promise of it loaded
+  function loadExcel() {
+    return new Promise(function (resolve, reject) {
+      if (root.ExcelJS) return resolve();
+      var script = document.createElement("script");
+      script.src = HERE.replace(/[^/]*$/, "../vendor/exceljs.min.js");
+      script.onload = resolve;
+      script.onerror = reject;
+      document.head.appendChild(script);
+    });
+  }
+
+  // A promise of [records source, encoding or "xlsx"] for the job's bytes
+  function sourceOf(job) {
+    if (!PB.xlsx.isXlsx(job.name)) {
+      var decoded = PB.csv.decode(new Uint8Array(job.bytes));
+      return Promise.resolve([PB.csv.textSource(decoded.text), decoded.encoding]);
+    }
+    return loadExcel().then(function () { return PB.xlsx.read(job.bytes); })
+      .then(function (book) { return [PB.xlsx.source(book, job.options.sheet), "xlsx"]; });
+  }
+
   // The job on the page's own thread: a slice of rows, then a pause for the page to breathe
   function onPage(job, report) {
-    var decoded = PB.csv.decode(new Uint8Array(job.bytes)), work;
-    try { work = PB.files.scoreText(decoded.text, job.name, job.options, job.data); } catch (error) { return report({ failed: error }); }
-    var step = function () {
-      try {
-        var next = work.next();
-        if (!next.done) { report({ progress: next.value }); setTimeout(step, 0); return; }
-        var s = next.value;
-        report({ done: PB.files.result(s, decoded.encoding) });
-      } catch (error) {
-        if (!(error instanceof PB.InputError)) throw error;
-        report({ failed: error });
-      }
-    };
-    step();
+    sourceOf(job).then(function (got) {
+      var work = PB.files.scoreRecords(got[0], job.name, job.options, job.data);
+      var step = function () {
+        try {
+          var next = work.next();
+          if (!next.done) { report({ progress: next.value }); setTimeout(step, 0); return; }
+          report({ done: PB.files.result(next.value, got[1]) });
+        } catch (error) {
+          if (!(error instanceof PB.InputError)) throw error;
+          report({ failed: error });
+        }
+      };
+      step();
+    }, function (error) { report({ failed: error }); });
   }
 
   // Run a job in a Worker, falling back to the page when the Worker cannot start or load
