@@ -14,7 +14,7 @@ class Macros:
     """Bound to one mkdocs-macros env; `NAMES` are what `define_env` registers."""
 
     NAMES = ("module_intro", "module_summary", "area_modules",
-             "framework", "checklist", "sheet", "script", "roleplay", "quiz", "glossary",
+             "framework", "checklist", "sheet", "script", "roleplay", "quiz", "exercise", "glossary",
              "booklet", "booklet_index", "calculator", "worked_example", "workbook", "smart_checker",
              "decision_tree", "practice_cards", "course", "course_index", "talktrack", "talktrack_index")
 
@@ -78,6 +78,10 @@ class Macros:
     def quiz(self, item_id: str) -> str:
         page, item = self._item("quiz", item_id)
         return self._render("quiz.html", page, quiz=item)
+
+    def exercise(self, item_id: str) -> str:
+        page, item = self._item("exercise", item_id)
+        return self._render("exercise.html", page, exercise=item)
 
     def glossary(self) -> str:
         page = PageContext.of(self.env)

@@ -3,7 +3,14 @@
 from pathlib import Path
 
 from .playbook import Playbook
+from .schema import KIND_OF
 from .schema.content import Module
+
+# What gives a topic depth beyond the source's own lists: a worked example or exercise, a checklist or
+# sheet to fill in, a script or talk track with its role-play, a role-play rubric, a decision tree, a
+# scorecard, calculator or checker covering the topic.
+DEPTH_KINDS = ("exercise", "checklist", "sheet", "script", "roleplay", "talktrack", "rubric", "decision",
+               "scorecard", "calculator", "checker")
 
 
 def coverage(book: Playbook) -> dict[str, list[str]]:
@@ -15,6 +22,16 @@ def coverage(book: Playbook) -> dict[str, list[str]]:
         for topic in item.covers:
             places[topic].append(where)
     return places
+
+
+def depth(book: Playbook) -> dict[str, list[str]]:
+    """topic id → the ids of its items of a DEPTH_KINDS kind (worked examples, exercises, sheets, tools)."""
+    found = {topic: [] for topic in book.topics}
+    for item_id, located in book.items.items():
+        if KIND_OF[type(located.item)] in DEPTH_KINDS:
+            for topic in located.item.covers:
+                found[topic].append(item_id)
+    return found
 
 
 def pages_in_both_languages(book: Playbook, root: Path) -> dict[str, bool]:
@@ -35,6 +52,10 @@ def report(book: Playbook) -> str:
         for topic in area.topics:
             found = ", ".join(sorted(set(places[topic.id]))) or "-- not covered --"
             lines.append(f"  {topic.id:<24} {found}")
+    deep = depth(book)
+    thin = sorted(topic for topic, items in deep.items() if not items)
+    lines.append(f"without an example, exercise, sheet or tool: {', '.join(thin) or '-- none --'}")
+    lines.append(f"with an example, exercise, sheet or tool of its own: {len(places) - len(thin)}/{len(places)}")
     covered = sum(1 for p in places.values() if p)
     lines.append(f"covered {covered}/{len(places)}")
     return "\n".join(lines)

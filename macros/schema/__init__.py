@@ -12,6 +12,7 @@ from calculators.smart_goal import GoalChecker
 from .content import Checklist, Framework, GlossaryFile, Module, Quiz, Term
 from .courses import Course
 from .decisions import DecisionTree
+from .exercises import Exercise
 from .rubrics import Rubric
 from .scripts import RolePlay, Script
 from .sheets import Sheet
@@ -24,6 +25,7 @@ FOLDERS = {
     "checklists": Checklist,
     "courses": Course,
     "decisions": DecisionTree,
+    "exercises": Exercise,
     "frameworks": Framework,
     "glossary": GlossaryFile,
     "modules": Module,
@@ -45,6 +47,6 @@ TOP_LEVEL = {
 # The kind name macros and messages use: `checklist("pre-visit")`, "unknown checklist id".
 KIND_OF = {Checklist: "checklist", Framework: "framework", Module: "module", Quiz: "quiz", Sheet: "sheet",
            Term: "term", Script: "script", RolePlay: "roleplay", Course: "course",
-           DecisionTree: "decision"}
+           DecisionTree: "decision", Exercise: "exercise"}
 KIND_OF.update({Scorecard: "scorecard", CalculatorSettings: "calculator", GoalChecker: "checker",
                 Rubric: "rubric", TalkTrack: "talktrack"})
