@@ -22,6 +22,7 @@ import opencc
 import yaml
 
 from .problems import Problem
+from .yaml_source import FastLoader
 
 MIN_RUN = 15
 _REPEATS = re.compile(r"(.)\1+")
@@ -92,7 +93,7 @@ def passages(root: Path):
     """Every text a reader sees: YAML strings of playbook_data/ and Markdown paragraphs of docs/."""
     for path in sorted((root / "playbook_data").rglob("*.yml")):
         rel = path.relative_to(root).as_posix()
-        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=FastLoader)
         yield from _scalars(rel, node)
     for path in sorted((root / "docs").rglob("*.md")):
         yield from _paragraphs(path.relative_to(root).as_posix(), path.read_text(encoding="utf-8"))
@@ -126,7 +127,7 @@ def load_allowed(path: Path) -> tuple[dict[str, list[str]], list[Problem]]:
     problems = []
     if not path.is_file():
         return allowed, problems
-    node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    node = yaml.compose(path.read_text(encoding="utf-8"), Loader=FastLoader)
     for entry_node in node.value[0][1].value:
         entry = {key.value: value.value for key, value in entry_node.value}
         if not entry.get("reason", "").strip():
