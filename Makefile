@@ -19,7 +19,7 @@ test: $(STAMP) /usr/bin/chromium $(AXE)  ## run every test, the browser ones inc
 build: $(STAMP)  ## build the site into site/
 	$(PY) -m mkdocs build --strict
 
-pdf: build /usr/bin/chromium  ## build, then a PDF of every role's booklet in both languages into site/downloads/
+pdf: build /usr/bin/chromium  ## build, then a PDF of every booklet and handout pack, both languages, into site/downloads/
 	$(PY) -m macros.pdf --site site
 
 offline: $(STAMP)  ## a build that works opened from the file system: site-offline/ and site-offline.zip

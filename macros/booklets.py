@@ -4,7 +4,7 @@ its own. Pages call `{{ booklet("trainer") }}` (docs/booklets/<role>.md) and `{{
 from markupsafe import Markup
 
 from .page import PageContext
-from .printing import absolute, qr_svg, relative
+from .printing import online, relative
 from .render import render
 from .safe_markdown import filled, inline, link
 
@@ -12,9 +12,9 @@ KINDS = ("checklist", "sheet")
 BOOKLET_DIR = "booklets"
 
 
-def pdf_path(role_id: str, lang: str) -> str:
-    """Where `python -m macros.pdf` writes a booklet's PDF, relative to the site folder."""
-    return f"downloads/booklet-{role_id}-{lang}.pdf"
+def pdf_path(role_id: str, lang: str, pack: str = "booklet") -> str:
+    """Where `python -m macros.pdf` writes a booklet's (or a course's "handouts") PDF, relative to the site."""
+    return f"downloads/{pack}-{role_id}-{lang}.pdf"
 
 
 def entries(book, role_id: str, homes: dict, lang: str) -> list[tuple[str, object]]:
@@ -42,9 +42,8 @@ def booklet(macros, role_id: str) -> str:
     # Each item rendered by its own macro, so it prints and keeps state exactly as on its home page
     blocks = [(kind, item, Markup(getattr(macros, kind)(item.id))) for kind, item in items]
     title = filled(_ui(book, "booklet-title", page.lang), role=book.roles[role_id].title[page.lang])
-    address = absolute(env.conf.get("site_url") or "", env.page.url)
     body = render("booklet.html", book=book, lang=page.lang, role_id=role_id, blocks=blocks,
-                  site_name=env.conf["site_name"], address=address, qr=qr_svg(address),
+                  site_name=env.conf["site_name"], **online(env.conf.get("site_url") or "", env.page.url),
                   pdf=relative(env.page.url, pdf_path(role_id, page.lang)))
     return f"# {title}\n\n{body}"
 

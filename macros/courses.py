@@ -3,6 +3,7 @@ hooks/courses.py for every file in playbook_data/courses/; `{{ course_index() }}
 
 from markupsafe import Markup
 
+from .booklets import pdf_path
 from .course_plan import VIEWS, duration_text, plan, view_src
 from .page import PageContext
 from .printing import page_url, relative
@@ -87,7 +88,8 @@ class CoursePage:
 
     def _handouts(self) -> list[str]:
         blocks = [(kind, item, Markup(self._handout(kind, item))) for kind, item in self.plan.handouts]
-        return [self.render("course_handouts.html", blocks=blocks)]
+        pdf = self.link(pdf_path(self.course.id, self.lang, "handouts"))
+        return [self.render("course_handouts.html", blocks=blocks, pdf=pdf)]
 
     def _quiz(self) -> list[str]:
         modules = {m.id: m for m in self.book.of_kind("module")}

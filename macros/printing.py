@@ -4,9 +4,12 @@ import functools
 import posixpath
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import segno
 from markupsafe import Markup
+
+from .page import log
 
 # A page that renders an item: `{{ checklist("pre-visit") }}`, `{{ sheet('6w1h1s') }}`, `{{ talktrack("x") }}`.
 CALL = re.compile(r"""\{\{\s*(checklist|sheet|framework|talktrack)\(\s*["']([a-z0-9.-]+)["']\s*\)\s*\}\}""")
@@ -50,6 +53,37 @@ def absolute(site_url: str, url: str) -> str:
     return site_url.rstrip("/") + "/" + url
 
 
+def published(site_url: str) -> bool:
+    """Whether `site_url` is an address others can reach: not empty, not this machine (127.x, localhost)."""
+    host = urlsplit(site_url or "").hostname or ""
+    return bool(host) and host != "localhost" and not host.startswith("127.") and host not in ("::1", "0.0.0.0")
+
+
+@functools.lru_cache(maxsize=4)
+def warn_unpublished(site_url: str) -> None:
+    """Say once per build process why printed sheets carry no QR code. At INFO level: `--strict` fails on
+    any warning, and a local build without an address is what `make serve` and `make test` do."""
+    log.info(f"site_url is '{site_url}', not a published address: printed checklists, sheets and booklets "
+             "carry no QR code or online address. Build with SITE_URL set to the site's address, e.g. "
+             "SITE_URL=https://sales.example.com/playbook/ make pdf")
+
+
+def online(site_url: str, url: str) -> dict:
+    """`address` and `qr` of a page for print, both None when `site_url` is not a published address."""
+    if not published(site_url):
+        warn_unpublished(site_url)
+        return {"address": None, "qr": None}
+    address = absolute(site_url, url)
+    return {"address": address, "qr": qr_svg(address)}
+
+
+def breakable(address: str) -> Markup:
+    """An address that wraps only after a `/`: each part between slashes kept whole (print.css: nowrap,
+    since a line would otherwise break at a hyphen), a <wbr> after each slash that ends a part."""
+    parts = re.split("(?<=/)(?!/)", address)
+    return Markup("<wbr>").join(Markup("<span>{}</span>").format(part) for part in parts)
+
+
 @functools.lru_cache(maxsize=512)
 def qr_svg(address: str) -> Markup:
     """An inline SVG QR code of `address`, sized by CSS (no width/height of its own)."""
@@ -65,8 +99,7 @@ def footer_context(env, homes: dict, kind: str, item_id: str) -> dict:
     if page.file.src_uri.startswith(HOME_EXCLUDED):
         lang = page_language(page.file.src_uri)
         home = homes.get((kind, item_id, lang), home)
-    address = absolute(env.conf.get("site_url") or "", home)
-    return {"address": address, "qr": qr_svg(address)}
+    return online(env.conf.get("site_url") or "", home)
 
 
 def relative(from_url: str, to_url: str) -> str:

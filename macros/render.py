@@ -4,6 +4,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 
+from .printing import breakable
 from .rubric import rubric_widget
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -40,6 +41,7 @@ def _environment() -> Environment:
         keep_trailing_newline=False,
     )
     env.filters["t"] = _translate
+    env.filters["breakable"] = breakable
     env.globals["ui"] = _ui
     env.globals["rubric"] = _rubric
     return env

@@ -1,6 +1,7 @@
 /* Printing: blank boxes and lines unless "print with my ticks" was asked for, whatever starts the printing
    (these buttons, Ctrl+P, headless chromium's page.pdf); one checklist or sheet alone, or a whole booklet.
-   The buttons set classes on <html> that print.css reads; everything is undone after printing. */
+   Links in the text get their address written after them. The buttons set classes on <html> that print.css
+   reads; everything is undone after printing. */
 (function () {
   "use strict";
 
@@ -61,11 +62,52 @@
     stash = null;
   }
 
+  // The published address of the page (material's canonical link, from site_url), or null for a local build
+  function publishedBase() {
+    var canonical = document.querySelector("link[rel=canonical]");
+    if (!canonical) return null;
+    var host = new URL(canonical.href).hostname;
+    return /^(localhost|127\.|\[::1\]$|0\.0\.0\.0$)/.test(host) ? null : canonical.href;
+  }
+
+  // An address that wraps only after a "/": each part whole (print.css), a <wbr> after each slash
+  function breakable(address) {
+    var span = document.createElement("span");
+    span.className = "pb-print-address";
+    span.append(" (");
+    address.split(/(?<=\/)(?!\/)/).forEach(function (part, index) {
+      var whole = document.createElement("span");
+      whole.textContent = part;
+      if (index) span.append(document.createElement("wbr"));
+      span.append(whole);
+    });
+    span.append(")");
+    return span;
+  }
+
+  // After each link to another page or site, its address: external ones always, the site's own pages
+  // only under a published address (a local one means nothing on paper). Not anchors, not the contents.
+  function addresses() {
+    var base = publishedBase();
+    document.querySelectorAll(".md-content article a[href]").forEach(function (link) {
+      var href = link.getAttribute("href");
+      var external = /^https?:/i.test(href);
+      if (href.charAt(0) === "#" || (!external && !base) || link.closest(".headerlink, nav, .pb-booklet__toc")) return;
+      var address = new URL(href, base || undefined).href;
+      if (link.textContent.trim() !== address) link.after(breakable(address));
+    });
+  }
+
   window.addEventListener("beforeprint", function () {
     if (!document.documentElement.classList.contains("pb-print-mine")) blank();
+    addresses();
   });
   // Chromium may return from print() before printing: undo everything only once printing is over
-  window.addEventListener("afterprint", function () { restore(); reset(); });
+  window.addEventListener("afterprint", function () {
+    restore();
+    reset();
+    document.querySelectorAll(".pb-print-address").forEach(function (span) { span.remove(); });
+  });
 
   if (typeof window.document$ !== "undefined") window.document$.subscribe(init);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
