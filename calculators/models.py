@@ -7,7 +7,7 @@ imports them: one definition of text, ids and citations for the whole playbook.
 import re
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictInt, StringConstraints
 
 SOURCE_PATTERN = re.compile(r"^(00[0-4])( L[1-6])?( §\d+(\.\d+)*(-\d+(\.\d+)*)?)?$|^practice$")
 ID_PATTERN = r"^[a-z0-9]+([.-][a-z0-9]+)*$"
@@ -15,6 +15,16 @@ ID_PATTERN = r"^[a-z0-9]+([.-][a-z0-9]+)*$"
 NonEmptyStr = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 Key = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$")]
+Whole = StrictInt  # a whole number as written: `yes` (a YAML true) or 2.5 is not one
+
+
+class FieldError(ValueError):
+    """A whole-item check's finding with the path of the field at fault (inside the checked model), so the
+    message names that field and its line rather than the item's."""
+
+    def __init__(self, path: tuple, message: str):
+        super().__init__(message)
+        self.path = path
 
 
 def _check_source(value: str) -> str:
@@ -32,7 +42,7 @@ Source = Annotated[str, AfterValidator(_check_source)]
 class Strict(BaseModel):
     """Every model forbids unknown keys, so a typo is an error, not a silent no-op."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)  # .inf and .nan are no numbers
 
 
 class Text(Strict):

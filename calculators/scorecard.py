@@ -11,7 +11,7 @@ from bisect import bisect_right
 from pydantic import Field, model_validator
 
 from .errors import InputError, fail, number
-from .models import Key, NonEmptyStr, Strict, Tagged, Text
+from .models import FieldError, Key, NonEmptyStr, Strict, Tagged, Text
 
 
 class Scale(Strict):
@@ -64,18 +64,25 @@ class Scorecard(Tagged):
     @model_validator(mode="after")
     def _consistent(self):
         if self.scale.max <= self.scale.min:
-            raise ValueError("scale.max must be above scale.min")
-        for c in self.criteria:
-            if any(not self.scale.min <= s <= self.scale.max for s in c.scores):
-                raise ValueError(f"criterion '{c.key}' has a score outside the scale")
-        if any(b.min >= a.min for a, b in zip(self.tiers, self.tiers[1:])):
-            raise ValueError("tiers must be listed highest first, each min below the one before")
+            raise FieldError(("scale", "max"), f"the scale's max {self.scale.max:g} is not above its min "
+                                               f"{self.scale.min:g}; expected max above min")
+        for i, c in enumerate(self.criteria):
+            for j, s in enumerate(c.scores):
+                if not self.scale.min <= s <= self.scale.max:
+                    raise FieldError(("criteria", i, "scores", j), f"score {s:g} is outside the scale; expected "
+                                     f"{self.scale.min:g} to {self.scale.max:g}")
+        for i, (a, b) in enumerate(zip(self.tiers, self.tiers[1:])):
+            if b.min >= a.min:
+                raise FieldError(("tiers", i + 1, "min"), f"tier '{b.key}' has min {b.min:g}, not below "
+                                 f"{a.min:g} of the tier before; expected tiers highest first, each min lower")
         if self.tiers[-1].min > self.lowest():
-            raise ValueError(f"the last tier's min {self.tiers[-1].min:g} is above the lowest possible "
+            raise FieldError(("tiers", len(self.tiers) - 1, "min"),
+                             f"the last tier's min {self.tiers[-1].min:g} is above the lowest possible "
                              f"score {self.lowest():g}; expected a last tier every score reaches")
         keys = [c.key for c in self.criteria]
-        if len(set(keys)) != len(keys):
-            raise ValueError("two criteria share a key; expected unique keys")
+        for i, key in enumerate(keys):
+            if key in keys[:i]:
+                raise FieldError(("criteria", i, "key"), f"criterion key '{key}' is used twice; expected unique keys")
         return self
 
     def lowest(self) -> float:

@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .models import Id, Key, NonEmptyStr, Source, Strict, Tagged, Text
+from .models import FieldError, Id, Key, NonEmptyStr, Source, Strict, Tagged, Text, Whole
 
 
 class Parameter(Strict):
@@ -28,9 +28,9 @@ class Segment(Strict):
     key: Key = Field(description="the segment's key, such as 'champions'")
     title: Text = Field(description="the segment's name in both languages")
     advice: Text | None = Field(default=None, description="what to do with it, in both languages")
-    r: tuple[int, int] | None = Field(default=None, description="[lowest, highest] recency score")
-    f: tuple[int, int] | None = Field(default=None, description="[lowest, highest] frequency score")
-    m: tuple[int, int] | None = Field(default=None, description="[lowest, highest] monetary score")
+    r: tuple[Whole, Whole] | None = Field(default=None, description="[lowest, highest] recency score")
+    f: tuple[Whole, Whole] | None = Field(default=None, description="[lowest, highest] frequency score")
+    m: tuple[Whole, Whole] | None = Field(default=None, description="[lowest, highest] monetary score")
 
     def matches(self, r: int, f: int, m: int) -> bool:
         return all(rule is None or rule[0] <= score <= rule[1]
@@ -55,6 +55,15 @@ class CalculatorSettings(Tagged):
     labels: dict[Key, Text] = Field(default_factory=dict, description="names of the inputs and results a page shows")
     formulas: list[Text] = Field(default_factory=list, description="the formula in words, one line each, for the "
                                  "Excel workbook's explanation sheet")
+
+    @model_validator(mode="after")
+    def _shares_are_shares(self):
+        # A parameter named *_share or repurchase_* is a share of customers: 0 to 1
+        for key, parameter in self.parameters.items():
+            if (key.endswith("_share") or key.startswith("repurchase")) and not 0 <= parameter.value <= 1:
+                raise FieldError(("parameters", key, "value"), f"share {parameter.value:g} is outside 0–1; "
+                                 "expected a share from 0 to 1, such as 0.96 for 96%")
+        return self
 
     @model_validator(mode="after")
     def _sections_fit(self):

@@ -6,8 +6,9 @@ from mkdocs.exceptions import PluginError
 
 from .blocks import Macros
 from .loading import playbook_for
+from .page_calls import check_macro_calls
 from .problems import DataError
-from .tags import on_pre_page_macros  # noqa: F401  (a standard mkdocs-macros hook)
+from .tags import set_tags
 
 
 def define_env(env):
@@ -19,3 +20,9 @@ def define_env(env):
     macros = Macros(env, book)
     for name in Macros.NAMES:
         env.macro(getattr(macros, name), name)
+
+
+def on_pre_page_macros(env):
+    """Before each page is rendered (a standard mkdocs-macros hook): check its calls, set its tags."""
+    check_macro_calls(env)
+    set_tags(env)

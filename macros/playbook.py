@@ -10,6 +10,7 @@ from .problems import DataError, Problem, validation_problems
 from .schema import FOLDERS, KIND_OF, TOP_LEVEL
 from .schema.content import Module
 from .schema.taxonomy import RolesFile, StagesFile, StringsFile, TopicsFile
+from .ui_strings import missing_strings
 from .yaml_source import YamlSource, read_yaml
 
 DATA_DIR = "playbook_data"
@@ -66,8 +67,12 @@ def load(root: Path) -> Playbook:
     data_dir = root / DATA_DIR
     for file in sorted(data_dir.rglob("*.yml")) + sorted(data_dir.rglob("*.yaml")):
         name = file.relative_to(data_dir).as_posix()
-        source, found = read_yaml(f"{DATA_DIR}/{name}", file.read_text(encoding="utf-8"))
+        text, found = _read_text(file, f"{DATA_DIR}/{name}")
         problems += found
+        if text is None:
+            continue
+        source, parsed = read_yaml(f"{DATA_DIR}/{name}", text)
+        problems += parsed
         model = _model_for(name, source, problems)
         if source is None or model is None:
             continue
@@ -80,9 +85,26 @@ def load(root: Path) -> Playbook:
                 book.invalid_ids.add(source.data["id"])
     _index(book, sources, problems)
     _missing_top_level(book, problems)
+    if "strings.yml" in book.files:
+        problems += missing_strings(book.strings, f"{DATA_DIR}/strings.yml")
     if problems:
         raise DataError(problems)
     return book
+
+
+def _read_text(file: Path, path: str) -> tuple[str | None, list[Problem]]:
+    """The file's text, or the problem that keeps it from being read: a folder, not UTF-8, unreadable."""
+    if file.is_dir():
+        return None, [Problem(path, 1, "this is a folder named like a data file; expected a YAML file")]
+    try:
+        raw = file.read_bytes()
+        return raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        return None, [Problem(path, line, f"the file is not UTF-8 text (byte 0x{raw[error.start]:02x} cannot be read); "
+                                          "expected the file saved as UTF-8")]
+    except OSError as error:
+        return None, [Problem(path, 1, f"the file cannot be read ({error.strerror}); expected a readable file")]
 
 
 def _model_for(name: str, source, problems: list):
@@ -139,14 +161,16 @@ def _cross_references(book: Playbook, source: YamlSource, model) -> list[Problem
         expected = f"one of: {', '.join(sorted(known))}" if 0 < len(known) <= 12 else f"an id from {home}"
         return Problem(source.path, source.line_of(path), f"unknown {what} '{value}'; expected {expected}")
 
+    # A shared file that failed (roles, stages, topics) is reported once, not as an unknown id everywhere
+    valid = {name: name in book.files for name in ("topics.yml", "roles.yml", "stages.yml")}
     found = []
     for path, item in model.located_items():
         for index, topic in enumerate(item.covers):
-            if topic not in book.topics:
+            if valid["topics.yml"] and topic not in book.topics:
                 found.append(unknown(path + ("covers", index), "topic id", topic, book.topics,
                                      "playbook_data/topics.yml"))
         for index, role in enumerate(getattr(item, "roles", [])):
-            if role not in book.roles:
+            if valid["roles.yml"] and role not in book.roles:
                 found.append(unknown(path + ("roles", index), "role", role, book.roles,
                                      "playbook_data/roles.yml"))
     for path, kind, target in model.references():
@@ -156,19 +180,20 @@ def _cross_references(book: Playbook, source: YamlSource, model) -> list[Problem
         if located is None or KIND_OF.get(type(located.item)) != kind:
             found.append(unknown(path, f"{kind} id", target, book.ids(kind), f"playbook_data/{kind}s/"))
     if isinstance(model, Module):
-        found += _module_checks(book, source, model)
+        found += _module_checks(book, source, model, valid)
     found += course_problems(book, source, model)
     return found
 
 
-def _module_checks(book: Playbook, source: YamlSource, module: Module) -> list[Problem]:
+def _module_checks(book: Playbook, source: YamlSource, module: Module, valid: dict) -> list[Problem]:
     found, tags = [], module.tags
-    for key, value, known in (("area", tags.area, book.areas), ("stage", tags.stage, book.stages)):
-        if value not in known:
+    for key, value, known, home in (("area", tags.area, book.areas, "topics.yml"),
+                                    ("stage", tags.stage, book.stages, "stages.yml")):
+        if valid[home] and value not in known:
             found.append(Problem(source.path, source.line_of(("tags", key)),
                                  f"unknown {key} '{value}'; expected one of: {', '.join(known)}"))
     for index, role in enumerate(tags.roles):
-        if role not in book.roles:
+        if valid["roles.yml"] and role not in book.roles:
             found.append(Problem(source.path, source.line_of(("tags", "roles", index)),
                                  f"unknown role '{role}'; expected one of: {', '.join(book.roles)}"))
     for page in (module.page, module.page.replace(".md", ".en.md")):

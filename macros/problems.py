@@ -30,7 +30,7 @@ class DataError(Exception):
 def explain(error: dict, model: type[BaseModel]) -> str:
     """One pydantic error as a sentence naming the field, what is wrong and what was expected."""
     loc, kind = error["loc"], error["type"]
-    where = dotted(loc)
+    where = dotted(loc) or "the file"
     if kind == "missing":
         return f"{where} is missing; expected {expectation(model, loc)}"
     if kind == "extra_forbidden":
@@ -38,6 +38,8 @@ def explain(error: dict, model: type[BaseModel]) -> str:
         return f"unknown key '{loc[-1]}' in {dotted(loc[:-1]) or 'the file'}; expected one of: {allowed}"
     if kind in ("value_error", "assertion_error"):
         return f"{where}: {error['ctx']['error']}"
+    if kind == "finite_number":
+        return f"{where} is {shown(error['input'])}; expected a finite number"
     if kind == "too_short" and isinstance(error["input"], (list, dict)):
         count = len(error["input"])
         return f"{where} {f'has only {count}' if count else 'is empty'}; expected {expectation(model, loc)}"
@@ -45,7 +47,14 @@ def explain(error: dict, model: type[BaseModel]) -> str:
 
 
 def validation_problems(source, model: type[BaseModel], error: ValidationError) -> list[Problem]:
-    return [Problem(source.path, source.line_of(e["loc"]), explain(e, model)) for e in error.errors()]
+    problems = []
+    for e in error.errors():
+        # A whole-item check names the field at fault (calculators.models.FieldError): report it there
+        e = {**e, "loc": tuple(e["loc"]) + getattr(e.get("ctx", {}).get("error"), "path", ())}
+        # An unknown key is reported on its own line, not on its value's first line
+        line = source.line_of(e["loc"], key=e["type"] == "extra_forbidden")
+        problems.append(Problem(source.path, line, explain(e, model)))
+    return problems
 
 
 def dotted(loc: tuple) -> str:
@@ -63,12 +72,17 @@ def shown(value) -> str:
     if isinstance(value, (int, float)):
         return f"the number {value}"
     if isinstance(value, str):
-        return f"{value!r}" if value.strip() else "blank"
+        return cut(repr(value)) if value.strip() else "blank"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
         return "a mapping"
-    return f"{value!r}"
+    return cut(repr(value))
+
+
+def cut(text: str, limit: int = 80) -> str:
+    """A value as shown in a message: at most `limit` characters, a long one cut with '…'."""
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def expectation(model: type[BaseModel], loc: tuple) -> str:

@@ -7,7 +7,7 @@ from .loading import loaded
 from .page import PageContext
 
 
-def on_pre_page_macros(env):
+def set_tags(env):
     """Runs before the tags plugin reads page.meta (macros renders before it)."""
     page = PageContext.of(env)
     module_id = page.meta.get("module")

@@ -19,7 +19,7 @@ from macros.schema import FOLDERS, TOP_LEVEL
 from .conftest import ROOT, mkdocs_build
 
 FIXTURES = Path(__file__).parent / "fixtures"
-BUILD_CASES = {"unknown-macro-id", "script-text"}
+BUILD_CASES = {"unknown-macro-id", "script-text", "misspelt-macro", "broken-macro-call"}
 DATA_CASES = sorted(p.name for p in (FIXTURES / "bad").iterdir() if p.name not in BUILD_CASES)
 
 
@@ -79,6 +79,37 @@ def test_unknown_macro_id_fails_the_build_naming_page_and_id(tmp_path):
     result = mkdocs_build(broken_project(tmp_path, "unknown-macro-id"), tmp_path / "site")
     assert result.returncode != 0
     assert expected_lines("unknown-macro-id")[0] in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("case", ["misspelt-macro", "broken-macro-call"])
+def test_a_bad_macro_call_fails_the_build_at_its_line_with_no_traceback(tmp_path, case):
+    result = mkdocs_build(broken_project(tmp_path, case), tmp_path / "site")  # built with -q
+    assert result.returncode != 0
+    assert f"ERROR   -  {expected_lines(case)[0]}" in result.stderr.splitlines()
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_a_ui_string_the_templates_use_is_checked(tmp_path):
+    project = mini_project(tmp_path)
+    strings = project / "playbook_data" / "strings.yml"
+    lines = strings.read_text(encoding="utf-8").splitlines(keepends=True)
+    strings.write_text("".join(line for line in lines if not line.lstrip().startswith("objectives:")),
+                       encoding="utf-8")
+    with pytest.raises(DataError) as raised:
+        load(project)
+    assert [str(p) for p in raised.value.problems] == [
+        "playbook_data/strings.yml:1: UI string 'objectives' is missing (used in macros/templates/module_intro.html);"
+        " expected objectives: {zh: …, en: …} under strings"]
+
+
+def test_a_broken_shared_file_is_reported_once(project_copy):
+    # One role title without English: one problem, not one per item that names a role
+    roles = project_copy / "playbook_data" / "roles.yml"
+    text = roles.read_text(encoding="utf-8")
+    roles.write_text(text.replace(", en: New salesperson}", "}", 1), encoding="utf-8")
+    with pytest.raises(DataError) as raised:
+        load(project_copy)
+    assert [p.path for p in raised.value.problems] == ["playbook_data/roles.yml"]
 
 
 def test_markup_in_data_is_rendered_as_text(tmp_path):

@@ -4,7 +4,7 @@
 # (and so cannot import macros/); the site's schema uses the very same ones.
 from pydantic import Field
 
-from calculators.models import SOURCE_PATTERN, Id, NonEmptyStr, Source, Strict, Text  # noqa: F401
+from calculators.models import SOURCE_PATTERN, FieldError, Id, NonEmptyStr, Source, Strict, Text, Whole  # noqa: F401
 
 
 class Item(Strict):

@@ -4,7 +4,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .common import DataFile, Id, Item, NonEmptyStr, Strict, Text
+from .common import DataFile, FieldError, Id, Item, NonEmptyStr, Strict, Text, Whole
 
 
 class Tags(Strict):
@@ -20,7 +20,7 @@ class Module(Item, DataFile):
     page: NonEmptyStr = Field(
         pattern=r"^[a-z0-9/-]+\.md$", description="the Chinese page under docs/, such as 'goals/smart.md'"
     )
-    minutes: int = Field(gt=0, le=240, description="reading time in minutes, 1 to 240")
+    minutes: Whole = Field(gt=0, le=240, description="reading time in minutes, 1 to 240")
     questions: list[Text] = Field(min_length=1, description="the questions the module answers")
     objectives: list[Text] = Field(min_length=1, description="what a reader can do afterwards")
     key_points: list[Text] = Field(min_length=1, description="what to remember")
@@ -55,19 +55,17 @@ class Framework(Item, DataFile):
     @model_validator(mode="after")
     def _entries_fill_every_column(self):
         keys = [c.key for c in self.columns]
-        for entry in _walk(self.entries):
+        for path, entry in _walk(self.entries, ("entries",)):
             if sorted(entry.fields) != sorted(keys):
-                raise ValueError(
-                    f"entry {entry.name.en!r} has fields {sorted(entry.fields)}; "
-                    f"expected exactly the column keys {keys}"
-                )
+                raise FieldError(path + ("fields",), f"entry {entry.name.en!r} has fields {sorted(entry.fields)}; "
+                                                     f"expected exactly the column keys {keys}")
         return self
 
 
-def _walk(entries):
-    for entry in entries:
-        yield entry
-        yield from _walk(entry.children)
+def _walk(entries, path: tuple):
+    for index, entry in enumerate(entries):
+        yield path + (index,), entry
+        yield from _walk(entry.children, path + (index, "children"))
 
 
 class CheckItem(Strict):

@@ -4,7 +4,7 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, StringConstraints, model_validator
 
-from .common import DataFile, Id, Item, Strict, Text
+from .common import DataFile, Id, Item, Strict, Text, Whole
 
 KINDS = ("talk", "discussion", "exercise", "role-play", "quiz", "break")
 USES = ("modules", "topics", "roleplay", "handouts", "questions")
@@ -26,7 +26,7 @@ QuestionRef = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+([.-][a-z0-9]
 class Block(Strict):
     """One stretch of the agenda: its minutes, what happens, what it uses and what the trainer should know."""
 
-    minutes: int = Field(gt=0, le=480, description="the block's length in minutes, 1 to 480")
+    minutes: Whole = Field(gt=0, le=480, description="the block's length in minutes, 1 to 480")
     kind: Literal[KINDS] = Field(
         description="'talk', 'discussion', 'exercise', 'role-play', 'quiz' or 'break'"
     )
@@ -76,7 +76,7 @@ class Course(Item, DataFile):
     audience: list[Id] = Field(min_length=1, description="role ids from playbook_data/roles.yml")
     prerequisites: list[Id] = Field(default_factory=list, description="ids of the modules to read beforehand")
     start: Clock = Field(description="the time the course starts, such as '09:00'")
-    duration: int = Field(gt=0, le=6000, description="the course's length in minutes, breaks included")
+    duration: Whole = Field(gt=0, le=6000, description="the course's length in minutes, breaks included")
     sessions: list[Session] = Field(min_length=1, description="the sessions (days or half-days), in order")
 
     def located_blocks(self):

@@ -4,7 +4,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from .common import DataFile, Item, Strict, Text
+from .common import DataFile, Item, Strict, Text, Whole
 
 # The fixed order of a complaint conversation (002): feelings first, then the problem.
 FEELING_STEPS = ("sympathise", "ask", "confirm")
@@ -38,7 +38,7 @@ class RolePlay(Item):
     """A role-play card for trainers, referenced by id from courses: `roleplay.late-delivery`."""
 
     title: Text = Field(description="the card's title in both languages")
-    minutes: int = Field(gt=0, le=120, description="the time the role-play takes, debrief included, 1 to 120")
+    minutes: Whole = Field(gt=0, le=120, description="the time the role-play takes, debrief included, 1 to 120")
     customer_brief: Text = Field(description="what the customer's player knows, wants and feels")
     salesperson_brief: Text = Field(description="what the salesperson's player knows and may offer")
     observer_checklist: list[ObserverCriterion] = Field(

@@ -4,15 +4,21 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .common import Id, Strict, Text
+from .common import FieldError, Id, Strict, Text, Whole
 from .content import Printable
 
 
 class Scale(Strict):
-    min: int = Field(ge=0, le=10, description="the lowest answer, such as 0 or 1")
-    max: int = Field(ge=1, le=10, description="the highest answer, such as 5 or 10")
+    min: Whole = Field(ge=0, le=10, description="the lowest answer, such as 0 or 1")
+    max: Whole = Field(ge=1, le=10, description="the highest answer, such as 5 or 10")
     low: Text = Field(description="what the lowest answer means, in both languages")
     high: Text = Field(description="what the highest answer means, in both languages")
+
+    @model_validator(mode="after")
+    def _max_above_min(self):
+        if self.max <= self.min:
+            raise FieldError(("max",), f"max {self.max} is not above min {self.min}; expected max above min")
+        return self
 
 
 class SheetField(Strict):
@@ -22,7 +28,7 @@ class SheetField(Strict):
     kind: Literal["text", "lines", "number", "scale"] = Field(
         default="text", description="'text', 'lines' (room to write), 'number' or 'scale'"
     )
-    lines: int = Field(default=3, ge=1, le=12, description="rows of room to write, for kind 'lines'")
+    lines: Whole = Field(default=3, ge=1, le=12, description="rows of room to write, for kind 'lines'")
     scale: Scale | None = Field(default=None, description="the answer scale, for kind 'scale'")
 
     @model_validator(mode="after")
@@ -45,8 +51,11 @@ class Sheet(Printable):
 
     @model_validator(mode="after")
     def _field_ids_are_unique(self):
-        ids = [f.id for section in self.sections for f in section.fields]
-        twice = sorted({i for i in ids if ids.count(i) > 1})
-        if twice:
-            raise ValueError(f"field ids {twice} are used twice; expected each field id once in a sheet")
+        seen = set()
+        for s, section in enumerate(self.sections):
+            for f, field in enumerate(section.fields):
+                if field.id in seen:
+                    raise FieldError(("sections", s, "fields", f, "id"),
+                                     f"field id '{field.id}' is used twice; expected each field id once in a sheet")
+                seen.add(field.id)
         return self
