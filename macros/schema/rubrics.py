@@ -6,7 +6,7 @@ scorecard for calculators/scorecard.py (and its browser twin): one engine scores
 
 from pydantic import Field, ValidationError, field_validator
 
-from calculators.models import Key
+from calculators.models import FieldError, Key
 from calculators.scorecard import Criterion, Scale, Scorecard, Tier
 
 from .common import DataFile, Item, Strict, Text
@@ -43,8 +43,10 @@ class Rubric(Item, DataFile):
             Scorecard(id="rubric.check", title=Text(zh="检查", en="check"), sources=["practice"],
                       covers=["team.training"], criteria=[Criterion(key="c1", title=Text(zh="检查", en="check"),
                                                                    weight=1)], tiers=tiers)
-        except ValidationError as error:
-            raise ValueError(error.errors()[0]["msg"].removeprefix("Value error, ")) from None
+        except ValidationError as error:  # reported at the tier at fault, as a scorecard's would be
+            first = error.errors()[0]
+            path = getattr(first.get("ctx", {}).get("error"), "path", ("tiers",))[1:]
+            raise FieldError(path, first["msg"].removeprefix("Value error, ")) from None
         return tiers
 
     def scorecard_of(self, card) -> Scorecard:
