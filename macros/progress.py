@@ -45,7 +45,9 @@ def outline(book, lang: str) -> dict:
     src = (lambda page: page) if lang == "zh" else (lambda page: page[:-3] + f".{lang}.md")
     titled = lambda kind: [{"id": i.id, "title": i.title[lang]} for i in sorted(book.of_kind(kind),  # noqa: E731
                                                                               key=lambda i: i.id)]
-    return {"modules": [{"id": m.id, "title": m.title[lang], "path": page_url(src(m.page))}
+    # Paths from the language's root (en/ for English), as the pages' own scripts see them (material's base).
+    home = "" if lang == "zh" else f"{lang}/"
+    return {"modules": [{"id": m.id, "title": m.title[lang], "path": page_url(src(m.page))[len(home):]}
                         for m in sorted(book.of_kind("module"), key=lambda m: m.page)],
             "checklists": titled("checklist"), "sheets": titled("sheet"),
             "quizzes": [{"id": c.id, "title": c.title[lang]} for c in sorted(book.of_kind("course"),

@@ -78,6 +78,22 @@ def test_the_shipped_qr_library_is_the_npm_package():
 
 
 @pytest.mark.browser
+def test_english_pages_keep_their_own_progress(browser, server):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(server + "en/planning/smart-goals.html")
+    page.locator(".pb-keypoints").scroll_into_view_if_needed()
+    page.wait_for_function("localStorage.getItem('pb-read:en') !== null")
+    page.goto(server + "en/progress.html")
+    done = page.locator(".pb-progress__modules .pb-progress__done")
+    assert done.count() == 1 and "SMART" in done.inner_text()
+    done.get_by_role("link").click()
+    assert page.url.endswith("en/planning/smart-goals.html")
+    assert page.locator(".md-nav__link.pb-read[href$='smart-goals.html']").count() >= 1
+    context.close()
+
+
+@pytest.mark.browser
 def test_read_a_module_then_export_a_slip_the_roster_accepts(browser, server, tmp_path, book):
     context = browser.new_context(viewport={"width": 390, "height": 844}, accept_downloads=True)
     page = context.new_page()
