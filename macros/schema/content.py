@@ -105,9 +105,20 @@ class Quiz(Item, DataFile):
         return ((("module",), "module", self.module),)
 
 
+class Aliases(Strict):
+    """Other words people use for a term, per language: a search for one also finds the term's pages."""
+
+    zh: list[NonEmptyStr] = Field(default=[], description="other Chinese words for the term")
+    en: list[NonEmptyStr] = Field(default=[], description="other English words for the term")
+
+    def __getitem__(self, lang: str) -> list[str]:
+        return getattr(self, lang)
+
+
 class Term(Item):
     term: Text = Field(description="the term in both languages")
     definition: Text = Field(description="a one-line definition in both languages")
+    aliases: Aliases = Field(default=Aliases(), description="other words for the term: {zh: [...], en: [...]}")
 
 
 class GlossaryFile(DataFile):

@@ -1,0 +1,143 @@
+"""Search speed on a slow phone: keystroke to results shown, and the index build in the search worker.
+
+Chromium's CPU is throttled 4× (Chrome DevTools Protocol `Emulation.setCPUThrottlingRate`). For each language,
+the site's search (tests/search_queries.yml, the first QUERIES of each language) is measured beside a plain
+mkdocs-material site of the same text size, built in this run from the same index text: the same pages and
+sections as Markdown, material's default search settings, theme language zh or en. Medians; the ratio is
+ours / plain. Target: results shown within 100 ms of the last keystroke.
+
+- index build: from material posting the index to its worker until the worker reports ready;
+- keystroke → results: from the query's last `keydown` until the result list has changed and the browser
+  has painted the next frame (requestAnimationFrame after the change).
+
+    python benchmarks/search_bench.py [--site DIR] [--runs 5]   (builds the site into a temporary folder)
+"""
+
+import argparse
+import html
+import json
+import re
+import statistics
+import tempfile
+from pathlib import Path
+
+import yaml
+from _project import CHROMIUM, CHROMIUM_ARGS, ROOT, build, serve, site_to_measure
+
+QUERIES = 8
+TARGET_MS = 100
+HOME = {"zh": "index.html", "en": "en/index.html"}
+
+# Timestamps material's worker traffic leaves in the page (SearchMessageType: 0 setup, 1 ready, 3 result).
+PROBE = """
+  window.__search = {}
+  const Native = window.Worker
+  window.Worker = class extends Native {
+    constructor(...args) {
+      super(...args)
+      this.addEventListener("message", e => { if (e.data.type === 1) __search.ready = performance.now() })
+    }
+    postMessage(message, ...rest) {
+      if (message.type === 0) __search.setup = performance.now()
+      super.postMessage(message, ...rest)
+    }
+  }
+  addEventListener("keydown", () => { __search.key = performance.now() }, true)
+"""
+
+# Resolves with ms from the last keydown to the first frame painted after the result list changed.
+SHOWN = """() => new Promise(resolve => {
+  const list = document.querySelector(".md-search-result")
+  new MutationObserver((_, observer) => {
+    observer.disconnect()
+    requestAnimationFrame(() => resolve(performance.now() - __search.key))
+  }).observe(list, {childList: true, subtree: true, characterData: true})
+})"""
+
+
+def plain_site_like(site: Path, lang: str, folder: Path) -> Path:
+    """A default mkdocs-material site whose pages hold the text of `site`'s index in `lang`, built."""
+    index_file = site / ("search" if lang == "zh" else "en/search") / "search_index.json"
+    pages: dict[str, list[str]] = {}
+    for doc in json.loads(index_file.read_text(encoding="utf-8"))["docs"]:
+        page, _, anchor = doc["location"].partition("#")
+        text = html.unescape(re.sub(r"<[^>]+>", " ", doc["text"])).replace("\u200b", "")
+        title = html.unescape(doc["title"]).replace("\u200b", "")
+        pages.setdefault(page, []).append(f"{'##' if anchor else '#'} {title}\n\n{text}\n")
+    docs = folder / "docs"
+    for number, parts in enumerate(pages.values()):
+        (docs / f"p{number}.md").parent.mkdir(parents=True, exist_ok=True)
+        (docs / f"p{number}.md").write_text("\n".join(parts), encoding="utf-8")
+    (docs / "index.md").write_text("# Home\n\nStart here.\n", encoding="utf-8")
+    (folder / "mkdocs.yml").write_text(
+        f"site_name: plain\nuse_directory_urls: false\ntheme:\n  name: material\n  language: {lang}\n"
+        "  font: false\nplugins:\n  - search\n", encoding="utf-8")
+    build(folder, folder / "site")
+    return folder / "site"
+
+
+def measure(browser, url: str, queries: list[str]) -> tuple[float, list[float]]:
+    """Index build ms and keystroke → results ms for each query, on a fresh page with the CPU throttled."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    page.add_init_script(PROBE)
+    page.goto(url)
+    page.wait_for_function("window.__search.ready", timeout=120000)
+    built = page.evaluate("__search.ready - __search.setup")
+    page.locator("label.md-header__button[for=__search]").click()
+    box = page.locator("input[data-md-component=search-query]")
+    times = []
+    for query in queries:
+        box.fill(query[:-1])
+        box.press("End")  # material searches the query but its last key
+        page.wait_for_timeout(1500)
+        shown = page.evaluate_handle(SHOWN)
+        box.press_sequentially(query[-1])
+        times.append(shown.json_value())
+    context.close()
+    return built, times
+
+
+def main():
+    from playwright.sync_api import sync_playwright
+
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--site", type=Path)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    all_queries = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as tmp:
+        site = site_to_measure(args.site, Path(tmp))
+        plain = {lang: plain_site_like(site, lang, Path(tmp) / f"plain-{lang}") for lang in HOME}
+        servers = [serve(site), *(serve(plain[lang]) for lang in HOME)]
+        ours_base, plain_base = servers[0][0], {lang: servers[i + 1][0] for i, lang in enumerate(HOME)}
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for lang in HOME:
+                queries = [e["query"] for e in all_queries[lang][:QUERIES] if len(e["query"]) > 1]
+                figures = {"ours": ([], []), "plain": ([], [])}
+                for _ in range(args.runs):  # in turns, so a machine that slows down weighs on both alike
+                    for name, url in (("ours", ours_base + HOME[lang]), ("plain", plain_base[lang] + "p0.html")):
+                        built, times = measure(browser, url, queries)
+                        figures[name][0].append(built)
+                        figures[name][1].extend(times)
+                report(lang, figures)
+            browser.close()
+        for _, httpd in servers:
+            httpd.shutdown()
+
+
+def report(lang: str, figures: dict):
+    (built, keys), (plain_built, plain_keys) = figures["ours"], figures["plain"]
+    b, pb = statistics.median(built), statistics.median(plain_built)
+    k, pk = statistics.median(keys), statistics.median(plain_keys)
+    worst = max(keys)
+    verdict = "ok" if k <= TARGET_MS else "over"
+    print(f"{lang}: index build {b:.0f} ms vs plain {pb:.0f} ms (ratio {b / pb:.2f}); keystroke → results "
+          f"median {k:.0f} ms (max {worst:.0f}) vs plain {pk:.0f} ms (ratio {k / pk:.2f}); "
+          f"{verdict}, target {TARGET_MS} ms; CPU 4× throttled, {len(keys)} keystrokes")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,168 @@
+"""Search in the page's language: one index per language, with lunr's settings for that language.
+
+Material's search plugin builds the index (jieba cuts the Chinese), static-i18n merges both languages into
+`search/search_index.json`, and material's worker reads lunr's settings from that file's `config`. After the
+last build this hook writes, for each language, an index that holds only its pages (Chinese at `search/`,
+English at `en/search/`, which `overrides/main.html` points English pages at), with:
+- `config` for that language: English with lunr's stemmer and stop words, Chinese with lunr's zh support;
+  field boosts so a title match outranks a mention; the glossary's aliases for the worker;
+- the page's tags on its first entry only, so a tag finds the page once, not each of its sections;
+- the glossary as one entry per term (term, then definition and aliases, in that language), escaped.
+The offline build's `search_index.js` (the index as a script, for file://) is written the same way.
+
+Before the build, jieba learns the glossary's terms and aliases as words (`on_config`), so 终身价值 or
+大客户 is one word in the index and is highlighted whole. Material's `jieba_dict_user` wants a file that
+exists before any hook runs; the words come from the validated data, so they are added here.
+
+Why a hook: no plugin splits static-i18n's index by language (its own option only drops duplicates), and
+material's per-language search settings are one set per site. The query side (stemming the query, fixing
+material's Chinese query segmentation, aliases) is `hooks/search_worker.js`, put in front of material's
+worker here as `assets/javascripts/workers/search.playbook.js`.
+"""
+
+import html
+import json
+import logging
+import re
+import sys
+from pathlib import Path
+
+import jieba
+from material.plugins.search.plugin import SearchIndex
+from mkdocs.plugins import event_priority
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project root, where macros/ lives
+from macros.loading import playbook_for  # noqa: E402
+
+LANGUAGES = ("en",)  # every language but the default, which keeps the site root
+GLOSSARY_PAGE = "glossary.html"  # the page that renders {{ glossary() }}
+WORKER = "assets/javascripts/workers/search.playbook.js"
+QUERY_REWRITE = Path(__file__).with_name("search_worker.js")
+_MATERIAL_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js")
+
+# lunr per language: material's worker reads `lang`, `separator`, `pipeline` and `fields` from the index.
+# 〇 (U+3007) ends each Chinese query run in search_worker.js and must stay a separator.
+LUNR = {
+    "zh": {"lang": ["zh"], "pipeline": ["stemmer"]},
+    "en": {"lang": ["en"], "pipeline": ["stemmer", "stopWordFilter", "trimmer"]},
+}
+# Measured on tests/search_queries.yml: a title boost of 1000 (material's) let a common word in a title
+# outrank the rarer word of a two-word query in the text; 100 keeps titles first for one-word queries.
+FIELDS = {"title": {"boost": 100.0}, "text": {"boost": 1.0}, "tags": {"boost": 10.0}}
+_HAN = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+# A definition is one line: the pages that teach a term come before it (measured: "handling objections").
+TERM_BOOST = 0.5
+_BRACKETS = re.compile(r"[（）()]")
+_CHUNKS = re.compile(r"[\s（）()、·/“”\"，：]+")
+
+
+def on_startup(**kwargs):
+    jieba.setLogLevel(logging.INFO)  # jieba, which cuts Chinese for the index, reports its dictionary loads
+
+
+def on_config(config, **kwargs):
+    for word in dictionary_words(playbook_for(Path(config.config_file_path).parent)):
+        jieba.add_word(word)
+    return config
+
+
+def on_env(env, **kwargs):
+    env.filters["playbook_search_worker"] = lambda text: _MATERIAL_WORKER.sub(WORKER, text)
+    return env
+
+
+def dictionary_words(book) -> list[str]:
+    """The glossary's Chinese terms and aliases, cut at spaces and brackets: the parts of 2 to 4 Han
+    characters (净推荐值, 大客户). Longer parts are phrases, which jieba cuts into words, these among them."""
+    names = [name for term in book.of_kind("term") for name in (term.term.zh, *term.aliases.zh)]
+    return sorted({part for name in names for part in _CHUNKS.split(name) if _HAN.match(part)})
+
+
+@event_priority(-200)  # after static-i18n (-100) has built every language and merged the index
+def on_post_build(config, **kwargs):
+    site = Path(config.site_dir)
+    index_file = site / "search" / "search_index.json"
+    if not index_file.is_file():
+        return
+    merged = json.loads(index_file.read_text(encoding="utf-8"))
+    book = playbook_for(Path(config.config_file_path).parent)
+    offline = (site / "search" / "search_index.js").is_file()  # written by material's offline plugin
+    for lang in ("zh", *LANGUAGES):
+        prefix = "" if lang == "zh" else f"{lang}/"
+        docs = [{**doc, "location": doc["location"][len(prefix):]} for doc in merged["docs"]
+                if _language_of(doc["location"]) == lang]
+        index = {"config": {**merged["config"], **LUNR[lang], "fields": FIELDS, "aliases": aliases(book, lang)},
+                 "docs": with_glossary_terms(tags_on_pages_only(docs), book, lang)}
+        _write(site / prefix / "search" / "search_index.json", index, offline)
+    _write_worker(site)
+
+
+def _language_of(location: str) -> str:
+    return next((lang for lang in LANGUAGES if location.startswith(f"{lang}/")), "zh")
+
+
+def tags_on_pages_only(docs: list[dict]) -> list[dict]:
+    """Material copies a page's tags to each of its sections; keep them on the page's own entry."""
+    seen = set()
+    for doc in docs:
+        page = doc["location"].split("#")[0]
+        if page in seen:
+            doc.pop("tags", None)
+        seen.add(page)
+    return docs
+
+
+def with_glossary_terms(docs: list[dict], book, lang: str) -> list[dict]:
+    """The glossary page's entry (its table is kept out of the index), then one entry per term."""
+    at = next((i for i, doc in enumerate(docs) if doc["location"] == GLOSSARY_PAGE), None)
+    if at is None:
+        return docs
+    label = book.strings["aliases"][lang]
+    terms = sorted(book.of_kind("term"), key=lambda t: t.term.en.lower())
+    entries = [_term_entry(term, lang, label) for term in terms]
+    return docs[:at + 1] + entries + docs[at + 1:]
+
+
+def _term_entry(term, lang: str, label: str) -> dict:
+    text = f"<p>{html.escape(term.definition[lang], quote=False)}</p>"
+    if term.aliases[lang]:
+        names = ("、" if lang == "zh" else ", ").join(term.aliases[lang])
+        text += f"<p>{html.escape(f'{label}: {names}', quote=False)}</p>"
+    return {"location": f"{GLOSSARY_PAGE}#term-{term.id}", "boost": TERM_BOOST,
+            "title": _segmented(html.escape(term.term[lang], quote=False)), "text": _segmented(text)}
+
+
+def _segmented(text: str) -> str:
+    """Chinese cut into words exactly as material's plugin cuts every other entry."""
+    return SearchIndex()._segment_chinese(text)
+
+
+def aliases(book, lang: str) -> list[list[str]]:
+    """[words, other words] pairs, lower-cased, for search_worker.js: a query holding an alias also searches
+    the term. In Chinese a query holding the term (or its part in brackets) also searches its aliases: the
+    term is one word in the index (jieba's dictionary), so 销售线索 alone would miss pages that say 线索.
+    (Measured: the same in English let "objections" search "push back" and find "pushing products".)"""
+    pairs = set()
+    for term in book.of_kind("term"):
+        names = [part.strip() for part in _BRACKETS.split(term.term[lang].lower()) if part.strip()]
+        for alias in (a.lower() for a in term.aliases[lang]):
+            pairs.add((alias, term.term[lang].lower()))
+            if lang == "zh":
+                pairs.update((name, alias) for name in names)
+    return sorted(list(pair) for pair in pairs)
+
+
+def _write(path: Path, index: dict, offline: bool):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    path.write_text(text, encoding="utf-8")
+    if offline:
+        path.with_suffix(".js").write_text(f"var __index = {text}", encoding="utf-8")
+
+
+def _write_worker(site: Path):
+    """search_worker.js, then material's worker (without its source-map line, which the prefix would shift)."""
+    material = next(p for p in (site / "assets/javascripts/workers").glob("search.*.min.js")
+                    if _MATERIAL_WORKER.search(p.as_posix()))
+    code = re.sub(r"//# sourceMappingURL=\S+\s*$", "", material.read_text(encoding="utf-8"))
+    (site / WORKER).write_text(QUERY_REWRITE.read_text(encoding="utf-8") + code, encoding="utf-8")
