@@ -48,14 +48,16 @@ def results_for(page, query: str) -> list[tuple[str, list[str]]]:
         "                          [...li.querySelectorAll('h1, h2')].map(h => h.textContent.trim())])")
 
 
-# True once results for `query` are listed and have not changed for 300 ms (each key starts a search).
+# True once material shows results for `query` (or says it found none), unchanged for 300 ms: each key
+# starts a search.
 SETTLED = """query => {
+  const meta = document.querySelector(".md-search-result__meta").textContent.trim()
   const list = document.querySelector(".md-search-result__list")
-  const state = document.querySelector(".md-search-result__meta").textContent + list.innerHTML
+  const none = JSON.parse(document.getElementById("__config").textContent).translations["search.result.none"]
   const settled = window.__settled
-  if (state !== settled.state) Object.assign(settled, {state, since: performance.now()})
+  if (meta + list.innerHTML !== settled.state) Object.assign(settled, {state: meta + list.innerHTML, since: performance.now()})
   return document.querySelector("input[data-md-component=search-query]").value === query
-    && list.children.length > 0 && performance.now() - settled.since > 300
+    && (list.children.length > 0 || meta === none) && performance.now() - settled.since > 300
 }"""
 
 
