@@ -90,3 +90,15 @@ def test_a_module_page_with_talk_tracks_prints_every_step_and_criterion_whole(br
     whole = "".join(pages)
     assert whole.count("Score:________Tier:") == 3  # a line to write each card's score on
     assert "Searchthesite" not in whole and "Skiptocontent" not in whole
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_talk_track_is_two_taps_from_the_home_page_on_a_phone(browser, server, book, lang):
+    track = book.get("talktrack", "talk.cold-call")
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(server + ("" if lang == "zh" else "en/") + "index.html")
+    page.locator(".md-content a[href$='development/talk-tracks.html']").first.tap()
+    page.get_by_role("link", name=track.title[lang], exact=True).tap()
+    expect(page.locator(f"section[id='{track.id}']")).to_be_in_viewport()
+    context.close()
