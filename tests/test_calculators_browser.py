@@ -246,6 +246,10 @@ def test_a_messy_customer_file_on_a_phone(browser, server, site, tmp_path):
     assert rows.nth(1).locator("td").nth(0).inner_text() == "13"
     assert "是负数" in rows.nth(1).inner_text()
     assert tool.locator(".pb-file__failures").bounding_box()["width"] <= 390
+    notes = tool.locator(".pb-file__notes li").all_inner_texts()
+    assert "列 '毛利率' 出现了不止一次（第 4, 8 列）；使用第一列" in notes
+    assert "列 '毛利率' 混用了比例（0.3）和百分数（22%）；请检查第 11 行" in notes
+    assert "未计入的合计行：1 行（第 14 行）" in notes and "表头在第 2 行；上面的行视为标题，已跳过" in notes
     with page.expect_download() as info:
         tool.locator(".pb-file__download").click()
     got = Path(info.value.path()).read_bytes()
@@ -331,4 +335,25 @@ def test_xlsx_without_a_worker_from_file_url(page, site, tmp_path):
     out = tmp_path / "cli.csv"
     subprocess.run([sys.executable, "-m", "calculators", "score", str(source), "--scorecard", "customer-value",
                     "--lang", "en", "-o", str(out)], cwd=ROOT, check=True, capture_output=True)
+    assert Path(info.value.path()).read_bytes() == out.read_bytes()
+
+
+def test_rfm_options_on_the_page_as_on_the_command_line(page, server, site, tmp_path):
+    source = ROOT / "tests" / "fixtures" / "files" / "messy-orders.csv"
+    page.goto(server + page_of(site, "data-file-tool", "en"))
+    tool = page.locator(TOOL)
+    tool.locator("select[name='kind']").select_option("rfm")
+    tool.locator("select[name='date_format']").select_option("dmy")
+    tool.locator("select[name='ties']").select_option("r-rfm")
+    tool.locator("input[name='thresholds']").fill("monetary=1000,5000,20000,50000")
+    tool.locator("input[name='thresholds']").press("Tab")
+    tool.locator("input[type='file']").set_input_files(str(source))
+    expect(tool).to_have_attribute("data-state", "done")
+    expect(tool.locator(".pb-file__notes li").last).to_contain_text("monetary 1000, 5000, 20000, 50000")
+    with page.expect_download() as info:
+        tool.locator(".pb-file__download").click()
+    out = tmp_path / "cli.csv"
+    subprocess.run([sys.executable, "-m", "calculators", "rfm", str(source), "--date-format", "dmy", "--ties", "r-rfm",
+                    "--thresholds", "monetary=1000,5000,20000,50000", "--lang", "en", "-o", str(out)],
+                   cwd=ROOT, check=True, capture_output=True)
     assert Path(info.value.path()).read_bytes() == out.read_bytes()

@@ -83,18 +83,27 @@
   // The command line's options, from the fields of the chosen calculator; the page's language for the output
   function options(form, lang) {
     var kind = form.elements.kind.value, o = { kind: kind, lang: lang };
-    ["a", "b", "analysis_date", "date_format", "ties", "header_row", "stages"].forEach(function (name) {
+    ["a", "b", "analysis_date", "date_format", "ties", "header_row", "stages", "thresholds", "sheet"].forEach(function (name) {
       var field = form.elements[name];
       if (field && !field.closest("[hidden]") && field.value.trim()) o[name] = field.value.trim();
     });
     if (o.header_row) o.header_row = parseInt(o.header_row, 10) || undefined;
-    if (o.stages) {
-      o.stages = o.stages.split(/[,，;；\n]+/).map(function (pair) {
-        var at = pair.search(/[=＝]/);
-        return at < 0 ? null : [PB.py.strip(pair.slice(0, at)), PB.py.strip(pair.slice(at + 1))];
-      }).filter(function (pair) { return pair && pair[0]; });
+    if (o.stages) o.stages = pairs(o.stages, /[,，;；\n]+/);
+    if (o.thresholds) {
+      // "recency=7,30,90,180; frequency=1,2,4,8", as --thresholds takes them
+      var cuts = {};
+      pairs(o.thresholds, /[;；\n]+/).forEach(function (pair) { cuts[pair[0]] = pair[1].split(/[,，]/).map(PB.py.strip); });
+      o.thresholds = cuts;
     }
     return o;
+  }
+
+  // "NAME=VALUE" pairs split by `between`
+  function pairs(text, between) {
+    return text.split(between).map(function (pair) {
+      var at = pair.search(/[=＝]/);
+      return at < 0 ? null : [PB.py.strip(pair.slice(0, at)), PB.py.strip(pair.slice(at + 1))];
+    }).filter(function (pair) { return pair && pair[0]; });
   }
 
   // The failed rows as a table of line and reason (text only, never markup)
@@ -131,6 +140,10 @@
         seconds: seconds.toFixed(2), encoding: d.encoding });
       PB.chart.bars(chart, titled(d), S["calc-file-chart"]);
       failures(tool, d.failures);
+      var notes = el.querySelector(".pb-file__notes");
+      notes.textContent = "";
+      d.notes.forEach(function (text) { notes.appendChild(document.createElement("li")).textContent = text; });
+      notes.hidden = !d.notes.length;
       PB.download.link(save, d.csv, PB.download.resultName(job.name, job.options.kind));
       el.dataset.seconds = String(seconds);
       el.dataset.mode = tool.mode;

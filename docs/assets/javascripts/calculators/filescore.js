@@ -84,6 +84,40 @@
     }
   }
 
+  // runners.ShareOrPercent: a column of percentages (22) with plain values below 1 (shares, 0.22) is a warning
+  function ShareOrPercent(name) {
+    this.name = name;
+    this.share = [];
+    this.percent = [];
+  }
+
+  ShareOrPercent.prototype.see = function (line, cell, value) {
+    if ((typeof cell === "string" && cell.indexOf("%") >= 0) || Math.abs(value) >= 1) this.percent.push([line, cell]);
+    else if (value !== 0) this.share.push([line, cell]);
+  };
+
+  // The summary's lines about the file, in its language (batch.describe and the runners' warnings)
+  function notes(state) {
+    var m = state.messages, lang = state.lang, out = [];
+    var lines = function (list) { return list.slice(0, 10).join(", ") + (list.length > 10 ? ", …" : ""); };
+    if (state.headerLine > 1) out.push(PB.cells.say(m, "summary-title", lang, { line: state.headerLine }));
+    state.duplicates.forEach(function (d) {
+      out.push(PB.cells.say(m, "summary-duplicate", lang, { name: "'" + d[0] + "'", columns: d[1].join(", ") }));
+    });
+    if (state.totals.length) out.push(PB.cells.say(m, "summary-totals", lang, { count: state.totals.length, lines: lines(state.totals) }));
+    (state.watch || []).forEach(function (w) {
+      if (!w.share.length || !w.percent.length) return;
+      out.push(PB.cells.say(m, "summary-mixed", lang, { name: "'" + w.name + "'", share: cellText(w.share[0][1]),
+        percent: cellText(w.percent[0][1]), lines: lines(w.share.map(function (s) { return s[0]; })) }));
+    });
+    if (state.breaks) {
+      out.push(PB.cells.say(m, "summary-rfm-breaks", lang, { breaks: PB.rfm.DIMENSIONS.map(function (k) {
+        return state.words[k][lang] + " " + state.breaks[k].map(PB.py.formatG).join(", ");
+      }).join("; ") }));
+    }
+    return out;
+  }
+
   // Python's str() of a number cell: 860000 → "860000", 0.5 → "0.5"
   function cellText(value) {
     return typeof value === "number" && !Number.isInteger(value) ? PB.py.floatRepr(value) : String(value);
@@ -97,11 +131,14 @@
       var columns = findColumns(table, wanted);
       var index = card.criteria.map(function (c) { return columns[c.key]; });
       var scorer = new PB.Scorer(card, index.map(function (i) { return table.header[i]; }));
-      var titles = {};
+      var titles = {}, watch = [];
       card.tiers.forEach(function (t) { titles[t.key] = t.title[state.lang]; });
+      card.criteria.forEach(function (c, k) { if (c.percent) watch.push([k, new ShareOrPercent(table.header[index[k]])]); });
+      state.watch = watch.map(function (w) { return w[1]; });
       state.order = card.tiers.map(function (t) { return titles[t.key]; });
-      yield* stream(table, ["score", "tier"], function (cells) {
-        var got = scorer.score(index.map(function (i) { return cells[i]; }));
+      yield* stream(table, ["score", "tier"], function (cells, line) {
+        var values = index.map(function (i) { return cells[i]; }), got = scorer.score(values);
+        watch.forEach(function (w) { w[1].see(line, values[w[0]], PB.number(values[w[0]], "", { percent: true })); });
         return [[PB.py.floatRepr(PB.py.round(got[0], 2)), titles[got[1]]], titles[got[1]]];
       }, state);
     },
@@ -207,6 +244,7 @@
     var o = Object.assign({ scorecard: options.kind.slice(6), metric: options.kind }, options);
     state.lang = options.lang || PB.cells.languageOf(table.header);
     state.messages = data.messages;
+    state.words = data.words;
     state.headerLine = table.headerLine;
     state.duplicates = table.duplicates;
     yield* RUNNERS[kind](table, o, data, state);
@@ -220,7 +258,7 @@
   // What the page shows and saves of a finished job (the worker posts it as it is)
   function result(state, encoding) {
     return { csv: state.out.join(""), read: state.read, scored: state.scored, failed: state.failed, failures: state.failures,
-      totals: state.totals, labels: Array.from(state.labels.entries()), order: state.order, encoding: encoding };
+      notes: notes(state), labels: Array.from(state.labels.entries()), order: state.order, encoding: encoding };
   }
 
   PB.files = { scoreText: scoreText, result: result, scoreRecords: scoreRecords, findColumns: findColumns, SLICE: SLICE };
