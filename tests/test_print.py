@@ -87,6 +87,15 @@ def picture(pdf, kind: str, number: int = 1):
                     "-singlefile", str(pdf), str(ROOT / "docs" / "assets" / f"print-{kind}")], check=True)
 
 
+def decode_qr(pdf, number: int, tmp_path) -> str:
+    """What a phone reads from the QR code on page `number` (OpenCV's decoder on a 150 dpi rendering)."""
+    subprocess.run(["pdftoppm", "-r", "150", "-png", "-f", str(number), "-l", str(number), "-singlefile",
+                    str(pdf), str(tmp_path / "qr")], check=True)
+    decoded, points, _ = cv2.QRCodeDetector().detectAndDecode(cv2.imread(str(tmp_path / "qr.png")))
+    assert points is not None, f"no QR code on page {number}"
+    return decoded
+
+
 def ctrl_p(browser, base: str, url: str, path):
     """What Ctrl+P prints of a page, and the texts of the page's navigation that are not in its article."""
     page = browser.new_page()
@@ -168,10 +177,7 @@ def test_a_checklist_prints_alone_on_one_page_with_a_qr_code_to_its_page(browser
     assert canonical == PUBLISHED + PAGE
     # The address printed beside the code, broken (if at all) only after a "/"
     assert re.search(r"/\s*".join(map(re.escape, canonical.split("/"))), pages[0]), pages[0]
-    subprocess.run(["pdftoppm", "-r", "150", "-png", "-singlefile", str(pdf), str(tmp_path / "page")], check=True)
-    decoded, points, _ = cv2.QRCodeDetector().detectAndDecode(cv2.imread(str(tmp_path / "page.png")))
-    assert points is not None
-    assert decoded == canonical
+    assert decode_qr(pdf, 1, tmp_path) == canonical
     picture(pdf, "checklist")
 
 
@@ -285,6 +291,11 @@ def test_a_booklet_pdf_has_numbered_contents_and_one_page_per_item(published, bo
     for (_, item), number in zip(items, starts):
         last = item.items[-1].text.zh if hasattr(item, "items") else item.sections[-1].fields[-1].label.zh
         assert page_of(pages, last)[0] == number
+    # The cover's QR code leads to the booklet page, each item's to the page the item lives on
+    homes = home_pages(str(ROOT / "docs"))
+    assert decode_qr(pdf, 1, tmp_path) == PUBLISHED + f"booklets/{role}.html"
+    for (kind, item), number in list(zip(items, starts))[:3]:
+        assert decode_qr(pdf, number, tmp_path) == PUBLISHED + homes[kind, item.id, "zh"]
     info = pdf_info(pdf)
     assert info["Title"].strip() == f"{book.roles[role].title.zh}小册子 - 销售作战手册"
     assert info["Lang"] == "zh"

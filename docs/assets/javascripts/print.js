@@ -67,7 +67,7 @@
     var canonical = document.querySelector("link[rel=canonical]");
     if (!canonical) return null;
     var host = new URL(canonical.href).hostname;
-    return /^(localhost|127\.|\[::1\]$|0\.0\.0\.0$)/.test(host) ? null : canonical.href;
+    return /^(localhost$|127\.|\[::1\]$|0\.0\.0\.0$)/.test(host) ? null : canonical.href;
   }
 
   // An address that wraps only after a "/": each part whole (print.css), a <wbr> after each slash
