@@ -11,10 +11,11 @@
  *   `object`, which material then searches as the prefix `object*`);
  * - Chinese: each run of Han characters ends with 〇, a Han character no page uses that the index's
  *   separator drops, so material's segmenter can take the run's last character into a word;
- * - a query holding a glossary alias also searches the term (config.aliases: [alias, term] pairs).
+ * - a query holding a glossary alias also searches the term, and in Chinese a term its aliases
+ *   (config.aliases: [words, other words] pairs, written by hooks/search.py).
  */
 (() => {
-  const END = "\u3007"  // 〇: must stay in the separator of the Chinese index (hooks/search.py)
+  const END = "\u3007"  // 〇: must stay in the search separator (mkdocs.yml)
   const SETUP = 0, QUERY = 2  // material's SearchMessageType
   let lang = "zh", aliases = []
 
