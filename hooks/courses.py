@@ -1,8 +1,9 @@
 """Course pages for every file in playbook_data/courses/, generated: a trainer writes one YAML file, no Markdown.
 
 Each course gets four pages in each language, whose content only calls the `course` macro:
-courses/<id>.md (learner view, listed in the nav section "培训课程"), courses/<id>-instructor.md,
-courses/<id>-handouts.md and courses/<id>-quiz.md, and the same with `.en.md`.
+courses/<id>.md (learner view), courses/<id>-instructor.md, courses/<id>-handouts.md and courses/<id>-quiz.md,
+and the same with `.en.md`. All four sit in the nav under the course, in the section "培训课程", so each has
+the sidebar and the active tab; the course's section is titled in the language being built.
 
 Why after static-i18n: static-i18n rebuilds the file list of each language in `on_files` (priority -100) from
 files it re-reads in docs/, so a generated file given to it earlier loses its content (and its missing source
@@ -20,6 +21,7 @@ from mkdocs_static_i18n.suffix import create_i18n_file
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project root, where macros/ lives
 from macros.course_plan import COURSE_DIR, VIEWS, view_src  # noqa: E402
+from macros.loading import playbook_for  # noqa: E402
 
 NAV_SECTION = "培训课程"
 # Out of the search index: trainer-only pages, and the quiz, whose questions are found on their module pages
@@ -33,14 +35,34 @@ def course_ids(config) -> list[str]:
 
 
 def on_config(config):
-    """List each course's learner page in the nav section "培训课程" (config is reused per language: once)."""
+    """A section per course in the nav section "培训课程", holding its four views (config is reused per
+    language: once). The section is keyed by the course id until `on_nav` gives it the course's title."""
     for entry in config.nav or []:
         if isinstance(entry, dict) and isinstance(entry.get(NAV_SECTION), list):
             pages = entry[NAV_SECTION]
+            listed = [key for item in pages if isinstance(item, dict) for key in item]
             for course_id in course_ids(config):
-                if view_src(course_id, "learner") not in pages:
-                    pages.append(view_src(course_id, "learner"))
+                if course_id not in listed:
+                    pages.append({course_id: [view_src(course_id, view) for view in VIEWS]})
     return config
+
+
+@event_priority(-150)  # after static-i18n (-100) has translated the nav
+def on_nav(nav, config, files):
+    """Title each course's section with the course's title in the language being built."""
+    lang = config.plugins["i18n"].current_language
+    book = playbook_for(Path(config.config_file_path).parent)
+    courses = {course.id: course for course in book.of_kind("course")}
+    section = next((item for item in nav.items if item.title == _translated(config, NAV_SECTION)), None)
+    for child in section.children if section else ():
+        if child.is_section and child.title in courses:
+            child.title = courses[child.title].title[lang]
+    return nav
+
+
+def _translated(config, title: str) -> str:
+    i18n = config.plugins["i18n"]
+    return (i18n.current_language_config.nav_translations or {}).get(title, title)
 
 
 @event_priority(-150)  # after static-i18n (-100) has chosen the files of the language being built

@@ -4,7 +4,8 @@ import functools
 
 from calculators import workbooks
 
-from . import booklets, calculator_examples, calculator_widgets, courses, practice, progress, safe_markdown, talktracks
+from . import (booklets, calculator_examples, calculator_widgets, courses, paths, practice, progress, safe_markdown,
+               tags, talktracks)
 from .page import PageContext
 from .printing import footer_context, home_pages, page_url, relative
 from .render import render
@@ -16,7 +17,8 @@ class Macros:
     NAMES = ("module_intro", "module_summary", "area_modules",
              "framework", "checklist", "sheet", "script", "roleplay", "quiz", "exercise", "glossary",
              "booklet", "booklet_index", "calculator", "worked_example", "workbook", "smart_checker",
-             "decision_tree", "practice_cards", "progress", "course", "course_index", "talktrack", "talktrack_index")
+             "decision_tree", "practice_cards", "progress", "course", "course_index", "talktrack", "talktrack_index",
+             "path", "tag_index")
 
     def __init__(self, env, book):
         self.env, self.book = env, book
@@ -149,6 +151,14 @@ class Macros:
 
     def course_index(self) -> str:
         return courses.course_index(self)
+
+    # Reading paths (macros/paths.py): a new salesperson's first week, ticked day by day.
+    def path(self, path_id: str) -> str:
+        return paths.path(self, path_id)
+
+    # The tags page (macros/tags.py): material's listings by role, by sales stage and by area.
+    def tag_index(self) -> str:
+        return tags.tag_index(self.book, PageContext.of(self.env).lang)
 
     # Helpers.
     def _module(self):

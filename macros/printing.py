@@ -12,7 +12,7 @@ from markupsafe import Markup
 from .page import log
 
 # A page that renders an item: `{{ checklist("pre-visit") }}`, `{{ sheet('6w1h1s') }}`, `{{ talktrack("x") }}`.
-CALL = re.compile(r"""\{\{\s*(checklist|sheet|framework|talktrack)\(\s*["']([a-z0-9.-]+)["']\s*\)\s*\}\}""")
+CALL = re.compile(r"""\{\{\s*(checklist|sheet|framework|talktrack|script|quiz)\(\s*["']([a-z0-9.-]+)["']\s*\)\s*\}\}""")
 HOME_EXCLUDED = ("booklets/", "courses/")  # pages that collect items from elsewhere are nobody's home
 
 

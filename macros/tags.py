@@ -1,10 +1,22 @@
-"""Material's tags for a module page, in the page's language, from the module's data."""
+"""Material's tags: a module page's tags from its data, and the tags page's listings by role, stage and area.
 
-from html import escape
+Material writes tag names into the page, the tags page's listings and search results as HTML, unescaped (its
+templates do not autoescape), so each name is escaped here, where data text becomes a tag.
+"""
+
+import html
+import json
 from pathlib import Path
 
 from .loading import loaded
 from .page import PageContext
+
+# The tags page's listings, in order: the UI string of the heading, and the labels of the facet
+FACETS = (("tags-by-role", "roles"), ("tags-by-stage", "stages"), ("tags-by-area", "areas"))
+
+
+def tag_name(label: str) -> str:
+    return html.escape(label, quote=True)
 
 
 def set_tags(env):
@@ -17,5 +29,14 @@ def set_tags(env):
     tags = book.items[module_id].item.tags
     labels = [book.areas[tags.area].title, *(book.roles[r].title for r in tags.roles),
               book.stages[tags.stage].title]
-    # Material writes tags into the page, the tags index and search results as HTML, unescaped
-    env.page.meta["tags"] = [escape(label[page.lang]) for label in labels]
+    env.page.meta["tags"] = [tag_name(label[page.lang]) for label in labels]
+
+
+def tag_index(book, lang: str) -> str:
+    """Markdown for the tags page: a heading per facet and material's listing of that facet's tags."""
+    parts = []
+    for heading, facet in FACETS:
+        names = [tag_name(label.title[lang]) for label in getattr(book, facet).values()]
+        parts.append(f"## {book.strings[heading][lang]}\n\n"
+                     f"<!-- material/tags {{ include: {json.dumps(names, ensure_ascii=False)} }} -->\n")
+    return "\n".join(parts)

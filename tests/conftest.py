@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -24,21 +25,28 @@ SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01
 
 
 def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of `project` into `site_dir`; the result keeps stdout and stderr."""
+    """`mkdocs build --strict` of `project` into `site_dir`; the result keeps stdout and stderr.
+    Not `-q`: it drops warnings before strict mode can count them, and a warning must fail the build."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site_dir)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
         cwd=project, capture_output=True, text=True, env=env,
     )
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The real site, built once per test session."""
+def site_build(tmp_path_factory) -> SimpleNamespace:
+    """The real site, built once per test session: `site` (its folder), `stdout` and `stderr` (its log)."""
     site_dir = tmp_path_factory.mktemp("site")
     result = mkdocs_build(ROOT, site_dir)
     assert result.returncode == 0, result.stderr
-    return site_dir
+    return SimpleNamespace(site=site_dir, stdout=result.stdout, stderr=result.stderr)
+
+
+@pytest.fixture(scope="session")
+def site(site_build) -> Path:
+    """The folder of the real site, built once per test session."""
+    return site_build.site
 
 
 @pytest.fixture

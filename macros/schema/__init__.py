@@ -13,6 +13,7 @@ from .content import Checklist, Framework, GlossaryFile, Module, Quiz, Term
 from .courses import Course
 from .decisions import DecisionTree
 from .exercises import Exercise
+from .paths import Path
 from .rubrics import Rubric
 from .scripts import RolePlay, Script
 from .sheets import Sheet
@@ -29,6 +30,7 @@ FOLDERS = {
     "frameworks": Framework,
     "glossary": GlossaryFile,
     "modules": Module,
+    "paths": Path,
     "quizzes": Quiz,
     "rubrics": Rubric,
     "scorecards": Scorecard,
@@ -47,6 +49,6 @@ TOP_LEVEL = {
 # The kind name macros and messages use: `checklist("pre-visit")`, "unknown checklist id".
 KIND_OF = {Checklist: "checklist", Framework: "framework", Module: "module", Quiz: "quiz", Sheet: "sheet",
            Term: "term", Script: "script", RolePlay: "roleplay", Course: "course",
-           DecisionTree: "decision", Exercise: "exercise"}
+           DecisionTree: "decision", Exercise: "exercise", Path: "path"}
 KIND_OF.update({Scorecard: "scorecard", CalculatorSettings: "calculator", GoalChecker: "checker",
                 Rubric: "rubric", TalkTrack: "talktrack"})

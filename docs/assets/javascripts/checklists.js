@@ -1,14 +1,17 @@
-/* Checklists and sheets keep their ticks and entries in this browser only (localStorage), one entry per
-   checklist or sheet id and language; nothing is ever sent anywhere. print.js handles the print buttons. */
+/* Checklists, sheets and reading paths (the first week) keep their ticks and entries in this browser only
+   (localStorage), one entry per id and language; nothing is ever sent anywhere. print.js handles the print
+   buttons. */
 (function () {
   "use strict";
 
-  var FORMS = "form.pb-checklist, form.pb-sheet";
+  var FORMS = "form.pb-checklist, form.pb-sheet, form.pb-path";
+  var KINDS = ["checklist", "sheet", "path"];
+  var BOXES = ".pb-checklist__items input[type=checkbox], .pb-path__steps input[type=checkbox]";
 
-  // The storage key of a form: pb:checklist:smart-goal:zh, pb:sheet:6w1h1s:en
+  // The storage key of a form: pb:checklist:smart-goal:zh, pb:sheet:6w1h1s:en, pb:path:first-week:zh
   function storageKey(form) {
-    var kind = form.dataset.checklist ? "checklist" : "sheet";
-    return ["pb", kind, form.dataset.checklist || form.dataset.sheet, form.dataset.lang].join(":");
+    var kind = KINDS.filter(function (name) { return form.dataset[name]; })[0];
+    return ["pb", kind, form.dataset[kind], form.dataset.lang].join(":");
   }
 
   // What `read` writes: an object of field name → true (a ticked box) or a string (a text, a scale point)
@@ -68,11 +71,11 @@
     showProgress(form);
   }
 
-  // "3 / 8 done" under a checklist
+  // "3 / 8 done" under a checklist or a path
   function showProgress(form) {
     var line = form.querySelector(".pb-progress");
     if (!line) return;
-    var boxes = form.querySelectorAll(".pb-checklist__items input[type=checkbox]");
+    var boxes = form.querySelectorAll(BOXES);
     var done = Array.prototype.filter.call(boxes, function (box) { return box.checked; }).length;
     line.textContent = line.dataset.template.replace("{done}", done).replace("{total}", boxes.length);
   }
