@@ -77,6 +77,10 @@ def test_new_salesperson_reaches_first_week_and_what_to_say(phone, server):
     tap(phone, "客户提出异议")
     expect(phone.get_by_role("heading", name="异议：先问为什么，再回答")).to_be_in_viewport()
 
+    phone.go_back()
+    tap(phone, "每个销售时刻说什么：话术库")
+    assert phone.url.endswith("development/talk-tracks.html")
+
 
 def test_trainer_reaches_a_course_instructor_page_under_its_course(phone, server):
     course = BOOK.get("course", "complaint-workshop")
