@@ -4,6 +4,7 @@ One file per calculator: named parameters with their citations, pipeline stages,
 rules, and the worked examples the site pages show (computed at build time, never typed).
 """
 
+import re
 from typing import Literal
 
 from pydantic import Field, model_validator
@@ -43,6 +44,38 @@ class Example(Strict):
     calculator: NonEmptyStr = Field(description="the calculator to run, as in calculators.registry")
     input: dict = Field(description="the inputs, as in tests/vectors/")
     sources: list[Source] = Field(min_length=1, description="where its figures come from, or 'practice'")
+    names_en: dict[NonEmptyStr, NonEmptyStr] = Field(
+        default_factory=dict, description="the English name of each Chinese name in the inputs (customers, "
+        "people, regions), which English pages show instead: {华东: East China}")
+
+    @model_validator(mode="after")
+    def _every_name_in_english(self):
+        missing = sorted(n for n in _texts(self.input) if HAN.search(n) and n not in self.names_en)
+        if missing:
+            raise ValueError(f"names without an English name: {', '.join(missing)}; expected each in names_en")
+        return self
+
+    def input_in(self, lang: str) -> dict:
+        """The inputs as a page in `lang` shows them: on English pages, Chinese names become English."""
+        return _renamed(self.input, self.names_en) if lang == "en" else self.input
+
+
+HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def _texts(value) -> set:
+    if isinstance(value, str):
+        return {value}
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+    return set().union(*map(_texts, items))
+
+
+def _renamed(value, names: dict):
+    if isinstance(value, str):
+        return names.get(value, value)
+    if isinstance(value, dict):
+        return {k: _renamed(v, names) for k, v in value.items()}
+    return [_renamed(v, names) for v in value] if isinstance(value, list) else value
 
 
 class CalculatorSettings(Tagged):

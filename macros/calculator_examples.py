@@ -22,11 +22,12 @@ def worked_example(macros, file: str, example_id: str) -> str:
         if example is None:
             known = ", ".join(e.id for e in config.examples)
             raise InputError(f"unknown example '{example_id}' in {file}.yml; expected one of: {known}")
-        result = run(example.calculator, example.input)
+        given = example.input_in(page.lang)  # English pages show English names
+        result = run(example.calculator, given)
     except InputError as error:
         raise page.error(str(error)) from None
-    names = Names(config, example.input, page.lang)
-    inputs, outputs = _pair_lists(dict(example.input), dict(result))
+    names = Names(config, given, page.lang)
+    inputs, outputs = _pair_lists(dict(given), dict(result))
     parts = [f"**{inline(example.title[page.lang])}**", _section(inputs, names, "input"),
              _section(outputs, names, "output")]
     return "\n\n".join(p for p in parts if p)

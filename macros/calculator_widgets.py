@@ -56,8 +56,8 @@ def browser_data(cards=(), calculators=(), messages=False) -> dict:
             **({"messages": MESSAGES, "words": WORDS} if messages else {})}
 
 
-def example(file: str, example_id: str) -> dict:
-    return next(e.input for e in settings(file).examples if e.id == example_id)
+def example(file: str, example_id: str, lang: str = "zh") -> dict:
+    return next(e.input_in(lang) for e in settings(file).examples if e.id == example_id)
 
 
 def widget_ids() -> list:
@@ -83,7 +83,7 @@ def calculator(macros, widget_id: str) -> str:
 def _build(widget_id: str, lang: str, ui: dict) -> Widget:
     if widget_id.startswith("scorecard-"):
         return _scorecard(widget_id.removeprefix("scorecard-"), lang, ui)
-    start = example(*START[widget_id])
+    start = example(*START[widget_id], lang)
     return {"clv-seed": _clv_seed, "clv-retention": _clv_retention, "pipeline": _pipeline,
             "complaint-cost": _complaint, "nps": _survey, "csat": _survey, "ces": _survey,
             }[widget_id](widget_id, start, lang, ui)

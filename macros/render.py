@@ -31,6 +31,18 @@ def _rubric(context, card) -> dict:
     return rubric_widget(context["book"], card, context["lang"])
 
 
+@pass_context
+def _cite(context, source: str) -> str:
+    """`{{ source | cite }}`: a citation as a reader of the page's language reads it ('practice' → 实践经验)."""
+    return _ui(context, "practice") if source == "practice" else source
+
+
+@pass_context
+def _sources(context, sources) -> str:
+    """`{{ item.sources | sources }}`: an item's citations in the page's language, joined by '; '."""
+    return "; ".join(_cite(context, source) for source in sources)
+
+
 def _environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
@@ -42,6 +54,8 @@ def _environment() -> Environment:
     )
     env.filters["t"] = _translate
     env.filters["breakable"] = breakable
+    env.filters["cite"] = _cite
+    env.filters["sources"] = _sources
     env.globals["ui"] = _ui
     env.globals["rubric"] = _rubric
     return env

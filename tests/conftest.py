@@ -49,6 +49,13 @@ def site(site_build) -> Path:
     return site_build.site
 
 
+def built_pages(site: Path, lang: str) -> list[Path]:
+    """Every HTML page of one language in a built site: en/ for English, the rest for Chinese."""
+    english = site / "en"
+    pages = english.rglob("*.html") if lang == "en" else (p for p in site.rglob("*.html") if english not in p.parents)
+    return sorted(pages)
+
+
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     """A throw-away copy of the project (docs, data, config, macros) for tests that break things."""

@@ -53,6 +53,25 @@ def test_a_probability_above_1_is_reported_in_the_pipeline_file(project_copy):
     assert "the chance of winning from this stage, 0 to 1" in str(raised.value)
 
 
+def test_a_chinese_name_in_an_example_needs_an_english_name(project_copy):
+    path = project_copy / "playbook_data" / "calculators" / "rfm.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("东升五金: Dongsheng Hardware, ", ""), encoding="utf-8")
+    with pytest.raises(DataError) as raised:
+        load(project_copy)
+    assert "playbook_data/calculators/rfm.yml:" in str(raised.value)
+    assert "names without an English name: 东升五金; expected each in names_en" in str(raised.value)
+
+
+def test_english_pages_show_the_examples_with_english_names_and_the_same_numbers():
+    for file, example_id in [("rfm", "five-customers"), ("pipeline", "two-salespeople")]:
+        example = next(e for e in settings(file).examples if e.id == example_id)
+        zh, en = run(example.calculator, example.input_in("zh")), run(example.calculator, example.input_in("en"))
+        assert example.input_in("zh") == example.input
+        assert not re.search(r"[\u4e00-\u9fff]", str(example.input_in("en")))
+        numbers = re.compile(r"-?\d+(?:\.\d+)?")
+        assert sorted(numbers.findall(str(zh))) == sorted(numbers.findall(str(en)))  # rows may sort by name
+
+
 def test_complaint_defaults_are_the_seed_figures():
     figures = {k: p.value for k, p in settings("complaint-cost").parameters.items()}
     assert figures == {"silent_share": 0.96, "repurchase_low": 0.54, "repurchase_high": 0.70,

@@ -18,6 +18,7 @@
     var most = Math.max.apply(null, data.map(function (d) { return d[1]; }).concat([1]));
     svg.replaceChildren();
     svg.setAttribute("viewBox", "0 0 " + WIDTH + " " + (data.length * ROW + 4));
+    svg.setAttribute("role", "img");  // named only once drawn: an empty chart is no image (axe svg-img-alt)
     svg.setAttribute("aria-label", title);
     svg.appendChild(node(svg, "title", {}, title));
     data.forEach(function (d, k) {
