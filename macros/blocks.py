@@ -6,6 +6,7 @@ from calculators import workbooks
 
 from . import (booklets, calculator_examples, calculator_widgets, courses, paths, practice, progress, safe_markdown,
                tags, talktracks)
+from .glossary import groups as glossary_groups
 from .page import PageContext
 from .printing import footer_context, home_pages, page_url, relative
 from .render import render
@@ -90,7 +91,7 @@ class Macros:
         terms = self.book.of_kind("term")
         for term in terms:
             self._cited().append(term)
-        return self._render("glossary.html", page, terms=sorted(terms, key=lambda t: t.term.en.lower()))
+        return self._render("glossary.html", page, groups=glossary_groups(terms, page.lang))
 
     # Booklets by role (macros/booklets.py): docs/booklets/<role>.md and its index.
     def booklet(self, role_id: str) -> str:
