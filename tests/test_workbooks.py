@@ -234,6 +234,14 @@ def test_labels_are_in_the_workbooks_language(built, lang):
                 assert not [text for text in heads if HAN.search(text)], (name, ws.title)
 
 
+def test_english_workbooks_show_the_example_with_english_names(built):
+    for name, chinese, english in [("rfm", "华安商贸", "Hua'an Trading"), ("pipeline", "王芳", "Wang Fang")]:
+        for lang, shown, hidden in [("en", english, chinese), ("zh", chinese, english)]:
+            texts = {c.value for ws in openpyxl.load_workbook(built[name, lang][0]).worksheets
+                     for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
+            assert shown in texts and hidden not in texts, (name, lang)
+
+
 FORMULA_LIKE = ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", "@SUM(1,2)", "=1+2", "-2+3", "\t=1"]
 
 

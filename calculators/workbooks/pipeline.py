@@ -9,7 +9,7 @@ from .explain import explain
 def write(book: Book, rows: int, inputs: dict | None = None):
     data = settings("pipeline")
     example = data.examples[0]
-    deals = (inputs or example.input)["deals"]
+    deals = (inputs or example.input_in(book.lang))["deals"]  # English workbooks show English names
     label = lambda key: book.pick(data.labels[key]) if key in data.labels else book.t(f"calc-f-{key}")  # noqa: E731
     stages = book.sheet(book.t("wb-sheet-stages"))
     stages.heading(book.t("wb-sheet-stages"))

@@ -10,7 +10,7 @@ from .explain import explain
 def write(book: Book, rows: int, inputs: dict | None = None):
     data = settings("rfm")
     example = data.examples[0]
-    given = inputs or example.input
+    given = inputs or example.input_in(book.lang)  # English workbooks show English names
     orders = _orders_sheet(book, given["orders"], rows)
     s = book.sheet(book.t("wb-sheet-customers"))
     s.heading(book.pick(data.title))
