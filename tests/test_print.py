@@ -283,7 +283,7 @@ def test_a_booklet_pdf_has_numbered_contents_and_one_page_per_item(published, bo
     pages = pdf_pages(pdf)
     items = entries(book, role, home_pages(str(ROOT / "docs")), "zh")
     assert items, f"no checklist or sheet names the role {role}"
-    assert book.roles[role].title.zh in pages[0] and pages[1].startswith("目录")
+    assert book.roles[role].title.zh in pages[0] and pages[1].startswith("本册目录")
     assert len(pages) == 2 + len(items)  # cover, contents, one page per item: none runs over
     starts = [page_of(pages, item.title.zh)[-1] for _, item in items]
     assert starts == list(range(3, 3 + len(items)))
