@@ -15,7 +15,7 @@ from .conftest import built_pages
 SKIPPED = {"code", "pre", "kbd", "samp", "script", "style", "svg", "template"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 URL = re.compile(r"--[a-z][\w-]*|\bmake (?:pdf|build|serve|test|offline)\b|(?:https?|file)://\S+|"
-                 r"\b[\w.-]+/[\w./#-]+\.(?:html|csv|xlsx|yml|md)\b|\b[\w-]*\.(?:html|csv|xlsx|yml|pdf)\b")
+                 r"\b[\w.-]+/[\w./#-]+\.(?:html|csv|xlsx|yml|md)\b|[\w-]*\.(?:html|csv|xlsx|yml|pdf)\b")
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 # On a Chinese page: acronyms and letter codes (SMART, CRM, 6W1H1S, R/F/M, "from A to B"), one-letter
