@@ -120,3 +120,18 @@ def test_read_a_module_then_export_a_slip_the_roster_accepts(browser, server, tm
     run = subprocess.run([sys.executable, "-m", "macros.roster", str(target), "-o", str(tmp_path / "r.xlsx"),
                           "--root", str(ROOT)], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("foreign", ['{"planning/smart-goals.html": 1', '["a"]', '{"x": 5}'])
+def test_a_progress_store_this_site_did_not_write_is_set_aside(browser, server, foreign):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(server + "progress.html")
+    page.evaluate("v => localStorage.setItem('pb-read:zh', v)", foreign)
+    page.reload()
+    assert page.locator(".pb-progress__modules .pb-progress__done").count() == 0
+    assert page.locator(".pb-progress__modules li").count() > 10, "the page still lists every module"
+    assert page.evaluate("localStorage.getItem('pb-read:zh:set-aside')") == foreign
+    assert page.evaluate("localStorage.getItem('pb-read:zh')") is None
+    context.close()

@@ -8,12 +8,14 @@
 
   function readMarks() {
     try {
-      var value = JSON.parse(window.localStorage.getItem(KEY) || "{}");
+      var text = window.localStorage.getItem(KEY);
+      if (text === null) return {};
+      var value = stored(KEY);
       if (value && typeof value === "object" && !Array.isArray(value) &&
           Object.keys(value).every(function (k) { return typeof value[k] === "string"; })) return value;
-      window.localStorage.setItem(KEY + ":set-aside", window.localStorage.getItem(KEY));
+      window.localStorage.setItem(KEY + ":set-aside", text);  // not what this site wrote: kept aside
       window.localStorage.removeItem(KEY);
-    } catch (error) { /* cut short or refused: start clean */ }
+    } catch (error) { /* storage refused: start clean */ }
     return {};
   }
 
