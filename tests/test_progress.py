@@ -88,8 +88,8 @@ def test_english_pages_keep_their_own_progress(browser, server):
     done = page.locator(".pb-progress__modules .pb-progress__done")
     assert done.count() == 1 and "SMART" in done.inner_text()
     done.get_by_role("link").click()
-    assert page.url.endswith("en/planning/smart-goals.html")
-    assert page.locator(".md-nav__link.pb-read[href$='smart-goals.html']").count() >= 1
+    page.wait_for_url("**/en/planning/smart-goals.html")
+    page.wait_for_selector(".md-nav__link.pb-read[href$='smart-goals.html']", state="attached")
     context.close()
 
 
@@ -103,7 +103,7 @@ def test_read_a_module_then_export_a_slip_the_roster_accepts(browser, server, tm
     page.goto(server + "progress.html")
     done = page.locator(".pb-progress__modules .pb-progress__done")
     assert done.count() == 1 and "SMART" in done.inner_text()
-    assert page.locator(".md-nav__link.pb-read[href$='planning/smart-goals.html']").count() >= 1
+    page.wait_for_selector(".md-nav__link.pb-read[href$='planning/smart-goals.html']", state="attached")
     page.get_by_role("button", name="导出完成单").click()
     assert page.get_by_role("alert").is_visible(), "a slip needs a name"
     page.get_by_label("你的姓名（写在完成单上）").fill("李明")
