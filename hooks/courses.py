@@ -12,6 +12,7 @@ language being built, placed where static-i18n places pages (`en/…` for Englis
 alternates for the language switcher and the sitemap.
 """
 
+import html
 import sys
 from pathlib import Path
 
@@ -56,7 +57,8 @@ def on_nav(nav, config, files):
     section = next((item for item in nav.items if item.title == _translated(config, NAV_SECTION)), None)
     for child in section.children if section else ():
         if child.is_section and child.title in courses:
-            child.title = courses[child.title].title[lang]
+            # Material writes nav titles as they are: text from data is escaped here.
+            child.title = html.escape(courses[child.title].title[lang], quote=True)
     return nav
 
 

@@ -6,8 +6,10 @@ templates do not autoescape), so each name is escaped here, where data text beco
 
 import html
 import json
+import re
 from pathlib import Path
 
+from . import safe_markdown
 from .loading import loaded
 from .page import PageContext
 
@@ -15,8 +17,14 @@ from .page import PageContext
 FACETS = (("tags-by-role", "roles"), ("tags-by-stage", "stages"), ("tags-by-area", "areas"))
 
 
+def plain(label: str) -> str:
+    """A tag or heading from data without the characters of markup: material's table of contents writes
+    headings (and so tag listings) back unescaped, so escaping alone would not hold there."""
+    return re.sub(r"[<>&\"'`]", "", label)
+
+
 def tag_name(label: str) -> str:
-    return html.escape(label, quote=True)
+    return html.escape(plain(label), quote=True)
 
 
 def set_tags(env):
@@ -37,6 +45,6 @@ def tag_index(book, lang: str) -> str:
     parts = []
     for heading, facet in FACETS:
         names = [tag_name(label.title[lang]) for label in getattr(book, facet).values()]
-        parts.append(f"## {book.strings[heading][lang]}\n\n"
+        parts.append(f"## {safe_markdown.text(plain(book.strings[heading][lang]))}\n\n"
                      f"<!-- material/tags {{ include: {json.dumps(names, ensure_ascii=False)} }} -->\n")
     return "\n".join(parts)

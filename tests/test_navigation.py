@@ -65,7 +65,7 @@ def test_tag_chips_link_to_the_tags_page(site):
     assert len(chips) == 2 + len(BOOK.get("module", "smart-goals").tags.roles)
 
 
-def test_tag_text_from_data_is_escaped(tmp_path):
+def test_tag_text_from_data_never_becomes_markup(tmp_path):
     project = mini_project(tmp_path)
     roles = project / "playbook_data" / "roles.yml"
     roles.write_text(roles.read_text(encoding="utf-8").replace(
@@ -82,4 +82,5 @@ def test_tag_text_from_data_is_escaped(tmp_path):
     for page in ("index.html", "tags.html"):
         html = (tmp_path / "site" / page).read_text(encoding="utf-8")
         assert "<b>新人</b>" not in html
-        assert "&lt;b&gt;新人&lt;/b&gt; &amp; 老手" in html, page
+        # markup characters are dropped from tags: material's table of contents writes headings back unescaped
+        assert "b新人/b  老手" in html, page
