@@ -1,7 +1,7 @@
 """The real playbook_data/: valid, the 75 seed topics, the SMART module complete.
 
-That the topics are exactly those of ../shared/SEED_MAP.md is checked by `make sources` (tests/test_sources.py),
-since a fresh clone has no ../shared/."""
+That the topics are exactly those of the source documents' seed map is checked by `make sources`
+(tests/test_sources.py): the source documents are not part of the repository."""
 
 import re
 import subprocess

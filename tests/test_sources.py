@@ -1,5 +1,5 @@
 """`python -m macros sources`: the checks against the source documents, run on the mini-project with a seed
-map made here (the real ../shared/ is not in the repository; `make sources` runs the command on it)."""
+map made here (the real source documents are not in the repository; `make sources` runs the command on them)."""
 
 import subprocess
 import sys
