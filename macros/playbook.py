@@ -7,6 +7,7 @@ from pydantic import ValidationError
 
 from .course_checks import course_problems
 from .problems import DataError, Problem, validation_problems
+from .review import owner_problems
 from .schema import FOLDERS, KIND_OF, TOP_LEVEL
 from .schema.content import Module
 from .schema.taxonomy import RolesFile, StagesFile, StringsFile, TopicsFile
@@ -182,6 +183,7 @@ def _cross_references(book: Playbook, source: YamlSource, model) -> list[Problem
     if isinstance(model, Module):
         found += _module_checks(book, source, model, valid)
     found += course_problems(book, source, model)
+    found += owner_problems(book, source, model)
     return found
 
 

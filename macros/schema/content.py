@@ -1,10 +1,15 @@
 """The kinds of content pages render: modules, frameworks, checklists, quizzes, the glossary."""
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, StringConstraints, model_validator
 
 from .common import DataFile, FieldError, Id, Item, NonEmptyStr, Strict, Text, Whole
+from .upkeep import Upkeep
+
+
+# A checklist entry's id starts with a letter, so it never looks like a position (the browser's older keys).
+EntryId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")]
 
 
 class Tags(Strict):
@@ -13,7 +18,7 @@ class Tags(Strict):
     stage: Id = Field(description="a stage id from playbook_data/stages.yml")
 
 
-class Module(Item, DataFile):
+class Module(Upkeep, Item, DataFile):
     """A lesson page: what it takes, what it teaches, and the page that teaches it."""
 
     title: Text = Field(description="the module's title in both languages")
@@ -69,11 +74,13 @@ def _walk(entries, path: tuple):
 
 
 class CheckItem(Strict):
+    id: EntryId = Field(description="an id that starts with a letter, unique within the checklist, such as 'has-a-date'; "
+                                    "the browser keeps a tick under it, so keep it when the text changes")
     text: Text = Field(description="what to check, in both languages")
     hint: Text | None = Field(default=None, description="a short how-to shown under the item")
 
 
-class Printable(Item, DataFile):
+class Printable(Upkeep, Item, DataFile):
     """What prints as an A4 sheet and goes into the booklets of its roles: checklists and sheets."""
 
     title: Text = Field(description="the title in both languages")
@@ -88,6 +95,16 @@ class Checklist(Printable):
     """Boxes to tick before or after an action."""
 
     items: list[CheckItem] = Field(min_length=1, description="the boxes to tick")
+
+    @model_validator(mode="after")
+    def _item_ids_are_unique(self):
+        seen = set()
+        for index, item in enumerate(self.items):
+            if item.id in seen:
+                raise FieldError(("items", index, "id"),
+                                 f"item id '{item.id}' is used twice; expected each item id once in a checklist")
+            seen.add(item.id)
+        return self
 
 
 class Question(Strict):

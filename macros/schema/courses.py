@@ -5,6 +5,7 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Field, StringConstraints, model_validator
 
 from .common import DataFile, Id, Item, Strict, Text, Whole
+from .upkeep import Upkeep
 
 KINDS = ("talk", "discussion", "exercise", "role-play", "quiz", "break")
 USES = ("modules", "topics", "roleplay", "handouts", "questions")
@@ -68,7 +69,7 @@ class Session(Strict):
     blocks: list[Block] = Field(min_length=1, description="the blocks of the session, in order")
 
 
-class Course(Item, DataFile):
+class Course(Upkeep, Item, DataFile):
     """A course built from the playbook: who it is for, when it starts, how long it takes, its sessions."""
 
     title: Text = Field(description="the course's title in both languages")

@@ -5,6 +5,7 @@ from typing import Literal
 from pydantic import Field, field_validator
 
 from .common import DataFile, Item, Strict, Text, Whole
+from .upkeep import Upkeep
 
 # The fixed order of a complaint conversation (002): feelings first, then the problem.
 FEELING_STEPS = ("sympathise", "ask", "confirm")
@@ -46,7 +47,7 @@ class RolePlay(Item):
     )
 
 
-class Script(Item, DataFile):
+class Script(Upkeep, Item, DataFile):
     """A complaint scenario: the steps in order, lines to say and to avoid, remedies, the record."""
 
     title: Text = Field(description="the scenario's title in both languages")

@@ -3,6 +3,7 @@
 from pydantic import Field
 
 from .common import DataFile, Id, Item, Strict, Text
+from .upkeep import Upkeep
 from .content import Tags
 from .scripts import AvoidLine, RolePlay
 
@@ -15,7 +16,7 @@ class TalkStep(Strict):
     say: Text = Field(description="an example line to say at this step, in both languages")
 
 
-class TalkTrack(Item, DataFile):
+class TalkTrack(Upkeep, Item, DataFile):
     """A selling moment (a cold call, an objection, a win-back call): steps, lines, the record, a card."""
 
     title: Text = Field(description="the moment's title in both languages")

@@ -1,0 +1,122 @@
+"""Owners, review dates and translation freshness on a mini-project whose dates are past due
+(tests/fixtures/upkeep/ laid over tests/fixtures/mini/); every line is asserted word for word."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from macros.__main__ import main
+from macros.freshness import zh_hash
+from macros.playbook import load
+
+from .test_bad_input import FIXTURES, mini_project
+
+DUE = [
+    "playbook_data/checklists/goal-check.yml:3: {level}: 'goal-check' was to be reviewed by 2025-06-30 "
+    "(owner: Training team); expected it reviewed and review_by set to the next date",
+    "playbook_data/modules/goals.yml:5: {level}: 'goals' was to be reviewed by 2025-12-01 "
+    "(owner: new-salesperson); expected it reviewed and review_by set to the next date",
+]
+STALE = ("playbook_data/modules/goals.yml:6: {prefix}the Chinese of 'goals' changed since its English was checked "
+         "(en_from c00e1c42, now {now}); expected the English checked, then "
+         "`python -m macros translations --refresh goals`")
+
+
+def past_due(tmp_path: Path) -> Path:
+    project = mini_project(tmp_path)
+    shutil.copytree(FIXTURES / "upkeep", project, dirs_exist_ok=True)
+    return project
+
+
+def run(capsys, *args) -> tuple[int, list[str]]:
+    code = main(list(args))
+    return code, capsys.readouterr().out.splitlines()
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    monkeypatch.delenv("PLAYBOOK_TODAY", raising=False)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01, as the Makefile would give
+    return past_due(tmp_path)
+
+
+def now(project: Path) -> str:
+    return zh_hash(load(project).items["goals"].item, project)
+
+
+def test_review_lists_what_is_due_oldest_first_as_warnings(project, capsys):
+    code, lines = run(capsys, "check", "--review", "--root", str(project))
+    assert code == 0
+    assert lines == ["playbook_data/ is valid: 4 items, 1 topics",
+                     STALE.format(prefix="warning: ", now=now(project)),
+                     *[line.format(level="warning") for line in DUE],
+                     "2 items due for review on 2026-01-01"]
+
+
+def test_strict_review_makes_them_errors_and_exits_1(project, capsys):
+    code, lines = run(capsys, "check", "--strict-review", "--root", str(project))
+    assert code == 1
+    assert lines[2:] == [*[line.format(level="error") for line in DUE], "2 items due for review on 2026-01-01"]
+
+
+@pytest.mark.parametrize("how", ["option", "environment"])
+def test_the_day_can_be_given(project, capsys, monkeypatch, how):
+    if how == "option":
+        args = ["--today", "2025-07-01"]
+    else:
+        args = []
+        monkeypatch.setenv("PLAYBOOK_TODAY", "2025-07-01")
+    code, lines = run(capsys, "check", "--strict-review", "--root", str(project), *args)
+    assert code == 1
+    assert lines[2:] == [DUE[0].format(level="error"), "1 item due for review on 2025-07-01"]
+    code, lines = run(capsys, "check", "--strict-review", "--root", str(project), "--today", "2025-06-29")
+    assert (code, lines[-1]) == (0, "0 items due for review on 2025-06-29")
+
+
+def test_a_plain_check_warns_of_translations_only(project, capsys):
+    code, lines = run(capsys, "check", "--root", str(project))
+    assert code == 0
+    assert lines[1:] == [STALE.format(prefix="warning: ", now=now(project))]
+
+
+def test_refresh_records_the_chinese_the_english_now_follows(project, capsys):
+    current = now(project)
+    code, lines = run(capsys, "translations", "--root", str(project))
+    assert (code, lines) == (0, [STALE.format(prefix="", now=current), "1 translation to check"])
+    code, lines = run(capsys, "translations", "--root", str(project), "--refresh", "goals")
+    assert (code, lines) == (0, [f"playbook_data/modules/goals.yml: en_from {current}"])
+    assert f'en_from: "{current}"\n' in (project / "playbook_data/modules/goals.yml").read_text(encoding="utf-8")
+    assert run(capsys, "translations", "--root", str(project))[1] == ["0 translations to check"]
+
+
+def test_refresh_writes_a_first_en_from_below_the_review_date(project, capsys):
+    file = project / "playbook_data/checklists/goal-check.yml"
+    file.write_text(file.read_text(encoding="utf-8").replace('en_from: "94d59819"\n', ""), encoding="utf-8")
+    code, lines = run(capsys, "translations", "--root", str(project))
+    assert lines == ["playbook_data/checklists/goal-check.yml:1: 'goal-check' has no en_from saying which Chinese "
+                     "its English follows; expected the English checked, then "
+                     "`python -m macros translations --refresh goal-check`",
+                     STALE.format(prefix="", now=now(project)), "2 translations to check"]
+    code, lines = run(capsys, "translations", "--root", str(project), "--refresh", "goal-check", "no-such")
+    assert code == 1
+    assert lines == ["playbook_data/checklists/goal-check.yml: en_from 94d59819",
+                     "unknown id 'no-such'; expected a module, talk track, script, checklist, sheet or course"]
+    assert file.read_text(encoding="utf-8").splitlines()[2:4] == ["review_by: 2025-06-30", 'en_from: "94d59819"']
+
+
+def test_a_changed_chinese_page_makes_a_module_stale(tmp_path):
+    project = mini_project(tmp_path)
+    assert load(project).items["goals"].item.en_from == now(project)
+    page = project / "docs" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n新的一段。\n", encoding="utf-8")
+    assert load(project).items["goals"].item.en_from != now(project)
+
+
+def test_the_real_data_names_an_owner_and_date_everywhere():
+    book = load(Path(__file__).resolve().parent.parent)
+    kinds = {"module", "talktrack", "script", "checklist", "sheet", "course"}
+    kept = [i for i in book.items if book.kind_of(i) in kinds]
+    assert len(kept) >= 85
+    assert all(book.items[i].item.review_by.year >= 2026 for i in kept)
+    assert all(book.items[i].item.en_from for i in kept)
