@@ -1,7 +1,8 @@
 """A learner's progress, kept in the browser, and the completion slip they hand to a trainer.
 
-`outline` is what the "my progress" page needs to name what a learner did: the modules, checklists, sheets
-and course quizzes of the playbook in one language. A slip is what the page exports (JSON, or the same
+`outline` is what the "my progress" page needs to name what a learner did: the modules, checklists, sheets,
+modules' self-checks and course quizzes of the playbook in one language. A self-check counts as passed once
+every question is marked "I had it". A slip is what the page exports (JSON, or the same
 compressed into a QR code as `PBS1:` + base64url of raw DEFLATE); `read_slip` validates one against the
 playbook, so `python -m macros.roster` can merge slips into one table. A slip is a record, not proof.
 """
@@ -12,7 +13,7 @@ import json
 import zlib
 from typing import Literal
 
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, model_validator
 
 from .schema.common import Id, NonEmptyStr, Strict
 from .printing import page_url
@@ -24,7 +25,13 @@ MAX_BYTES = 64_000  # a slip is a few kilobytes; anything far larger is not one
 class QuizResult(Strict):
     id: Id
     right: int = Field(ge=0)
-    total: int = Field(gt=0)
+    total: int = Field(gt=0, description="questions marked")
+
+    @model_validator(mode="after")
+    def _right_of_marked(self):
+        if self.right > self.total:
+            raise ValueError(f"{self.right} right of {self.total} marked; expected at most {self.total}")
+        return self
 
 
 class Slip(Strict):
@@ -36,7 +43,9 @@ class Slip(Strict):
     modules: list[Id] = Field(default_factory=list, max_length=500)
     checklists: list[Id] = Field(default_factory=list, max_length=500)
     sheets: list[Id] = Field(default_factory=list, max_length=500)
-    quizzes: list[QuizResult] = Field(default_factory=list, max_length=100)
+    quizzes: list[QuizResult] = Field(default_factory=list, max_length=100, description="course quizzes")
+    self_checks: list[QuizResult] = Field(default_factory=list, max_length=500,
+                                          description="modules' self-checks marked in the browser")
     cards: int = Field(default=0, ge=0, le=100_000, description="practice cards reviewed at least once")
 
 
@@ -51,7 +60,10 @@ def outline(book, lang: str) -> dict:
                         for m in sorted(book.of_kind("module"), key=lambda m: m.page)],
             "checklists": titled("checklist"), "sheets": titled("sheet"),
             "quizzes": [{"id": c.id, "title": c.title[lang]} for c in sorted(book.of_kind("course"),
-                                                                             key=lambda c: c.id)]}
+                                                                             key=lambda c: c.id)],
+            "self_checks": [{"id": q.id, "title": book.get("module", q.module).title[lang],
+                             "questions": len(q.questions)} for q in sorted(book.of_kind("quiz"),
+                                                                            key=lambda q: q.id)]}
 
 
 def decode(text: str) -> object:
@@ -77,12 +89,22 @@ def read_slip(name: str, text: str, book) -> Slip:
         raise ValueError(f"{name}: is not a completion slip ({_reason(error)}); expected the .json file or the "
                          "PBS1: text that the 'my progress' page exports") from None
     for kind, ids in (("module", slip.modules), ("checklist", slip.checklists), ("sheet", slip.sheets),
-                      ("course", [q.id for q in slip.quizzes])):
+                      ("course", [q.id for q in slip.quizzes]), ("quiz", [q.id for q in slip.self_checks])):
         unknown = sorted(set(ids) - set(book.ids(kind)))
         if unknown:
             raise ValueError(f"{name}: {kind} '{unknown[0]}' is not in this playbook; expected a slip made "
                              "from this site")
+    for result in slip.self_checks:
+        count = len(book.get("quiz", result.id).questions)
+        if result.total > count:
+            raise ValueError(f"{name}: self-check '{result.id}' has {result.total} questions marked; expected at "
+                             f"most its {count}")
     return slip
+
+
+def passed(slip: Slip, book) -> int:
+    """How many of the slip's self-checks have every question of the quiz marked right."""
+    return sum(q.right == len(book.get("quiz", q.id).questions) for q in slip.self_checks)
 
 
 def _reason(error: Exception) -> str:

@@ -14,9 +14,10 @@ from calculators.cells import safe_cell
 
 from .playbook import load
 from .problems import DataError
-from .progress import read_slip
+from .progress import passed, read_slip
 
-HEADS = ("name", "made", "modules read", "checklists", "sheets", "course quizzes right", "cards reviewed")
+HEADS = ("name", "made", "modules read", "checklists", "sheets", "course quizzes right", "cards reviewed",
+         "self-checks passed")
 
 
 def main(argv=None) -> int:
@@ -52,7 +53,7 @@ def write(slips: list, book, target: Path):
     summary.append(HEADS)
     for s in sorted(slips, key=lambda s: (s.name, s.made)):
         summary.append([safe_cell(s.name), s.made, len(s.modules), len(s.checklists), len(s.sheets),
-                        sum(q.right for q in s.quizzes), s.cards])
+                        sum(q.right for q in s.quizzes), s.cards, passed(s, book)])
     modules = wb.create_sheet("modules")
     modules.append(["module", *[safe_cell(s.name) for s in slips]])
     for module in sorted(book.of_kind("module"), key=lambda m: m.page):

@@ -18,7 +18,7 @@ def test_the_learner_view_shows_the_agenda_in_the_navigation(server, page):
 
 def test_the_course_quiz_hides_answers_scores_and_remembers(server, page):
     page.goto(server + "en/courses/complaint-workshop-quiz.html")
-    score = page.locator(".pb-course-quiz__score")
+    score = page.locator(".pb-quiz__score")
     questions = page.locator("details[data-question]")
     total = questions.count()
     assert total >= 4 and score.inner_text() == f"0 of {total} marked, 0 right"

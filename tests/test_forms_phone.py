@@ -7,7 +7,7 @@ import pytest
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
-FORMS = "form.pb-checklist, form.pb-sheet, .pb-calc, .pb-course-quiz, .pb-roleplay"
+FORMS = "form.pb-checklist, form.pb-sheet, .pb-calc, .pb-quiz, .pb-roleplay"
 PAGES = {
     "checklist": "planning/smart-goals.html",
     "sheet": "management/salesperson.html",
@@ -55,7 +55,7 @@ def phone(browser):
 
 def controls(page, server, path: str) -> list[dict]:
     page.goto(server + path)
-    for summary in page.locator(".pb-course-quiz details > summary").all()[:2]:
+    for summary in page.locator(".pb-quiz details > summary").all()[:2]:
         summary.click()  # open two questions: their marking buttons show
     found = page.evaluate(MEASURE, FORMS)
     assert found, f"no form control on {path}"

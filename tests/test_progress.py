@@ -50,6 +50,13 @@ def test_a_slip_reads_as_json_and_as_qr_text(book):
     (json.dumps(slip(extra=1)), "a.json: is not a completion slip (extra: Extra inputs are not permitted); "
                                 "expected the .json file or the PBS1: text that the 'my progress' page exports"),
     ("x" * 70_000, "a.json: is 70000 characters; expected a slip of a few kilobytes"),
+    (json.dumps(slip(self_checks=[{"id": "smart-goals-quiz", "right": 4, "total": 3}])),
+     "a.json: is not a completion slip (self_checks.0: Value error, 4 right of 3 marked; expected at most 3); "
+     "expected the .json file or the PBS1: text that the 'my progress' page exports"),
+    (json.dumps(slip(self_checks=[{"id": "smart-goals-quiz", "right": 1, "total": 9}])),
+     "a.json: self-check 'smart-goals-quiz' has 9 questions marked; expected at most its 3"),
+    (json.dumps(slip(self_checks=[{"id": "no-such-quiz", "right": 1, "total": 1}])),
+     "a.json: quiz 'no-such-quiz' is not in this playbook; expected a slip made from this site"),
 ])
 def test_a_malformed_slip_is_refused_with_its_reason(book, text, message):
     with pytest.raises(ValueError) as error:
@@ -100,9 +107,18 @@ def test_read_a_module_then_export_a_slip_the_roster_accepts(browser, server, tm
     page.goto(server + "planning/smart-goals.html")
     page.locator(".pb-keypoints").scroll_into_view_if_needed()
     page.wait_for_function("localStorage.getItem('pb-read:zh') !== null")
+    questions = page.locator(".pb-quiz details[data-question]")
+    for question in questions.all():  # the self-check: open each answer, mark it known
+        question.locator("summary").click()
+        question.get_by_role("button", name="我答对了").click()
+    assert page.locator(".pb-quiz__score").inner_text() == f"已标记 {questions.count()} / {questions.count()} 题，" \
+                                                          f"答对 {questions.count()} 题"
     page.goto(server + "progress.html")
     done = page.locator(".pb-progress__modules .pb-progress__done")
     assert done.count() == 1 and "SMART" in done.inner_text()
+    checks = len(book.of_kind("quiz"))
+    assert page.locator("[data-part=checks]").inner_text() == f"全部答对的课后自测 1 / {checks}"
+    assert page.locator(".pb-progress__checks .pb-progress__done").inner_text().startswith("SMART")
     page.wait_for_selector(".md-nav__link.pb-read[href$='planning/smart-goals.html']", state="attached")
     page.get_by_role("button", name="导出完成单").click()
     assert page.get_by_role("alert").is_visible(), "a slip needs a name"
@@ -116,10 +132,13 @@ def test_read_a_module_then_export_a_slip_the_roster_accepts(browser, server, tm
     context.close()
     from_file = read_slip(str(target), target.read_text(encoding="utf-8"), book)
     assert from_file.name == "李明" and from_file.modules == ["smart-goals"]
+    assert [(q.id, q.right, q.total) for q in from_file.self_checks] == [("smart-goals-quiz", 3, 3)]
     assert read_slip("qr", qr_text, book) == from_file
     run = subprocess.run([sys.executable, "-m", "macros.roster", str(target), "-o", str(tmp_path / "r.xlsx"),
                           "--root", str(ROOT)], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
+    summary = openpyxl.load_workbook(tmp_path / "r.xlsx")["roster"]
+    assert summary["H1"].value == "self-checks passed" and summary["H2"].value == 1
 
 
 @pytest.mark.browser

@@ -1,6 +1,6 @@
 """In the real browser, at phone size: a stored entry the page did not write (another type, JSON cut short, an
 older version's shape) is set aside under <key>:set-aside, the widget starts clean, and it works and stores
-again. Every widget that uses storage: checklists and sheets (checklists.js), the course quiz (courses.js)."""
+again. Every widget that uses storage: checklists and sheets (checklists.js), the course quiz and the modules' self-checks (quiz.js)."""
 
 import json
 
@@ -18,7 +18,9 @@ WIDGETS = {
               "form[data-sheet='6w1h1s-worksheet'] textarea >> nth=0"),
     "course quiz": ("en/courses/complaint-workshop-quiz.html", "pb:course-quiz:complaint-workshop:en",
                     "details[data-question] >> nth=0"),
+    "self-check": ("en/planning/smart-goals.html", "pb:quiz:smart-goals-quiz:en", "details[data-question] >> nth=0"),
 }
+QUIZZES = ("course quiz", "self-check")
 FILLED = "field => field.type === 'checkbox' ? field.checked : field.value !== ''"
 
 
@@ -55,13 +57,13 @@ def test_a_foreign_entry_is_set_aside_and_the_widget_starts_clean(phone, server,
     open_with(phone, server + url, key, text)
     entries = phone.evaluate("key => [localStorage.getItem(key), localStorage.getItem(key + ':set-aside')]", key)
     assert entries == [None, text]
-    if widget == "course quiz":
-        assert phone.locator(".pb-course-quiz__score").inner_text().startswith("0 of ")
+    if widget in QUIZZES:
+        assert phone.locator(".pb-quiz__score").inner_text().startswith("0 of ")
     else:
         assert phone.locator(control).evaluate(FILLED) is False
     use(phone, widget, control)
     stored = json.loads(phone.evaluate("key => localStorage.getItem(key)", key))
-    assert list(stored.values()) == [{"checklist": True, "sheet": "Zhang San", "course quiz": "right"}[widget]]
+    assert list(stored.values()) == [{"checklist": True, "sheet": "Zhang San"}.get(widget, "right")]
     assert phone.errors == []
 
 
@@ -74,8 +76,8 @@ def test_an_entry_the_page_wrote_is_kept(phone, server, widget):
     phone.reload()
     assert phone.evaluate("key => [localStorage.getItem(key), localStorage.getItem(key + ':set-aside')]",
                           key) == [written, None]
-    if widget == "course quiz":
-        assert phone.locator(".pb-course-quiz__score").inner_text().startswith("1 of ")
+    if widget in QUIZZES:
+        assert phone.locator(".pb-quiz__score").inner_text().startswith("1 of ")
     else:
         assert phone.locator(control).evaluate(FILLED) is True
     assert phone.errors == []

@@ -69,6 +69,19 @@
                                                 el.dataset.template);
   }
 
+  // The quizzes with marks stored by quiz.js (pb:<store>:<id>:<lang>): how many marked, how many right (a
+  // self-check's marks are by question number)
+  function marked(quizzes, store) {
+    return quizzes.map(function (q) {
+      var marks = stored(["pb", store, q.id, lang].join(":"));
+      var keys = marks && typeof marks === "object" ? Object.keys(marks) : [];
+      if (q.questions) keys = keys.filter(function (k) { return +k >= 1 && +k <= q.questions; });  // as the quiz is now
+      var values = keys.map(function (k) { return marks[k]; });
+      return { id: q.id, title: q.title, questions: q.questions,
+               right: values.filter(function (v) { return v === "right"; }).length, total: values.length };
+    }).filter(function (q) { return q.total > 0; });
+  }
+
   // What this browser recorded, by the ids of the playbook
   function record(outline) {
     var marks = readMarks(), filled = function (kind) {
@@ -81,12 +94,8 @@
     return {
       modules: outline.modules.filter(function (m) { return marks[m.path]; }).map(function (m) { return m.id; }),
       checklists: filled("checklists"), sheets: filled("sheets"),
-      quizzes: outline.quizzes.map(function (q) {
-        var marks = stored(["pb", "course-quiz", q.id, lang].join(":")) || {};
-        var values = Object.keys(marks).map(function (k) { return marks[k]; });
-        return { id: q.id, title: q.title, right: values.filter(function (v) { return v === "right"; }).length,
-                 total: values.length };
-      }).filter(function (q) { return q.total > 0; }),
+      quizzes: marked(outline.quizzes, "course-quiz"),
+      selfChecks: marked(outline.self_checks, "quiz"),
       cards: cards && cards.cards && typeof cards.cards === "object" ? Object.keys(cards.cards).length : 0
     };
   }
@@ -95,8 +104,8 @@
     var outline = JSON.parse(box.querySelector(".pb-progress__data").textContent);
     var done = record(outline), siteRoot = box.dataset.root;
     var modules = box.querySelector(".pb-progress__modules"), forms = box.querySelector(".pb-progress__forms");
-    var quizzes = box.querySelector(".pb-progress__quizzes");
-    modules.textContent = forms.textContent = quizzes.textContent = "";
+    var quizzes = box.querySelector(".pb-progress__quizzes"), checks = box.querySelector(".pb-progress__checks");
+    modules.textContent = forms.textContent = quizzes.textContent = checks.textContent = "";
     outline.modules.forEach(function (m) { item(modules, m.title, siteRoot + m.path, done.modules.indexOf(m.id) >= 0); });
     outline.checklists.concat(outline.sheets).forEach(function (x) {
       if (done.checklists.indexOf(x.id) >= 0 || done.sheets.indexOf(x.id) >= 0) item(forms, x.title, null, true);
@@ -106,6 +115,12 @@
            null, true);
     });
     if (!done.quizzes.length) item(quizzes, quizzes.dataset.none, null, false);
+    var passed = done.selfChecks.filter(function (q) { return q.right === q.questions; });
+    done.selfChecks.forEach(function (q) {
+      item(checks, q.title + " · " + quizzes.dataset.template.replace("{right}", q.right).replace("{total}", q.questions),
+           null, passed.indexOf(q) >= 0);
+    });
+    fill("checks", box, { done: passed.length, total: outline.self_checks.length });
     fill("modules", box, { done: done.modules.length, total: outline.modules.length });
     fill("forms", box, { done: done.checklists.length + done.sheets.length,
                          total: outline.checklists.length + outline.sheets.length });
@@ -127,6 +142,8 @@
     });
   }
 
+  function result(q) { return { id: q.id, right: q.right, total: q.total }; }
+
   function exportSlip(box) {
     var name = box.querySelector(".pb-progress__name").value.trim(), error = box.querySelector(".pb-progress__error");
     error.hidden = !!name;
@@ -135,7 +152,8 @@
     var slip = { slip: "sales-playbook", version: 1, name: name, lang: lang,
                  made: new Date().toISOString().slice(0, 10), modules: done.modules, checklists: done.checklists,
                  sheets: done.sheets, cards: done.cards,
-                 quizzes: done.quizzes.map(function (q) { return { id: q.id, right: q.right, total: q.total }; }) };
+                 quizzes: done.quizzes.map(result),
+                 self_checks: done.selfChecks.map(result) };
     var json = JSON.stringify(slip), link = document.createElement("a");
     link.href = URL.createObjectURL(new Blob([json], { type: "application/json" }));
     link.download = "slip-" + slip.made + ".json";

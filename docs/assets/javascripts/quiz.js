@@ -1,13 +1,14 @@
-/* The course quiz: open an answer, mark yourself "I had it" or "Not yet"; the score shows at the top and the
-   marks stay in this browser (localStorage), one entry per course and language. Nothing is sent anywhere. */
+/* Self-checks (a module's quiz, a course quiz): open an answer, mark yourself "I had it" or "Not yet"; the score
+   shows at the top and the marks stay in this browser (localStorage), one entry per quiz and language, read
+   again by the progress page. Nothing is sent anywhere. */
 (function () {
   "use strict";
 
-  var QUIZ = "[data-course-quiz]";
+  var QUIZ = "[data-quiz-marks]";
 
-  // pb:course-quiz:complaint-workshop:zh
+  // pb:course-quiz:complaint-workshop:zh, pb:quiz:smart-goals-check:en
   function storageKey(quiz) {
-    return ["pb", "course-quiz", quiz.dataset.courseQuiz, quiz.dataset.lang].join(":");
+    return ["pb", quiz.dataset.quizMarks, quiz.dataset.lang].join(":");
   }
 
   // What the quiz writes: an object of question key → "right" or "wrong"
@@ -55,7 +56,7 @@
       if (mark) marked += 1;
       if (mark === "right") right += 1;
     });
-    var score = quiz.querySelector(".pb-course-quiz__score");
+    var score = quiz.querySelector(".pb-quiz__score");
     score.textContent = score.dataset.template.replace("{marked}", marked)
       .replace("{total}", questions.length).replace("{right}", right);
   }
@@ -79,7 +80,7 @@
       quiz.querySelectorAll("details[open]").forEach(function (question) { question.open = false; });
       show(quiz, marks);
     });
-    quiz.querySelectorAll(".pb-course-quiz__marks, .pb-course-quiz__tools, .pb-course-quiz__score")
+    quiz.querySelectorAll(".pb-quiz__marks, .pb-quiz__tools, .pb-quiz__score")
       .forEach(function (element) { element.hidden = false; });
     show(quiz, marks);
   }
