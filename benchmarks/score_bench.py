@@ -1,19 +1,22 @@
-"""How fast and how lean is `python -m calculators score`, against pandas doing the same job?
+"""How fast and how lean is file scoring (`python -m calculators score|abc|rfm|pipeline FILE`), against
+pandas, polars (lazy) and DuckDB doing the same job in the same run?
 
-Generates customer files of 100k and 1M rows (a few rows with bad values), then in the same run times
-(a) `python -m calculators score FILE --scorecard customer-value -o OUT.csv` and (b) a pandas script
-that reads the CSV, scores it with numpy against the same scorecard, and writes a UTF-8-BOM CSV.
-Each runs in its own process; peak memory is that process's maximum resident set (os.wait4).
-Prints seconds and MB for both, and the ratios. Needs the `bench` extra (pandas).
+Generates files like CRM exports (a few rows with bad values), then times in turns, `--runs` times:
+`python -m calculators <calc> FILE -o OUT.csv` and a script per library that reads the CSV, computes the
+same columns and writes a UTF-8-BOM CSV (the baselines parse plain numbers only: they are the floor, not
+the same behaviour). Each runs in its own process; peak memory is that process's maximum resident set
+(os.wait4). The labels each tool gives are checked equal. Prints the range (min–max) of wall seconds, CPU
+seconds and MB per tool, and the range of ratios per run against polars' time and pandas' memory.
+Needs the `bench` extra (pandas, duckdb). On a shared machine read the ratios, not the seconds.
 
-    .venv/bin/python benchmarks/score_bench.py [--sizes 100000 1000000] [--keep DIR]
+    .venv/bin/python benchmarks/score_bench.py [--calculators score abc rfm pipeline]
+        [--sizes 100000 1000000] [--runs 3] [--tools calculators polars duckdb pandas] [--keep DIR]
 """
 
 import argparse
 import csv
 import json
 import os
-import random
 import subprocess
 import sys
 import tempfile
@@ -22,54 +25,26 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from calculators.data import load_scorecard
+from calculators.data import load_scorecard, settings  # noqa: E402
+from score_baselines import BASELINES, generate  # noqa: E402
 
-HEADER = ["customer", "amount", "frequency", "margin", "potential", "clv"]
-
-# The baseline: what an analyst would write with pandas for the same read → score → write.
-PANDAS = r"""
-import json, sys
-import numpy as np, pandas as pd
-source, out, card = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
-frame = pd.read_csv(source, dtype=str, keep_default_na=False)
-lo, hi = card["scale"]["min"], card["scale"]["max"]
-total, bad = np.zeros(len(frame)), np.zeros(len(frame), dtype=bool)
-span = sum(c["weight"] * (hi - lo) for c in card["criteria"])
-for c in card["criteria"]:
-    raw = pd.to_numeric(frame[c["key"]].str.replace(",", "", regex=False), errors="coerce").to_numpy()
-    bad |= np.isnan(raw) | ((raw < 0) & (not c["negative_allowed"]))
-    if c["breaks"]:
-        points = np.asarray(c["scores"])[np.searchsorted(c["breaks"], raw, side="right")]
-    else:
-        bad |= (raw < lo) | (raw > hi)
-        points = raw
-    total += c["weight"] * (points - lo)
-score = np.round(100 * total / span, 2)
-tiers = card["tiers"]
-tier = np.select([score >= t["min"] - 1e-9 for t in tiers], [t["key"] for t in tiers], default=tiers[-1]["key"])
-frame["score"] = np.where(bad, "", score.astype(str))
-frame["tier"] = np.where(bad, "", tier)
-frame["error"] = np.where(bad, "a value is not a valid number", "")
-frame.to_csv(out, index=False, encoding="utf-8-sig")
-"""
+TOOLS = ("calculators", "polars", "duckdb", "pandas", "reference")
+# The column each tool's output is checked on (counts of each value must agree).
+LABEL = {"score": "tier", "abc": "class", "rfm": "segment", "pipeline": "probability"}
+OPTIONS = {"score": ["--scorecard", "customer-value"], "abc": [], "rfm": [], "pipeline": []}
 
 
-def generate(path: Path, rows: int, seed: int = 8):
-    """A customer file like a CRM export: mostly clean, one row in a thousand with a bad value."""
-    rng = random.Random(seed)
-    with open(path, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(HEADER)
-        for i in range(rows):
-            amount = f"{rng.lognormvariate(11, 1.5):.2f}" if i % 1000 != 7 else "12,5x"
-            writer.writerow([f"客户{i:07d}", amount, rng.randint(0, 40), f"{rng.uniform(-5, 45):.1f}",
-                             rng.randint(1, 5), f"{rng.lognormvariate(13, 1.5):.0f}"])
+def config(calculator: str) -> str:
+    """What a baseline script needs to know of the calculator's settings, as JSON."""
+    if calculator == "score":
+        return json.dumps(load_scorecard("customer-value").model_dump(mode="json"))
+    return json.dumps(settings(calculator).model_dump(mode="json"))
 
 
 def measure(command: list) -> tuple:
-    """(wall seconds, CPU seconds, peak MB) of one child process, by its own rusage; CPU time is
-    the steadier figure on a shared machine."""
+    """(wall seconds, CPU seconds, peak MB) of one child process, by its own rusage."""
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
@@ -79,46 +54,86 @@ def measure(command: list) -> tuple:
     return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024  # ru_maxrss is in KB on Linux
 
 
-def tiers_of(path: Path) -> dict:
-    counts = {}
+def command(tool: str, calculator: str, source: Path, out: Path) -> list:
+    if tool in ("calculators", "reference"):
+        engine = ["--engine", "python"] if tool == "reference" else []
+        return [sys.executable, "-m", "calculators", calculator, source, *OPTIONS[calculator], *engine, "-o", out]
+    return [sys.executable, "-c", BASELINES[calculator][tool], source, out, config(calculator)]
+
+
+def counts(path: Path, column: str) -> dict:
+    found = {}
     with open(path, encoding="utf-8-sig", newline="") as handle:
         for row in csv.DictReader(handle):
-            counts[row["tier"]] = counts.get(row["tier"], 0) + 1
-    return counts
+            value = row[column]
+            key = f"{float(value):g}" if value.replace(".", "", 1).isdigit() else value
+            found[key] = found.get(key, 0) + 1
+    return found
+
+
+def span(values) -> str:
+    low, high = min(values), max(values)
+    return f"{low:.2f}" if f"{low:.2f}" == f"{high:.2f}" else f"{low:.2f}–{high:.2f}"
+
+
+def run(calculator: str, rows: int, tools: list, runs: int, folder: Path) -> dict:
+    source = folder / f"{calculator}-{rows}.csv"
+    if not source.exists():
+        generate(calculator, source, rows)
+    tools = [t for t in tools if t in ("calculators", "reference") or t in BASELINES[calculator]]
+    times = {tool: [] for tool in tools}
+    for _ in range(runs):
+        for tool in tools:  # in turns, so a machine that slows down weighs on every tool alike
+            out = folder / f"{calculator}-{rows}-{tool}.csv"
+            times[tool].append(measure(command(tool, calculator, source, out)))
+    labels = {tool: counts(folder / f"{calculator}-{rows}-{tool}.csv", LABEL[calculator]) for tool in tools}
+    mine = labels.get("calculators")
+    for tool, found in labels.items():
+        if mine is not None and found != mine:
+            print(f"!! {calculator}, {rows:,} rows: {tool}'s {LABEL[calculator]} counts differ: {found} vs {mine}")
+    return times
+
+
+def report(calculator: str, rows: int, times: dict):
+    for tool, measured in times.items():
+        wall, cpu, mb = zip(*measured)
+        print(f"{calculator:<9} {rows:>10,} {tool:<12} {span(wall):>12} {span(cpu):>12} {span(mb):>14}")
+    ours = times.get("calculators")
+    if ours is None:
+        return
+    for tool, what, index, target in (("polars", "wall time", 0, 1.0), ("polars", "CPU time", 1, 1.0),
+                                      ("duckdb", "wall time", 0, None), ("pandas", "peak memory", 2, 0.5)):
+        if tool in times:
+            ratios = [a[index] / b[index] for a, b in zip(ours, times[tool])]
+            goal = f" (target ≤ {target})" if target else ""
+            print(f"    {calculator} {rows:,}: {what} {span(ratios)}× {tool}'s{goal}")
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--calculators", nargs="+", default=list(LABEL), choices=list(LABEL))
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--tools", nargs="+", choices=TOOLS, default=list(TOOLS[:4]))
     parser.add_argument("--keep", type=Path, help="keep the generated files here")
     args = parser.parse_args()
-    card = json.dumps(load_scorecard("customer-value").model_dump(mode="json"))
     folder = args.keep or Path(tempfile.mkdtemp(prefix="score-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
-    results = {}
-    print(f"{'rows':>9} {'tool':<12} {'wall s':>8} {'CPU s':>8} {'peak MB':>8}")
-    for rows in args.sizes:
-        source = folder / f"customers-{rows}.csv"
-        generate(source, rows)
-        ours, theirs = folder / f"ours-{rows}.csv", folder / f"pandas-{rows}.csv"
-        results[rows] = {
-            "calculators": measure([sys.executable, "-m", "calculators", "score", source,
-                                    "--scorecard", "customer-value", "-o", ours]),
-            "pandas": measure([sys.executable, "-c", PANDAS, source, theirs, card]),
-        }
-        for tool, (seconds, cpu, mb) in results[rows].items():
-            print(f"{rows:>9,} {tool:<12} {seconds:>8.2f} {cpu:>8.2f} {mb:>8.1f}")
-        if tiers_of(ours) != tiers_of(theirs):
-            raise SystemExit(f"the two tools disagree at {rows} rows: {tiers_of(ours)} vs {tiers_of(theirs)}")
-    print()
-    for rows, r in results.items():
-        (ts, tc, tm), (ps, pc, pm) = r["calculators"], r["pandas"]
-        print(f"{rows:>9,} rows: wall time {ts / ps:.2f}×, CPU time {tc / pc:.2f}× pandas (target ≤ 1.0); "
-              f"peak memory {tm / pm:.2f}× pandas (target ≤ 0.5)")
-    if len(results) > 1:
-        small, large = min(results), max(results)
-        growth = results[large]["calculators"][2] / results[small]["calculators"][2]
-        print(f"calculators peak memory {small:,} → {large:,} rows: {growth:.2f}× (flat means about 1)")
+    print(f"load average at start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(f"{'calc':<9} {'rows':>10} {'tool':<12} {'wall s':>12} {'CPU s':>12} {'peak MB':>14}")
+    peaks = {}
+    for calculator in args.calculators:
+        for rows in args.sizes:
+            times = run(calculator, rows, args.tools, args.runs, folder)
+            report(calculator, rows, times)
+            if "calculators" in times:
+                peaks.setdefault(calculator, {})[rows] = max(mb for _, _, mb in times["calculators"])
+    for calculator, by_size in peaks.items():
+        if len(by_size) > 1:
+            small, large = min(by_size), max(by_size)
+            print(f"{calculator}: peak memory {small:,} → {large:,} rows: {by_size[small]:.0f} → "
+                  f"{by_size[large]:.0f} MB, {by_size[large] / by_size[small]:.2f}× (flat means about 1)")
+    print(f"load average at end: {os.getloadavg()[0]:.1f}")
     if not args.keep:
         for file in folder.iterdir():
             file.unlink()

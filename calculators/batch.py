@@ -18,12 +18,17 @@ PROGRESS_EVERY = 25_000
 LINES_SHOWN = 10
 
 
+class Unsuitable(Exception):
+    """A file the fast path cannot read as the reference does (calculators/engine.py)."""
+
+
 class Summary:
     """Rows read, scored and with errors, a count per label (tier, class, stage…), extra lines."""
 
     def __init__(self, label_name: str, lang: str = "en"):
         self.label_name, self.lang = label_name, lang
         self.read = self.scored = self.failed = 0
+        self.width = 0  # how many values a row gets, so a row in error gets as many blanks
         self.labels = Counter()
         self.totals = []
         self.lines = []
@@ -55,50 +60,77 @@ def describe(table, summary: Summary):
 
 
 class Progress:
-    """'\\r123,456 rows' on stderr every so often, only when stderr is a terminal."""
+    """A bar on stderr ('\\r[#####     ] 52% 123,456 rows'), every so often, when stderr is a terminal or
+    `shown` says so; `expected` rows (an estimate) fills the bar."""
 
-    def __init__(self, stream=None):
+    def __init__(self, stream=None, expected: int = 0, shown: bool = None):
         self.stream = stream or sys.stderr
-        self.on = self.stream.isatty()
-        self.start = time.monotonic()
+        self.on = self.stream.isatty() if shown is None else shown
+        self.start, self.expected = time.monotonic(), expected
 
-    def tick(self, rows: int):
-        if self.on and rows % PROGRESS_EVERY == 0:
+    def tick(self, rows: int, force: bool = False):
+        if self.on and (force or rows % PROGRESS_EVERY == 0):
             rate = rows / max(time.monotonic() - self.start, 1e-6)
-            self.stream.write(f"\r{rows:,} rows ({rate:,.0f}/s)")
+            share = min(rows / self.expected, 0.99) if self.expected else 0
+            bar = f"[{'#' * round(20 * share):<20}] {share:4.0%} " if self.expected else ""
+            self.stream.write(f"\r{bar}{rows:,} rows ({rate:,.0f}/s)")
             self.stream.flush()
 
     def done(self):
         if self.on:
-            self.stream.write("\r" + " " * 40 + "\r")
+            self.stream.write("\r" + " " * 60 + "\r")
 
 
-def stream(table, out, fmt, added: list, row, summary: Summary) -> Summary:
-    """Write every row of `table`; `row(cells, line)` returns (added values, label) or raises InputError."""
-    writer = open_writer(out, table.header + added + ["error"], format_of(out, fmt))
-    blank, progress, write, lang = [""] * len(added), Progress(), writer.write, summary.lang
+def write_row(line: int, cells: list, problem, row, summary: Summary) -> list:
+    """The added values and the error cell of one row (a total row, a row with a problem or one that
+    `row(cells, line)` scores or rejects), counted in `summary` but for `read`."""
+    if problem is TOTAL:
+        summary.totals.append(line)
+        return [""] * summary.width + [say("total-row", summary.lang)]
+    if problem is None:
+        try:
+            values, label = row(cells, line)
+        except InputError as error:
+            problem = error
+        else:
+            summary.scored += 1
+            if label is not None:
+                summary.labels[label] += 1
+            return values + [""]
+    summary.failed += 1
+    return [""] * summary.width + [say("line", summary.lang, line=line, message=problem.text(summary.lang))]
+
+
+def expected_rows(table) -> int:
+    """About how many rows a CSV file has, from the length of its first lines; 0 for .xlsx."""
+    if table.xlsx:
+        return 0
+    with open(table.path, "rb") as handle:
+        head = handle.read(1 << 16)
+    return round(table.path.stat().st_size / max(len(head) / max(head.count(b"\n"), 1), 1))
+
+
+def stream(table, out, fmt, added: list, row, summary: Summary, plan=None, shown=None) -> Summary:
+    """Write every row of `table`; `row(cells, line)` returns (added values, label) or raises InputError.
+
+    With `plan` (the formulas as columns, calculators/columns.py) a CSV file goes the fast way
+    (calculators/engine.py), which may raise engine.Unsuitable; the caller then runs without a plan."""
+    summary.width, fmt = len(added), format_of(out, fmt)
+    progress = Progress(expected=expected_rows(table), shown=shown)
     try:
-        for line, cells, problem in table.rows():
-            summary.read += 1
-            progress.tick(summary.read)
-            if problem is TOTAL:
-                summary.totals.append(line)
-                write(cells + blank + [say("total-row", lang)])
-                continue
-            if problem is None:
-                try:
-                    values, label = row(cells, line)
-                except InputError as error:
-                    problem = error
-                else:
-                    summary.scored += 1
-                    if label is not None:
-                        summary.labels[label] += 1
-                    write(cells + values + [""])
-                    continue
-            summary.failed += 1
-            write(cells + blank + [say("line", lang, line=line, message=problem.text(lang))])
+        if plan is not None:
+            from . import engine
+
+            if engine.suitable(table, out, fmt):
+                return engine.stream(table, out, added, row, summary, plan, progress)
+        writer = open_writer(out, table.header + added + ["error"], fmt)
+        try:
+            for line, cells, problem in table.rows():
+                summary.read += 1
+                progress.tick(summary.read)
+                writer.write(cells + write_row(line, cells, problem, row, summary))
+        finally:
+            writer.close()
     finally:
         progress.done()
-        writer.close()
     return summary

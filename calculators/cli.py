@@ -10,6 +10,7 @@ import json
 import sys
 
 from . import runners, workbooks
+from .batch import Unsuitable
 from .errors import InputError
 from .cells import DATE_FORMATS
 from .output import FORMATS
@@ -45,6 +46,11 @@ def _file_options(p, needs_file: bool):
     p.add_argument("--lang", choices=["zh", "en"],
                    help="language of labels, messages and the summary (default: that of the file's headers)")
     p.add_argument("--strict", action="store_true", help="exit 1 when any row has an error")
+    p.add_argument("--engine", choices=["polars", "python"], default="polars",
+                   help="polars (default): a CSV file scored in batches of columns, any row in doubt by the "
+                        "reference; python: every row by the pure-Python reference")
+    p.add_argument("--progress", action="store_true", default=None,
+                   help="show the progress bar even when stderr is not a terminal")
     p.add_argument("--json", action="store_true", help="single values: print one JSON object")
 
 
@@ -153,7 +159,11 @@ def main(argv=None) -> int:
             args.map = dict(args.map)
             if args.json and not args.format:
                 args.format = "json"
-            summary = RUNNERS[args.command](args)
+            try:
+                summary = RUNNERS[args.command](args)
+            except Unsuitable:  # a file the fast path cannot read as the reference does: again, row by row
+                args.engine = "python"
+                summary = RUNNERS[args.command](args)
             print(summary.text(), file=sys.stderr)
             return 1 if args.strict and summary.failed else 0
         calculator, inputs = single_inputs(args)

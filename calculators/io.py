@@ -101,7 +101,7 @@ class Table:
     def _csv_rows(self):
         try:
             with open(self.path, encoding=self.encoding, newline="") as handle:
-                reader = csv.reader(handle, delimiter=self._delimiter())
+                reader = csv.reader(handle, delimiter=self.delimiter())
                 for cells in reader:
                     yield reader.line_num, cells
         except UnicodeDecodeError:
@@ -115,7 +115,7 @@ class Table:
         except OSError as error:
             raise InputError(f"{self.path}: cannot be read ({error.strerror})") from None
 
-    def _delimiter(self) -> str:
+    def delimiter(self) -> str:
         # The header line decides: comma, semicolon (European Excel) or tab.
         with open(self.path, encoding=self.encoding, newline="") as handle:
             line = handle.readline()

@@ -12,7 +12,7 @@ import yaml
 from . import abc as abc_calc
 from . import clv as clv_calc
 from . import survey
-from .batch import Summary, describe, line_list, stream
+from .batch import LINES_SHOWN, Summary, describe, line_list, stream
 from .cells import parse_date
 from .data import load_scorecard, settings
 from .errors import InputError, number, rate
@@ -58,15 +58,26 @@ class ShareOrPercent:
     """Watches a column of percentages (22 for 22 %) for plain values below 1, which look like shares
     (0.22): both kinds in one column is a warning, never a silent guess."""
 
+    # Lines kept of each kind, the first by line number: all a warning shows.
+    KEEP = LINES_SHOWN + 1
+
     def __init__(self, name: str):
         self.name, self.share, self.percent = name, [], []
 
     def see(self, line: int, cell, value: float):
         written = cell if isinstance(cell, str) else None
         if written is not None and "%" in written or abs(value) >= 1:
-            self.percent.append((line, cell))
+            self.add("percent", [(line, cell)])
         elif value != 0:
-            self.share.append((line, cell))
+            self.add("share", [(line, cell)])
+
+    def add(self, kind: str, seen: list):
+        """(line, cell) pairs of a kind, in any order (the fast path sees a batch's rows in two sets)."""
+        kept = getattr(self, kind)
+        if len(kept) < self.KEEP or seen and min(line for line, _ in seen) < kept[-1][0]:
+            kept.extend(seen)
+            kept.sort(key=lambda pair: pair[0])
+            del kept[self.KEEP:]
 
     def warn(self, summary: Summary):
         if self.share and self.percent:
@@ -92,10 +103,23 @@ def score(args) -> Summary:
             watcher.see(line, values[k], number(values[k], "", percent=True))
         return [round(total, 2), titles[tier]], titles[tier]
 
-    summary = stream(table, args.output, args.format, ["score", "tier"], row, _summary(table, "tiers", lang))
+    plan = _plan(args, lambda: columns_of().ScoreColumns(scorer, index, titles, watch))
+    summary = stream(table, args.output, args.format, ["score", "tier"], row, _summary(table, "tiers", lang),
+                     plan, args.progress)
     for _, watcher in watch:
         watcher.warn(summary)
     return summary
+
+
+def columns_of():
+    from . import columns  # imports polars: only when a file goes the fast way
+
+    return columns
+
+
+def _plan(args, make):
+    """The columns' plan of a file run (calculators/columns.py), unless --engine python."""
+    return make() if getattr(args, "engine", "polars") == "polars" else None
 
 
 def abc(args) -> Summary:
