@@ -74,30 +74,33 @@ def stream(table, out, added: list, row, summary, plan, progress: Progress):
     width = len(table.header)
     names = [f"c{i}" for i in range(width)]
     extra = [f"c{i}" for i in range(width, width + EXTRA)]
-    ok, stages = plan.formulas()
     # A row in doubt: a formula's, a possible total row, a line break in a cell, cells beyond the header.
     extra_cells = pl.any_horizontal([pl.col(n).is_not_null() for n in extra])
     doubt = (pl.any_horizontal([pl.col(n).str.contains(DOUBT) for n in names]) | extra_cells).fill_null(False)
     schema = {n: pl.String for n in names + extra}
+    computed = [*plan.types, *([plan.label] if plan.label and plan.label not in plan.types else [])]
 
-    def query(piece: bytes, line: int) -> pl.LazyFrame:
-        return (pl.scan_csv(piece, has_header=False, separator=table.delimiter(), schema=schema,
-                            missing_columns="insert", raise_if_empty=False)
-                .with_row_index("line", offset=line)
-                .filter(pl.any_horizontal([pl.col(n).is_not_null() for n in names + extra]))
-                .pipe(_staged, stages).with_columns(ok=ok & ~(doubt if PIECE_DOUBT.search(piece) else extra_cells))
-                .with_columns([pl.when(pl.col("ok")).then(pl.col(n)).alias(n) for n in plan.types] +
+    def batch(piece: bytes, line: int) -> pl.DataFrame:
+        cells = (pl.scan_csv(piece, has_header=False, separator=table.delimiter(), schema=schema,
+                             missing_columns="insert", raise_if_empty=False)
+                 .with_row_index("line", offset=line)
+                 .filter(pl.any_horizontal([pl.col(n).is_not_null() for n in names + extra])).collect())
+        ok, stages = plan.formulas(cells)
+        return (cells.lazy().pipe(_staged, stages)
+                .with_columns(ok=ok & ~(doubt if PIECE_DOUBT.search(piece) else extra_cells))
+                .with_columns([pl.when(pl.col("ok")).then(pl.col(n)).alias(n) for n in computed] +
                               [pl.lit(None, pl.String).alias("error")])
-                .select("line", "ok", *names, *extra, *plan.types, "error", *plan.keep))
+                .select("line", "ok", *names, *extra, *computed, "error", *plan.keep).collect())
 
     with open(out, "wb") as handle:
         handle.write(_header(table.header + added + ["error"]))
         try:
             for line, piece in pieces(table.path, table.header_line):
-                handle.write(_batch(query(piece, line).collect(), names, extra, row, summary, plan))
+                handle.write(_batch(batch(piece, line), names, extra, plan.slow_row(row), summary, plan))
                 progress.tick(summary.read, force=True)
         except pl.exceptions.PolarsError as error:  # a row longer than the cells read, bad UTF-8…
             raise Unsuitable(str(error)) from None
+    plan.done()
     return summary
 
 
@@ -144,7 +147,6 @@ def _batch(batch, names: list, extra: list, row, summary, plan) -> bytes:
     summary.scored += ok.sum()
     if plan.label:
         summary.labels.update(dict(batch[plan.label].drop_nulls().value_counts().iter_rows()))
-    plan.seen(batch.lazy().filter("ok"))
     doubtful = ok.not_().arg_true()
     columns = {n: batch[n] for n in [*plan.types, "error"]}
     if len(doubtful):
@@ -152,6 +154,7 @@ def _batch(batch, names: list, extra: list, row, summary, plan) -> bytes:
         results = zip(*(_slow(line, cells, row, summary) for line, *cells in slow))
         for name, values in zip(columns, results):
             columns[name] = columns[name].scatter(doubtful, pl.Series(name, values, columns[name].dtype))
+    plan.seen(batch.lazy().filter("ok"))  # after the rows in doubt, which the plan may have noted
     text = io.BytesIO()
     pl.DataFrame([safe(batch[n].clone()) for n in names] + list(columns.values())).write_csv(
         text, include_header=False, line_terminator="\r\n", quote_style="necessary")

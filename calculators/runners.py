@@ -221,16 +221,21 @@ def pipeline(args) -> Summary:
     who, where = columns.get("salesperson"), columns.get("region")
     titles = {st.key: st.title[lang] for st in settings("pipeline").stages}
 
-    def row(cells, line):
+    def deal(cells) -> tuple:
         amount = number(cells[a], table.header[a], minimum=0)
         stage = rollup.stages.key(cells[s], table.header[s])
         person = str(cells[who] or "") if who is not None else ""
         region = str(cells[where] or "") if where is not None else ""
+        return amount, stage, person, region
+
+    def row(cells, line):
+        amount, stage, person, region = deal(cells)
         weighted = rollup.add(amount, stage, person, region)
         return [rollup.stages.probability[stage], round(weighted, 2)], titles.get(stage, stage)
 
+    plan = _plan(args, lambda: columns_of().PipelineColumns(rollup, deal, titles, a, s, who, where))
     summary = stream(table, args.output, args.format, ["probability", "weighted"], row,
-                     _summary(table, "deals per stage", lang))
+                     _summary(table, "deals per stage", lang), plan, args.progress)
     result = rollup.result()
     summary.say("summary-pipeline", amount=f"{result['total']['amount']:,.2f}",
                 weighted=f"{result['total']['weighted']:,.2f}")

@@ -64,7 +64,19 @@ def score_rows(rng):
     return header, [[name(rng, i)] + [cell(rng, p) for p in plain] for i in range(ROWS)]
 
 
-GENERATORS = {"score": (score_rows, ["--scorecard", "customer-value"])}
+STAGES = ["contact", "needs", "proposal", "negotiation", "won", "lost", "方案", "谈判", "赢单", " Won ", "PROPOSAL",
+          "试用", "??", "", "演示"]
+
+
+def pipeline_rows(rng):
+    header = ["amount", "stage", "salesperson", "region"]
+    amount = lambda: f"{rng.lognormvariate(11, 2):.{rng.randint(0, 3)}f}"  # noqa: E731
+    return header, [[cell(rng, amount), rng.choice(STAGES), rng.choice(["王芳", "李强", "", "=x", "Tom"]),
+                     rng.choice(["华东", "华南", "", "West"])] for _ in range(ROWS)]
+
+
+GENERATORS = {"score": (score_rows, ["--scorecard", "customer-value"]),
+              "pipeline": (pipeline_rows, ["--stage", "试用=0.4"])}
 
 
 def both(capsys, tmp_path, calculator, source, options) -> tuple:
