@@ -5,10 +5,11 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from .blocks import Macros
-from .loading import playbook_for
+from .loading import loaded, playbook_for
 from .page_calls import check_macro_calls
 from .problems import DataError
 from .tags import set_tags
+from .upkeep import set_page_date
 
 
 def define_env(env):
@@ -26,3 +27,8 @@ def on_pre_page_macros(env):
     """Before each page is rendered (a standard mkdocs-macros hook): check its calls, set its tags."""
     check_macro_calls(env)
     set_tags(env)
+
+
+def on_post_page_macros(env):
+    """After each page is rendered: its "last updated" date from the history of what it shows."""
+    set_page_date(env, loaded(Path(env.project_dir)))

@@ -5,7 +5,7 @@ import functools
 from calculators import workbooks
 
 from . import (booklets, calculator_examples, calculator_widgets, courses, paths, practice, progress, safe_markdown,
-               tags, talktracks)
+               tags, talktracks, upkeep)
 from .glossary import groups as glossary_groups
 from .page import PageContext
 from .printing import footer_context, home_pages, page_url, relative
@@ -19,7 +19,7 @@ class Macros:
              "framework", "checklist", "sheet", "script", "roleplay", "quiz", "exercise", "glossary",
              "booklet", "booklet_index", "calculator", "worked_example", "workbook", "smart_checker",
              "decision_tree", "practice_cards", "progress", "course", "course_index", "talktrack", "talktrack_index",
-             "path", "tag_index")
+             "path", "tag_index", "whats_new")
 
     def __init__(self, env, book):
         self.env, self.book = env, book
@@ -160,6 +160,13 @@ class Macros:
     # The tags page (macros/tags.py): material's listings by role, by sales stage and by area.
     def tag_index(self) -> str:
         return tags.tag_index(self.book, PageContext.of(self.env).lang)
+
+    # What changed in the last 90 days, from the history of the data (macros/upkeep.py).
+    def whats_new(self) -> str:
+        page = PageContext.of(self.env)
+        day, rows = upkeep.recent(self.book, page.lang, self.homes)
+        rows = [(date, kind, item, relative(self.env.page.url, url) if url else None) for date, kind, item, url in rows]
+        return self._render("whats_new.html", page, day=day.isoformat(), rows=rows, window=upkeep.WINDOW)
 
     # Helpers.
     def _module(self):

@@ -104,6 +104,7 @@ class CoursePage:
 
 def course(macros, course_id: str, view: str = "learner") -> str:
     page = CoursePage(macros, course_id, view)
+    macros._cited().append(page.course)  # its data file dates the page (macros/upkeep.py)
     if view in ("instructor", "handouts") and any(r.card for _, rows in page.plan.sessions for r in rows):
         macros.env.page.meta["calculators"] = True  # role-play cards score their rubric in the browser
     return page.markdown()

@@ -6,6 +6,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 
 from .printing import breakable
 from .rubric import rubric_widget
+from .upkeep import status
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -29,6 +30,12 @@ def _ui(context, key: str) -> str:
 def _rubric(context, card) -> dict:
     """`{% set rubric = rubric(card) %}`: a role-play card's observer rubric widget (macros/rubric.py)."""
     return rubric_widget(context["book"], card, context["lang"])
+
+
+@pass_context
+def _upkeep(context, item) -> dict:
+    """`{% set kept = upkeep(item) %}`: owner, review date, due, stale English (macros/upkeep.py)."""
+    return status(context["book"], item, context["lang"])
 
 
 @pass_context
@@ -58,6 +65,7 @@ def _environment() -> Environment:
     env.filters["sources"] = _sources
     env.globals["ui"] = _ui
     env.globals["rubric"] = _rubric
+    env.globals["upkeep"] = _upkeep
     return env
 
 

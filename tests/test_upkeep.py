@@ -1,7 +1,10 @@
 """Owners, review dates and translation freshness on a mini-project whose dates are past due
 (tests/fixtures/upkeep/ laid over tests/fixtures/mini/); every line is asserted word for word."""
 
+import os
+import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -10,6 +13,7 @@ from macros.__main__ import main
 from macros.freshness import zh_hash
 from macros.playbook import load
 
+from .conftest import mkdocs_build
 from .test_bad_input import FIXTURES, mini_project
 
 DUE = [
@@ -120,3 +124,80 @@ def test_the_real_data_names_an_owner_and_date_everywhere():
     assert len(kept) >= 85
     assert all(book.items[i].item.review_by.year >= 2026 for i in kept)
     assert all(book.items[i].item.en_from for i in kept)
+
+
+# The built pages: badges in the page's language, the last change from git history, what's new.
+def build(project: Path, tmp_path: Path, name: str) -> Path:
+    result = mkdocs_build(project, tmp_path / name)
+    assert result.returncode == 0, result.stderr
+    return tmp_path / name
+
+
+def git(project: Path, *args: str, when: str | None = None):
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.com"}
+    if when:
+        env.update(GIT_AUTHOR_DATE=when, GIT_COMMITTER_DATE=when)
+    subprocess.run(["git", *args], cwd=project, env=env, check=True, capture_output=True)
+
+
+@pytest.fixture
+def history(tmp_path) -> Path:
+    """The past-due project as a git repository: everything from 2025-06-01, the checklist edited 2025-12-20."""
+    project = past_due(tmp_path)
+    git(project, "init", "-q", "-b", "main")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "first", when="2025-06-01T10:00:00+00:00")
+    checklist = project / "playbook_data/checklists/goal-check.yml"
+    checklist.write_text("# edited\n" + checklist.read_text(encoding="utf-8"), encoding="utf-8")
+    git(project, "commit", "-qam", "edit", when="2025-12-20T10:00:00+00:00")
+    return project
+
+
+def text_of(site: Path, page: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", (site / page).read_text(encoding="utf-8")).split())
+
+
+def table_rows(site: Path, page: str) -> list[str]:
+    html = (site / page).read_text(encoding="utf-8")
+    return [" ".join(re.sub(r"<[^>]+>", " ", row).split()) for row in re.findall(r"<tr><td>.*?</tr>", html)]
+
+
+def test_past_due_pages_show_badges_in_their_language(history, tmp_path):
+    site = build(history, tmp_path, "site")  # SOURCE_DATE_EPOCH: 2026-01-01
+    zh, en = (site / "index.html").read_text(encoding="utf-8"), (site / "en/index.html").read_text(encoding="utf-8")
+    assert zh.count('<span class="pb-badge pb-badge--review">已到复核期限</span>') == 2  # the module and the checklist
+    assert "pb-badge--translation" not in zh
+    assert en.count('<span class="pb-badge pb-badge--review">Due for review</span>') == 2
+    # The module's Chinese changed after its English was checked; the checklist's did not
+    assert en.count('<span class="pb-badge pb-badge--translation">Translation may be out of date</span>') == 1
+    assert "Owner Training team" not in text_of(site, "en/index.html")  # the checklist shows no owner line
+    assert "Owner New salesperson Review by 2025-12-01" in text_of(site, "en/index.html")
+    assert "负责人 新销售人员 复核期限 2025-12-01" in text_of(site, "index.html")
+
+
+def test_pages_date_from_their_history_and_whats_new_lists_the_last_90_days(history, tmp_path):
+    site = build(history, tmp_path, "site")
+    # The home page renders the checklist, whose file changed last
+    assert "最后更新 2025-12-20" in text_of(site, "index.html")
+    assert "Last updated 2025-12-20" in text_of(site, "en/index.html")
+    assert "What changed in the 90 days up to 2026-01-01, newest first." in text_of(site, "en/whats-new.html")
+    # The module changed on 2025-06-01 only: too long ago
+    assert table_rows(site, "en/whats-new.html") == ["2025-12-20 Checklist Goal check"]
+    assert table_rows(site, "whats-new.html") == ["2025-12-20 清单 目标自查"]
+    assert '<a href="index.html">目标自查</a>' in (site / "whats-new.html").read_text(encoding="utf-8")
+
+
+def test_no_history_means_no_dates_and_an_empty_list(tmp_path):
+    site = build(past_due(tmp_path), tmp_path, "site")  # a folder outside any git repository
+    assert "md-source-file" not in (site / "index.html").read_text(encoding="utf-8")
+    assert "Nothing changed in these 90 days." in text_of(site, "en/whats-new.html")
+
+
+def test_a_shallow_clone_gives_no_date_it_cannot_know(history, tmp_path):
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{history}", str(clone))
+    shutil.copy(history / "playbook_data/strings.yml", clone / "playbook_data/strings.yml")
+    site = build(clone, tmp_path, "site-shallow")
+    assert "md-source-file" not in (site / "index.html").read_text(encoding="utf-8")
+    assert "这 90 天里没有内容改动。" in text_of(site, "whats-new.html")
