@@ -67,7 +67,7 @@ def test_keyboard_ticks_and_clear_empties(page, server):
     page.keyboard.press("Space")
     assert box.is_checked()
     page.fill(f"{FORM} input[name='name']", "Wang Fang")
-    assert '"smart-goal-2":true' in stored(page, KEY) and "Wang Fang" in stored(page, KEY)
+    assert '"smart-goal-measurable":true' in stored(page, KEY) and "Wang Fang" in stored(page, KEY)
 
     page.locator(f"{FORM} button[data-action='clear']").click()
     assert not any(ticked(page))

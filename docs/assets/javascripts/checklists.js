@@ -46,6 +46,22 @@
     } catch (error) { /* nothing to do: the page still works, it just does not remember */ }
   }
 
+  // Checklists kept their ticks by position (smart-goal-3) until entries got ids (smart-goal-measurable): such
+  // a tick moves to the entry now at that position. Entry ids start with a letter, so the two never mix up.
+  function migrate(form, state) {
+    var id = form.dataset.checklist;
+    if (!id) return state;
+    var boxes = form.querySelectorAll(".pb-checklist__items input[type=checkbox]");
+    var byPosition = new RegExp("^" + id.replace(/\./g, "\\.") + "-(\\d+)$");
+    var moved = {};
+    Object.keys(state).forEach(function (name) {
+      var match = byPosition.exec(name), box = match && boxes[Number(match[1]) - 1];
+      if (!match) moved[name] = state[name];
+      else if (box && state[name] === true) moved[box.name] = true;
+    });
+    return moved;
+  }
+
   function fields(form) {
     return form.querySelectorAll("input[name], textarea[name]");
   }
@@ -90,7 +106,10 @@
     if (form.dataset.pbBound) return;
     form.dataset.pbBound = "true";
     var key = storageKey(form);
-    apply(form, load(key));
+    var kept = migrate(form, load(key));
+    apply(form, kept);
+    // What the page no longer has (an entry removed since) is dropped; a migrated tick is stored by its id
+    if (JSON.stringify(read(form)) !== JSON.stringify(kept)) store(key, read(form));
     var save = function () { store(key, read(form)); showProgress(form); };
     form.addEventListener("input", save);
     form.addEventListener("change", save);
@@ -108,7 +127,7 @@
   // Another tab ticked the same checklist (its booklet, say): show it here too
   window.addEventListener("storage", function (event) {
     document.querySelectorAll(FORMS).forEach(function (form) {
-      if (event.key === null || event.key === storageKey(form)) apply(form, load(storageKey(form)));
+      if (event.key === null || event.key === storageKey(form)) apply(form, migrate(form, load(storageKey(form))));
     });
   });
 
