@@ -23,7 +23,9 @@ NEW = ('<li><input type="checkbox" id="smart-goal-shared" name="smart-goal-share
 
 @pytest.fixture
 def phone(browser):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    # The service worker would answer from its cache, past the route that serves the rebuilt page
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
+                                  service_workers="block")
     page = context.new_page()
     page.errors = []
     page.on("pageerror", lambda error: page.errors.append(str(error)))
