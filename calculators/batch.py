@@ -110,6 +110,15 @@ def expected_rows(table) -> int:
     return round(table.path.stat().st_size / max(len(head) / max(head.count(b"\n"), 1), 1))
 
 
+def fast_way(table, out, fmt, plan):
+    """`plan` when the file goes the fast way (calculators/engine.py), else None."""
+    if plan is None:
+        return None
+    from . import engine
+
+    return plan if engine.suitable(table, out, format_of(out, fmt)) else None
+
+
 def stream(table, out, fmt, added: list, row, summary: Summary, plan=None, shown=None) -> Summary:
     """Write every row of `table`; `row(cells, line)` returns (added values, label) or raises InputError.
 
@@ -118,11 +127,10 @@ def stream(table, out, fmt, added: list, row, summary: Summary, plan=None, shown
     summary.width, fmt = len(added), format_of(out, fmt)
     progress = Progress(expected=expected_rows(table), shown=shown)
     try:
-        if plan is not None:
+        if fast_way(table, out, fmt, plan):
             from . import engine
 
-            if engine.suitable(table, out, fmt):
-                return engine.stream(table, out, added, row, summary, plan, progress)
+            return engine.stream(table, out, added, row, summary, plan, progress)
         writer = open_writer(out, table.header + added + ["error"], fmt)
         try:
             for line, cells, problem in table.rows():

@@ -69,39 +69,58 @@ def safe(cells: pl.Series) -> pl.Series:
     return cells.scatter(risky, pl.Series([safe_cell(c) for c in cells.gather(risky)], dtype=pl.String))
 
 
-def stream(table, out, added: list, row, summary, plan, progress: Progress):
-    """Write every row of `table` as batch.stream does; `plan` gives the columns' formulas."""
+def cell_names(table) -> tuple:
+    """(the header's columns, the extra columns) as named in a batch: c0, c1, …"""
     width = len(table.header)
-    names = [f"c{i}" for i in range(width)]
-    extra = [f"c{i}" for i in range(width, width + EXTRA)]
-    # A row in doubt: a formula's, a possible total row, a line break in a cell, cells beyond the header.
+    return [f"c{i}" for i in range(width)], [f"c{i}" for i in range(width, width + EXTRA)]
+
+
+def read(table):
+    """The file's non-blank rows in batches: `line`, the cells c0, c1, … (text or null) and `_doubt`, true
+    for a row that may be a total row, holds a line break in a cell or has cells beyond the header."""
+    names, extra = cell_names(table)
     extra_cells = pl.any_horizontal([pl.col(n).is_not_null() for n in extra])
     doubt = (pl.any_horizontal([pl.col(n).str.contains(DOUBT) for n in names]) | extra_cells).fill_null(False)
     schema = {n: pl.String for n in names + extra}
+    try:
+        for line, piece in pieces(table.path, table.header_line):
+            yield (pl.scan_csv(piece, has_header=False, separator=table.delimiter(), schema=schema,
+                               missing_columns="insert", raise_if_empty=False)
+                   .with_row_index("line", offset=line)
+                   .filter(pl.any_horizontal([pl.col(n).is_not_null() for n in names + extra]))
+                   .with_columns(_doubt=doubt if PIECE_DOUBT.search(piece) else extra_cells).collect())
+    except pl.exceptions.PolarsError as error:  # a row longer than the cells read, bad UTF-8…
+        raise Unsuitable(str(error)) from None
+
+
+def stream(table, out, added: list, row, summary, plan, progress: Progress):
+    """Write every row of `table` as batch.stream does; `plan` gives the columns' formulas."""
+    names, extra = cell_names(table)
     computed = [*plan.types, *([plan.label] if plan.label and plan.label not in plan.types else [])]
 
-    def batch(piece: bytes, line: int) -> pl.DataFrame:
-        cells = (pl.scan_csv(piece, has_header=False, separator=table.delimiter(), schema=schema,
-                             missing_columns="insert", raise_if_empty=False)
-                 .with_row_index("line", offset=line)
-                 .filter(pl.any_horizontal([pl.col(n).is_not_null() for n in names + extra])).collect())
+    def scored(cells: pl.DataFrame) -> pl.DataFrame:
         ok, stages = plan.formulas(cells)
-        return (cells.lazy().pipe(_staged, stages)
-                .with_columns(ok=ok & ~(doubt if PIECE_DOUBT.search(piece) else extra_cells))
+        return (cells.lazy().pipe(_staged, stages).with_columns(ok=ok & ~pl.col("_doubt"))
                 .with_columns([pl.when(pl.col("ok")).then(pl.col(n)).alias(n) for n in computed] +
                               [pl.lit(None, pl.String).alias("error")])
                 .select("line", "ok", *names, *extra, *computed, "error", *plan.keep).collect())
 
     with open(out, "wb") as handle:
         handle.write(_header(table.header + added + ["error"]))
-        try:
-            for line, piece in pieces(table.path, table.header_line):
-                handle.write(_batch(batch(piece, line), names, extra, plan.slow_row(row), summary, plan))
-                progress.tick(summary.read, force=True)
-        except pl.exceptions.PolarsError as error:  # a row longer than the cells read, bad UTF-8…
-            raise Unsuitable(str(error)) from None
+        for cells in read(table):
+            handle.write(_batch(scored(cells), names, extra, plan.slow_row(row), summary, plan))
+            progress.tick(summary.read, force=True)
     plan.done()
     return summary
+
+
+def slow_cells(frame: pl.DataFrame, names: list, extra: list):
+    """(line, cells as the reference reads them) of rows of a batch; Unsuitable for a line break in a cell
+    or cells beyond the header, which only the reference reads right."""
+    for line, *cells in frame.select("line", *names, *extra).iter_rows():
+        if any(c is not None and ("\n" in c or "\r" in c) for c in cells) or any(cells[len(names):]):
+            raise Unsuitable("a cell with a line break or cells beyond the header")
+        yield line, ["" if c is None else c for c in cells[:len(names)]]
 
 
 def pieces(path, skip: int):
@@ -150,8 +169,7 @@ def _batch(batch, names: list, extra: list, row, summary, plan) -> bytes:
     doubtful = ok.not_().arg_true()
     columns = {n: batch[n] for n in [*plan.types, "error"]}
     if len(doubtful):
-        slow = batch.select(["line", *names, *extra])[doubtful].iter_rows()
-        results = zip(*(_slow(line, cells, row, summary) for line, *cells in slow))
+        results = zip(*(_slow(line, cells, row, summary) for line, cells in slow_cells(batch[doubtful], names, extra)))
         for name, values in zip(columns, results):
             columns[name] = columns[name].scatter(doubtful, pl.Series(name, values, columns[name].dtype))
     plan.seen(batch.lazy().filter("ok"))  # after the rows in doubt, which the plan may have noted
@@ -163,9 +181,6 @@ def _batch(batch, names: list, extra: list, row, summary, plan) -> bytes:
 
 def _slow(line: int, cells: list, row, summary) -> list:
     """One row the reference way: (added values, error), blanks as nulls for the typed columns."""
-    if any(c is not None and ("\n" in c or "\r" in c) for c in cells) or any(cells[-EXTRA:]):
-        raise Unsuitable("a cell with a line break or cells beyond the header")
-    cells = ["" if c is None else c for c in cells[:-EXTRA]]
     problem = TOTAL if is_total_row(cells) else None
     return [None if v == "" else safe_cell(v) for v in write_row(line, cells, problem, row, summary)]
 

@@ -12,7 +12,7 @@ import yaml
 from . import abc as abc_calc
 from . import clv as clv_calc
 from . import survey
-from .batch import LINES_SHOWN, Summary, describe, line_list, stream
+from .batch import LINES_SHOWN, Summary, describe, fast_way, line_list, stream
 from .cells import parse_date
 from .data import load_scorecard, settings
 from .errors import InputError, number, rate
@@ -125,6 +125,19 @@ def _plan(args, make):
 def abc(args) -> Summary:
     table, columns, lang = _open(args, ["value"])
     i, name = columns["value"], table.header[columns["value"]]
+    limits = abc_calc.thresholds(args.a, args.b)
+    plan = fast_way(table, args.output, args.format, _plan(args, lambda: columns_of().AbcColumns(i, name, limits)))
+    result, row = (plan.prepare(table), None) if plan else _abc_reference(table, i, name, limits)
+    summary = _summary(table, "classes", lang)
+    summary.lines.append(say("summary-value-share", lang, shares=", ".join(
+        f"{c}: {v:.1f}%" for c, v in result["value_share"].items())))
+    return stream(table, args.output, args.format, ["share", "cumulative", "class", "rank"], row, summary,
+                  plan, args.progress)
+
+
+def _abc_reference(table, i: int, name: str, limits: tuple) -> tuple:
+    """(classes, row function): a first pass reads the value column, the classes are computed, the row
+    function gives each row its own."""
     values, problems = [], {}
     # Only rows without a shape problem (and no total row) reach `row` below, so only they count here.
     clean = (cells for _, cells, problem in table.rows() if problem is None)
@@ -133,7 +146,7 @@ def abc(args) -> Summary:
             values.append(number(cells[i], name, minimum=0))
         except InputError as error:
             problems[k] = error
-    result = abc_calc.classify_checked(values, *abc_calc.thresholds(args.a, args.b))
+    result = abc_calc.classify_checked(values, *limits)
     position = iter(range(len(values)))
     seen = iter(range(len(values) + len(problems)))
 
@@ -145,10 +158,7 @@ def abc(args) -> Summary:
         return [round(result["share"][j], 4), round(result["cumulative"][j], 4), result["classes"][j],
                 result["rank"][j]], result["classes"][j]
 
-    summary = _summary(table, "classes", lang)
-    summary.lines.append(say("summary-value-share", lang, shares=", ".join(
-        f"{c}: {v:.1f}%" for c, v in result["value_share"].items())))
-    return stream(table, args.output, args.format, ["share", "cumulative", "class", "rank"], row, summary)
+    return result, row
 
 
 def _yaml(path, what: str):

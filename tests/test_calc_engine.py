@@ -75,7 +75,13 @@ def pipeline_rows(rng):
                      rng.choice(["华东", "华南", "", "West"])] for _ in range(ROWS)]
 
 
+def abc_rows(rng):
+    value = lambda: rng.choice([f"{rng.lognormvariate(9, 2):.{rng.randint(0, 2)}f}", str(rng.randint(0, 9))])  # noqa: E731
+    return ["customer", "amount"], [[name(rng, i), cell(rng, value)] for i in range(ROWS)]
+
+
 GENERATORS = {"score": (score_rows, ["--scorecard", "customer-value"]),
+              "abc": (abc_rows, ["--a", "70"]),
               "pipeline": (pipeline_rows, ["--stage", "试用=0.4"])}
 
 
