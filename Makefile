@@ -8,13 +8,16 @@ export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve test build pdf offline check coverage sources clean
+.PHONY: serve test quick build pdf offline check coverage sources clean
 
 serve: $(STAMP)  ## serve the site on http://127.0.0.1:8000, rebuilding on change
 	$(PY) -m mkdocs serve --strict -a 127.0.0.1:8000
 
 test: $(STAMP) /usr/bin/chromium $(AXE)  ## run every test, the browser ones included
 	$(PY) -m pytest
+
+quick: $(STAMP)  ## every test but the site builds and the browser (markers `build`, `browser`)
+	$(PY) -m pytest -q -m "not build and not browser"
 
 build: $(STAMP)  ## build the site into site/
 	$(PY) -m mkdocs build --strict

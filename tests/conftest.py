@@ -1,4 +1,5 @@
-"""Shared fixtures: the project root, a strict build of the real site, a local server, a browser."""
+"""Shared fixtures: the project root, the validated data, a strict build of the real site, a local server, a
+browser; and the markers `make quick` leaves out (`build`, `browser`), checked against what each test uses."""
 
 import functools
 import http.server
@@ -24,14 +25,54 @@ CHROMIUM_ARGS = [
 SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01
 
 
+def pytest_collection_modifyitems(items):
+    """A test that uses the built site is marked `build`; one that drives chromium must be marked `browser`."""
+    unmarked = []
+    for item in items:
+        if "site_build" in item.fixturenames:
+            item.add_marker(pytest.mark.build)
+        if "browser" in item.fixturenames and item.get_closest_marker("browser") is None:
+            unmarked.append(item.nodeid)
+    if unmarked:
+        raise pytest.UsageError("drives chromium without the `browser` marker: " + ", ".join(unmarked))
+
+
+_running = {"may_build": True}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """mkdocs_build refuses to run, even in a fixture, for a test marked neither `build` nor `browser`."""
+    _running["may_build"] = any(item.get_closest_marker(name) for name in ("build", "browser"))
+
+
+def pytest_runtest_teardown(item):
+    _running["may_build"] = True
+
+
 def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of `project` into `site_dir`; the result keeps stdout and stderr.
     Not `-q`: it drops warnings before strict mode can count them, and a warning must fail the build."""
+    assert _running["may_build"], "this test builds a site: mark it with @pytest.mark.build"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
         cwd=project, capture_output=True, text=True, env=env,
     )
+
+
+@pytest.fixture(scope="session")
+def book():
+    """The real playbook_data/, loaded and validated once per test session (never at import)."""
+    from macros.loading import playbook_for
+
+    return playbook_for(ROOT)  # the one copy test modules that call playbook_for share
+
+
+def file_ids(folder: str) -> list[str]:
+    """The ids of one data folder from its file names, to parametrize over without loading the data;
+    tests/test_data.py checks that each file is named after its id."""
+    return sorted(path.stem for path in (ROOT / "playbook_data" / folder).glob("*.yml"))
 
 
 @pytest.fixture(scope="session")

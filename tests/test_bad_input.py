@@ -69,12 +69,14 @@ def test_check_command_lists_all_problems_and_exits_1(tmp_path):
     assert result.stderr.splitlines() == ["5 problems in playbook_data/:", *expected_lines("several-at-once")]
 
 
+@pytest.mark.build
 def test_build_fails_with_the_same_problems(tmp_path):
     result = mkdocs_build(broken_project(tmp_path, "unknown-key"), tmp_path / "site")
     assert result.returncode != 0
     assert expected_lines("unknown-key")[0] in result.stderr
 
 
+@pytest.mark.build
 def test_unknown_macro_id_fails_the_build_naming_page_and_id(tmp_path):
     result = mkdocs_build(broken_project(tmp_path, "unknown-macro-id"), tmp_path / "site")
     assert result.returncode != 0
@@ -82,6 +84,7 @@ def test_unknown_macro_id_fails_the_build_naming_page_and_id(tmp_path):
 
 
 @pytest.mark.parametrize("case", ["misspelt-macro", "broken-macro-call"])
+@pytest.mark.build
 def test_a_bad_macro_call_fails_the_build_at_its_line_with_no_traceback(tmp_path, case):
     result = mkdocs_build(broken_project(tmp_path, case), tmp_path / "site")  # built with -q
     assert result.returncode != 0
@@ -112,6 +115,7 @@ def test_a_broken_shared_file_is_reported_once(project_copy):
     assert [p.path for p in raised.value.problems] == ["playbook_data/roles.yml"]
 
 
+@pytest.mark.build
 def test_markup_in_data_is_rendered_as_text(tmp_path):
     site = tmp_path / "site"
     result = mkdocs_build(broken_project(tmp_path, "script-text"), site)

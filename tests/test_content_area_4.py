@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from macros.coverage import pages_in_both_languages
-from macros.playbook import load
 from tests.test_modules import area_topics, modules_covering
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -16,11 +15,6 @@ AREA = "development"
 DIMENSIONS = ["Who", "What", "Where", "When", "How", "Why", "Will", "Sensitivity"]
 WORKSHEET = "6w1h1s-worksheet"
 OBJECTIONS = 5
-
-
-@pytest.fixture(scope="module")
-def book():
-    return load(ROOT)
 
 
 def _topics(book) -> list[str]:

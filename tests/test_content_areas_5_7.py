@@ -8,7 +8,6 @@ import pytest
 from markupsafe import escape
 
 from macros.coverage import pages_in_both_languages
-from macros.playbook import load
 from tests.conftest import ROOT
 
 AREAS = ("service", "complaints", "relationship")
@@ -26,11 +25,6 @@ RESTAURANT = [
     ("Waiting for the food more than 20 minutes", "The meal is free"),
     ("Seated for 5 minutes and no server has come to the table", "A free bowl of soup"),
 ]
-
-
-@pytest.fixture(scope="module")
-def book():
-    return load(ROOT)
 
 
 def column(book, framework_id: str, key: str, lang: str = "en") -> list[str]:

@@ -6,17 +6,11 @@ from pathlib import Path
 import pytest
 
 from macros.coverage import pages_in_both_languages
-from macros.playbook import load
 from tests.test_modules import area_topics, modules_covering
 
 ROOT = Path(__file__).resolve().parent.parent
 AREAS = ("management", "measurement")
 FIVE_NUMBERS = ["customers-seen", "rejections", "repeat-visits", "close-attempts", "loyal-customers"]
-
-
-@pytest.fixture(scope="module")
-def book():
-    return load(ROOT)
 
 
 def _topics(book) -> list[str]:

@@ -15,10 +15,9 @@ from macros.playbook import load
 from macros.problems import DataError
 from macros.schema.courses import Course
 
-from .conftest import ROOT, mkdocs_build
+from .conftest import ROOT, file_ids, mkdocs_build
 
-BOOK = load(ROOT)
-COURSES = BOOK.of_kind("course")
+COURSES = file_ids("courses")
 VIEWS = ("", "-instructor", "-handouts", "-quiz")
 
 
@@ -85,7 +84,7 @@ def test_a_block_must_fit_its_kind(block, message):
 
 
 # Validation against the rest of the data, word for word
-def test_every_cross_file_problem_is_reported_with_its_line(project_copy):
+def test_every_cross_file_problem_is_reported_with_its_line(book, project_copy):
     data = project_copy / "playbook_data"
     cards = sorted(yaml.safe_load(p.read_text(encoding="utf-8"))["roleplay"]["id"]
                    for p in [*(data / "scripts").glob("*.yml"), *(data / "talktracks").glob("*.yml")])
@@ -126,7 +125,7 @@ sessions:
     where = "playbook_data/courses/bad-course.yml"
     assert problems_of(project_copy, "bad-course.yml") == [
         f"{where}:1: id 'wrong-name' differs from the file name 'bad-course.yml'; expected id: bad-course",
-        f"{where}:4: unknown role 'juggler'; expected one of: {', '.join(BOOK.roles)}",
+        f"{where}:4: unknown role 'juggler'; expected one of: {', '.join(book.roles)}",
         f"{where}:5: unknown module id 'no-such-module'; expected an id from playbook_data/modules/",
         f"{where}:7: the blocks add up to 75 minutes but duration is 100; "
         "expected the blocks to add up to the declared duration",
@@ -151,6 +150,7 @@ def test_a_block_of_the_wrong_shape_is_reported_at_the_block(project_copy):
         "expected a break to use nothing"]
 
 
+@pytest.mark.build
 def test_the_build_names_a_missing_module(project_copy, tmp_path):
     data = course_data(id="missing")
     data["sessions"][0]["blocks"][0]["modules"] = ["prospecting"]
@@ -162,17 +162,22 @@ def test_the_build_names_a_missing_module(project_copy, tmp_path):
 
 
 # Clock times
-def test_clock_times_follow_the_start_of_each_session():
+def test_clock_times_follow_the_start_of_each_session(book):
     data = course_data(duration=180)
     data["sessions"].append({"title": {"zh": "下午", "en": "Afternoon"}, "start": "13:45",
                              "blocks": [{"minutes": 90, "kind": "talk", "title": {"zh": "讲", "en": "Talk"}}]})
-    worked = plan(BOOK, Course.model_validate(data), lambda url: url, {}, "zh")
+    worked = plan(book, Course.model_validate(data), lambda url: url, {}, "zh")
     times = [[(row.start, row.end) for row in rows] for _, rows in worked.sessions]
     assert times == [[("09:00", "09:30"), ("09:30", "09:45"), ("09:45", "10:15"), ("10:15", "10:30")],
                      [("13:45", "15:15")]]
 
 
-@pytest.mark.parametrize("course", COURSES, ids=lambda c: c.id)
+@pytest.fixture
+def course(book, course_id):
+    return book.get("course", course_id)
+
+
+@pytest.mark.parametrize("course_id", COURSES)
 def test_the_agenda_of_each_real_course_adds_up(site, course):
     html = (site / "courses" / f"{course.id}.html").read_text(encoding="utf-8")
     times = re.findall(r'<td class="pb-agenda__time">(\d\d:\d\d)–(\d\d:\d\d)</td>', html)
@@ -185,34 +190,34 @@ def test_the_agenda_of_each_real_course_adds_up(site, course):
 
 
 # What learners see and what only the trainer sees
-def trainer_only_texts(course, lang: str) -> list[str]:
+def trainer_only_texts(book, course, lang: str) -> list[str]:
     texts = []
     for session in course.sessions:
         for block in session.blocks:
             texts += [block.notes[lang]] if block.notes else []
             if block.roleplay:
-                card = BOOK.get("roleplay", block.roleplay)
+                card = book.get("roleplay", block.roleplay)
                 texts += [card.customer_brief[lang], card.salesperson_brief[lang]]
             for ref in block.questions:
                 quiz_id, _, number = ref.partition("/")
-                questions = BOOK.get("quiz", quiz_id).questions
+                questions = book.get("quiz", quiz_id).questions
                 texts += [q.answer[lang] for q in ([questions[int(number) - 1]] if number else questions)]
     return [str(escape(text)) for text in texts]
 
 
-@pytest.mark.parametrize("course", COURSES, ids=lambda c: c.id)
-def test_the_learner_view_has_no_trainer_text_and_the_instructor_view_has_it_all(site, course):
+@pytest.mark.parametrize("course_id", COURSES)
+def test_the_learner_view_has_no_trainer_text_and_the_instructor_view_has_it_all(book, site, course):
     for lang, folder in (("zh", site), ("en", site / "en")):
         learner = (folder / "courses" / f"{course.id}.html").read_text(encoding="utf-8")
         instructor = (folder / "courses" / f"{course.id}-instructor.html").read_text(encoding="utf-8")
-        texts = trainer_only_texts(course, lang)
+        texts = trainer_only_texts(book, course, lang)
         assert texts and all(text in instructor for text in texts)
         assert not [text for text in texts if text in learner]
-        assert BOOK.strings["course-notes"][lang] not in learner
+        assert book.strings["course-notes"][lang] not in learner
 
 
-def test_the_three_courses_exist_with_their_shape():
-    by_id = {c.id: c for c in COURSES}
+def test_the_three_courses_exist_with_their_shape(book):
+    by_id = {c.id: c for c in book.of_kind("course")}
     assert len(by_id["new-salesperson-week"].sessions) == 5
     assert by_id["key-account-day"].duration >= 6 * 60
     workshop = by_id["complaint-workshop"]
@@ -229,6 +234,7 @@ def test_the_guide_shows_the_real_workshop_file(site):
 
 
 # A fourth course: one YAML file, nothing else
+@pytest.mark.build
 def test_a_fourth_course_file_builds_into_its_pages(project_copy, tmp_path):
     write_course(project_copy, "fourth-course.yml", course_data())
     site = tmp_path / "site"

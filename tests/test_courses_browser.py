@@ -1,18 +1,17 @@
 """A course in the browser: the learner view shows its agenda, and the course quiz keeps its score."""
 
-from macros.playbook import load
+import pytest
 
-from .conftest import ROOT
-
-WORKSHOP = load(ROOT).get("course", "complaint-workshop")
+pytestmark = pytest.mark.browser
 
 
-def test_the_learner_view_shows_the_agenda_in_the_navigation(server, page):
+def test_the_learner_view_shows_the_agenda_in_the_navigation(book, server, page):
+    workshop = book.get("course", "complaint-workshop")
     page.goto(server + "en/courses/complaint-workshop.html")
     rows = page.locator(".pb-agenda tbody tr")
-    assert rows.count() == sum(len(s.blocks) for s in WORKSHOP.sessions)
+    assert rows.count() == sum(len(s.blocks) for s in workshop.sessions)
     assert rows.first.locator("td").first.inner_text() == "13:30–13:50"
-    assert page.locator(".md-nav__link--active", has_text=WORKSHOP.title.en).count() >= 1
+    assert page.locator(".md-nav__link--active", has_text=workshop.title.en).count() >= 1
     assert page.locator(".pb-trainer, .pb-roleplay").count() == 0
 
 

@@ -8,10 +8,9 @@ import subprocess
 import sys
 
 from macros.coverage import coverage, report
-from macros.playbook import load
 from macros.schema.common import SOURCE_PATTERN, Text
 
-from .conftest import ROOT
+from .conftest import ROOT, file_ids
 
 
 def test_the_real_data_is_valid():
@@ -20,27 +19,30 @@ def test_the_real_data_is_valid():
     assert result.stdout.startswith("playbook_data/ is valid")
 
 
-def test_there_are_75_topics_each_once():
+def test_there_are_75_topics_each_once(book):
     ids = re.findall(r"\{id: ([a-z0-9.-]+),", (ROOT / "playbook_data" / "topics.yml").read_text(encoding="utf-8"))
-    assert len(ids) == len(set(ids)) == len(load(ROOT).topics) == 75
+    assert len(ids) == len(set(ids)) == len(book.topics) == 75
 
 
-def test_every_covers_id_is_a_topic():
-    book = load(ROOT)
+def test_each_module_course_and_path_file_is_named_after_its_id(book):
+    # the tests parametrize over file names (file_ids) so that collecting them loads no data
+    for kind, folder in (("module", "modules"), ("course", "courses"), ("path", "paths")):
+        assert file_ids(folder) == sorted(book.ids(kind)), folder
+
+
+def test_every_covers_id_is_a_topic(book):
     for located in book.items.values():
         assert set(located.item.covers) <= set(book.topics), located.where
 
 
-def test_coverage_report_lists_every_topic_and_the_count():
-    book = load(ROOT)
+def test_coverage_report_lists_every_topic_and_the_count(book):
     text = report(book)
     assert f"/{len(book.topics)}" in text.splitlines()[-1]
     assert "docs/planning/smart-goals.md" in next(line for line in text.splitlines() if "plan.smart" in line)
     assert sum(1 for places in coverage(book).values() if places) == int(text.split()[-1].split("/")[0])
 
 
-def test_smart_module_has_what_the_pattern_promises():
-    book = load(ROOT)
+def test_smart_module_has_what_the_pattern_promises(book):
     criteria = book.get("framework", "smart-criteria")
     assert [e.name.en[0] for e in criteria.entries] == list("SMART")
     assert len(book.get("framework", "smart-rewrites").entries) >= 4

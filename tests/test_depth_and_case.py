@@ -10,10 +10,7 @@ from pydantic import ValidationError
 
 from calculators import run
 from macros.coverage import depth, report
-from macros.playbook import load
 from macros.schema.exercises import Exercise
-
-from .conftest import ROOT
 
 THIN = ("found.evolution found.value-chain found.new-economy mkt.status mkt.positioning mkt.strategy plan.targets "
         "plan.goals-types dev.needs dev.channels dev.opportunity svc.tenets svc.good-vs-excellent svc.promises "
@@ -22,14 +19,12 @@ THIN = ("found.evolution found.value-chain found.new-economy mkt.status mkt.posi
 PHONE = {"width": 390, "height": 844}
 
 
-def test_each_thin_topic_has_an_exercise_or_worked_example_of_its_own():
-    book = load(ROOT)
+def test_each_thin_topic_has_an_exercise_or_worked_example_of_its_own(book):
     exercises = {topic for item in book.of_kind("exercise") for topic in item.covers}
     assert len(THIN) == 25 and set(THIN) <= exercises
 
 
-def test_coverage_counts_topics_with_an_example_exercise_sheet_or_tool():
-    book = load(ROOT)
+def test_coverage_counts_topics_with_an_example_exercise_sheet_or_tool(book):
     lines = report(book).splitlines()
     counted = sum(1 for items in depth(book).values() if items)
     assert lines[-2] == f"with an example, exercise, sheet or tool of its own: {counted}/75"

@@ -4,14 +4,8 @@ and a stored value the page did not write is set aside (the page starts clean an
 import pytest
 from playwright.sync_api import expect
 
-from macros.playbook import load
-
-from .conftest import ROOT
-
 pytestmark = pytest.mark.browser
 
-PATH = load(ROOT).get("path", "first-week")
-STEPS = [step for day in PATH.days for step in day.steps]
 FORM = "form[data-path='first-week']"
 BOXES = f"{FORM} .pb-path__steps input[type=checkbox]"
 
@@ -27,6 +21,11 @@ def phone(browser):
     context.close()
 
 
+@pytest.fixture
+def path_steps(book) -> list:
+    return [step for day in book.get("path", "first-week").days for step in day.steps]
+
+
 def tap_step(page, step):
     page.locator(f"{FORM} label", has_text=step.text.zh).tap()
 
@@ -35,51 +34,51 @@ def ticked(page) -> list[bool]:
     return [box.is_checked() for box in page.locator(BOXES).all()]
 
 
-def test_ticks_survive_a_reload_and_each_language_keeps_its_own(phone, server):
+def test_ticks_survive_a_reload_and_each_language_keeps_its_own(path_steps, phone, server):
     phone.goto(server + "first-week.html")
-    assert ticked(phone) == [False] * len(STEPS)
+    assert ticked(phone) == [False] * len(path_steps)
     # Tap the first two steps of day 1 by their text, as a reader does
-    for step in STEPS[:2]:
+    for step in path_steps[:2]:
         tap_step(phone, step)
     progress = phone.locator(f"{FORM} .pb-progress")
-    expect(progress).to_have_text(f"已完成 2 / {len(STEPS)}")
-    expected = [True, True] + [False] * (len(STEPS) - 2)
+    expect(progress).to_have_text(f"已完成 2 / {len(path_steps)}")
+    expected = [True, True] + [False] * (len(path_steps) - 2)
 
     phone.reload()
     assert ticked(phone) == expected
-    expect(progress).to_have_text(f"已完成 2 / {len(STEPS)}")
+    expect(progress).to_have_text(f"已完成 2 / {len(path_steps)}")
     stored = phone.evaluate("() => JSON.parse(localStorage.getItem('pb:path:first-week:zh'))")
     assert stored == {"first-week-1-1": True, "first-week-1-2": True}
 
     phone.goto(server + "en/first-week.html")
-    assert ticked(phone) == [False] * len(STEPS)
-    expect(progress).to_have_text(f"0 / {len(STEPS)} done")
+    assert ticked(phone) == [False] * len(path_steps)
+    expect(progress).to_have_text(f"0 / {len(path_steps)} done")
 
 
 @pytest.mark.parametrize("foreign", ['["first-week-1-1"]', '{"first-week-1-1": 1}', '"ticked"', "{not json"])
-def test_a_value_the_page_did_not_write_is_set_aside(phone, server, foreign):
+def test_a_value_the_page_did_not_write_is_set_aside(path_steps, phone, server, foreign):
     phone.goto(server + "first-week.html")
     phone.evaluate("value => localStorage.setItem('pb:path:first-week:zh', value)", foreign)
     phone.reload()
-    assert ticked(phone) == [False] * len(STEPS)
-    expect(phone.locator(f"{FORM} .pb-progress")).to_have_text(f"已完成 0 / {len(STEPS)}")
+    assert ticked(phone) == [False] * len(path_steps)
+    expect(phone.locator(f"{FORM} .pb-progress")).to_have_text(f"已完成 0 / {len(path_steps)}")
     # Kept under <key>:set-aside for whoever wants it back; the page's own value starts afresh
     assert phone.evaluate("() => localStorage.getItem('pb:path:first-week:zh:set-aside')") == foreign
-    tap_step(phone, STEPS[0])
+    tap_step(phone, path_steps[0])
     assert phone.evaluate("() => localStorage.getItem('pb:path:first-week:zh')") == '{"first-week-1-1":true}'
 
 
-def test_each_step_links_to_what_it_names(phone, server):
+def test_each_step_links_to_what_it_names(path_steps, phone, server):
     phone.goto(server + "en/first-week.html")
     steps = phone.locator(f"{FORM} .pb-path__step")
-    expect(steps).to_have_count(len(STEPS))
-    for index, step in enumerate(STEPS):
+    expect(steps).to_have_count(len(path_steps))
+    for index, step in enumerate(path_steps):
         kinds = [kind for kind in ("module", "script", "checklist", "sheet", "quiz") if getattr(step, kind)]
         links = steps.nth(index).locator(".pb-path__links a")
         expect(links).to_have_count(len(kinds))
         assert [link.get_attribute("data-kind") for link in links.all()] == kinds
     # Following a checklist link lands on the checklist itself
-    steps.nth(STEPS.index(next(s for s in STEPS if s.checklist == "pre-visit"))).get_by_role(
+    steps.nth(path_steps.index(next(s for s in path_steps if s.checklist == "pre-visit"))).get_by_role(
         "link", name="Checklist: Before the visit").tap()
     phone.wait_for_url("**/en/development/first-contact.html#pre-visit-title")
     expect(phone.locator("form#pre-visit .pb-checklist__title")).to_be_in_viewport()

@@ -7,17 +7,14 @@ import pytest
 from pypinyin import lazy_pinyin
 
 from macros.glossary import groups, normal
-from macros.playbook import load
-
-from .conftest import ROOT
 
 PHONE = {"width": 390, "height": 844}
 TERM = re.compile(r'<div class="pb-term" id="term-([^"]+)"')
 
 
 @pytest.fixture(scope="module")
-def terms():
-    return load(ROOT).of_kind("term")
+def terms(book):
+    return book.of_kind("term")
 
 
 def page_order(site, path: str) -> list[str]:

@@ -7,15 +7,12 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from macros.playbook import load
-
 from .conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
 LAPTOP = {"width": 1280, "height": 800}
-BOOK = load(ROOT)
 
 
 class _Loader(yaml.SafeLoader):
@@ -59,18 +56,18 @@ def expect_heading(page, text: str):
     expect(page.locator("article h1")).to_have_text(re.compile(rf"^{re.escape(text)}¶?$"))
 
 
-def test_new_salesperson_reaches_first_week_and_what_to_say(phone, server):
+def test_new_salesperson_reaches_first_week_and_what_to_say(book, phone, server):
     phone.goto(server + "index.html")
     tap(phone, "你的第一周")
     expect_heading(phone, "新人第一周")
     expect(phone.locator("form.pb-path .pb-path__step")).to_have_count(
-        sum(len(day.steps) for day in BOOK.get("path", "first-week").days))
+        sum(len(day.steps) for day in book.get("path", "first-week").days))
 
     phone.go_back()
     tap(phone, "客户发火了：投诉应对话术")
     assert phone.url.endswith("complaints/scripts.html")
-    expect_heading(phone, BOOK.get("module", "complaint-scripts").title.zh)
-    expect(phone.locator(".pb-script")).to_have_count(len(BOOK.ids("script")))
+    expect_heading(phone, book.get("module", "complaint-scripts").title.zh)
+    expect(phone.locator(".pb-script")).to_have_count(len(book.ids("script")))
     expect(phone.locator(".pb-script").first).to_be_visible()
 
     phone.go_back()
@@ -82,8 +79,8 @@ def test_new_salesperson_reaches_first_week_and_what_to_say(phone, server):
     assert phone.url.endswith("development/talk-tracks.html")
 
 
-def test_trainer_reaches_a_course_instructor_page_under_its_course(phone, server):
-    course = BOOK.get("course", "complaint-workshop")
+def test_trainer_reaches_a_course_instructor_page_under_its_course(book, phone, server):
+    course = book.get("course", "complaint-workshop")
     phone.goto(server + "en/index.html")
     tap(phone, "Run a course: all courses")  # tap 1
     assert phone.url.endswith("en/courses/index.html")
@@ -99,13 +96,13 @@ def test_trainer_reaches_a_course_instructor_page_under_its_course(phone, server
     expect(active).to_have_text(f"{course.title.en}: instructor view")
 
 
-def test_team_lead_reaches_the_pre_visit_checklist_and_file_scoring(phone, server):
+def test_team_lead_reaches_the_pre_visit_checklist_and_file_scoring(book, phone, server):
     phone.goto(server + "index.html")
     tap(phone, "拜访前准备清单")
     assert phone.url.endswith("development/first-contact.html#pre-visit-title")
     form = phone.locator("form#pre-visit")
     expect(form.locator(".pb-checklist__title")).to_be_in_viewport()
-    expect(form.locator(".pb-checklist__items input")).to_have_count(len(BOOK.get("checklist", "pre-visit").items))
+    expect(form.locator(".pb-checklist__items input")).to_have_count(len(book.get("checklist", "pre-visit").items))
 
     phone.go_back()
     tap(phone, "给客户名单打分")

@@ -101,6 +101,7 @@ def pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
+@pytest.mark.build
 def test_the_payload_reached_the_pages_that_show_data_through_markdown(payload_site):
     # Not vacuous: the payload is on the pages as text, where Markdown, titles and tags carry data
     for page in ("en/management/index.html", "courses/index.html", "en/courses/complaint-workshop.html",
@@ -110,6 +111,7 @@ def test_the_payload_reached_the_pages_that_show_data_through_markdown(payload_s
         assert PAYLOAD.strip() in shown, page
 
 
+@pytest.mark.build
 def test_no_payload_becomes_markup_in_any_page(payload_site):
     found = {p.relative_to(payload_site).as_posix(): markup_in(p.read_text(encoding="utf-8"))
              for p in pages(payload_site)}
@@ -120,6 +122,7 @@ def test_no_payload_becomes_markup_in_any_page(payload_site):
 
 
 @pytest.mark.parametrize("index", ["search/search_index.json", "en/search/search_index.json"])
+@pytest.mark.build
 def test_no_payload_becomes_markup_in_the_search_index(payload_site, index):
     docs = json.loads((payload_site / index).read_text(encoding="utf-8"))["docs"]
     texts = [text for doc in docs for text in (doc["title"], doc["text"], *doc.get("tags", []))]

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from macros.playbook import load
 from macros.practice import DECKS, cards
 
 from .conftest import ROOT
@@ -16,11 +15,6 @@ from .conftest import ROOT
 HAN = re.compile(r"[\u4e00-\u9fff]")
 VENDOR = ROOT / "docs/assets/javascripts/vendor/ts-fsrs.umd.js"
 FROM_NPM = ROOT / "tests/node_modules/ts-fsrs/dist/index.umd.js"
-
-
-@pytest.fixture(scope="module")
-def book():
-    return load(ROOT)
 
 
 def test_decks_hold_every_term_line_and_question_once(book):

@@ -342,6 +342,7 @@ def test_the_download_button_shows_only_once_its_pdf_exists(published, browser, 
 # The address in print ---------------------------------------------------------------------------------
 
 
+@pytest.mark.build
 def test_every_printed_item_carries_its_address_and_qr_code(published):
     form = re.compile('<form class="pb-(checklist|sheet)"')
     pages = [p for p in published.rglob("*.html") if form.search(p.read_text(encoding="utf-8"))]
@@ -364,6 +365,7 @@ def test_a_local_build_prints_no_qr_code_and_says_how_to_set_the_address(site):
 
 
 @pytest.mark.parametrize("site_url, says", [("http://127.0.0.1:8000/", True), (PUBLISHED, False)])
+@pytest.mark.build
 def test_the_build_log_says_how_to_set_the_address_without_failing_strict(tmp_path, site_url, says):
     project = tmp_path / "mini"
     shutil.copytree(ROOT / "tests" / "fixtures" / "mini", project)

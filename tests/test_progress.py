@@ -11,15 +11,9 @@ import zlib
 import openpyxl
 import pytest
 
-from macros.playbook import load
 from macros.progress import read_slip
 
 from .conftest import ROOT
-
-
-@pytest.fixture(scope="module")
-def book():
-    return load(ROOT)
 
 
 def slip(**changes) -> dict:

@@ -104,6 +104,7 @@ def test_the_talk_tracks_page_links_every_track_to_its_place(site, book):
             assert f'id="{track_id}"' in target.read_text(encoding="utf-8"), (url, href)
 
 
+@pytest.mark.build
 def test_a_track_on_another_modules_page_fails_the_build(project_copy, tmp_path):
     page = project_copy / "docs" / "planning" / "smart-goals.md"
     page.write_text(page.read_text(encoding="utf-8") + '\n{{ talktrack("talk.cold-call") }}\n', encoding="utf-8")
