@@ -20,6 +20,7 @@ material's Chinese query segmentation, aliases) is `hooks/search_worker.js`, put
 worker here as `assets/javascripts/workers/search.playbook.js`.
 """
 
+import functools
 import html
 import json
 import logging
@@ -32,6 +33,7 @@ from material.plugins.search.plugin import SearchIndex
 from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project root, where macros/ lives
+from macros.caching import caching  # noqa: E402
 from macros.loading import playbook_for  # noqa: E402
 
 LANGUAGES = ("en",)  # every language but the default, which keeps the site root
@@ -60,9 +62,34 @@ def on_startup(**kwargs):
     jieba.setLogLevel(logging.INFO)  # jieba, which cuts Chinese for the index, reports its dictionary loads
 
 
+# Material's plugin cuts each run of Han characters with `jieba.cut`, once per page and language build, and
+# the same runs recur (headings, UI strings, both passes, every rebuild of `mkdocs serve`): each distinct run
+# is cut once per process. The words learnt in on_config change the cut, so they clear the memory.
+_jieba_cut = jieba.cut
+_learnt: set = set()
+
+
+@functools.lru_cache(maxsize=None)
+def _cut_once(text) -> tuple:
+    return tuple(_jieba_cut(text))
+
+
+def cut(sentence, cut_all=False, HMM=True, use_paddle=False):  # noqa: N803 (jieba's own parameter names)
+    if cut_all or not HMM or use_paddle or not caching():
+        return _jieba_cut(sentence, cut_all, HMM, use_paddle)
+    return iter(_cut_once(sentence))
+
+
+jieba.cut = cut
+
+
 def on_config(config, **kwargs):
-    for word in dictionary_words(playbook_for(Path(config.config_file_path).parent)):
+    words = set(dictionary_words(playbook_for(Path(config.config_file_path).parent)))
+    for word in sorted(words - _learnt):
         jieba.add_word(word)
+    if not words <= _learnt:
+        _learnt.update(words)
+        _cut_once.cache_clear()
     return config
 
 

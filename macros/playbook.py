@@ -6,6 +6,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from .course_checks import course_problems
+from .caching import caching
 from .problems import DataError, Problem, validation_problems
 from .review import owner_problems
 from .schema import FOLDERS, KIND_OF, TOP_LEVEL
@@ -72,18 +73,13 @@ def load(root: Path) -> Playbook:
         problems += found
         if text is None:
             continue
-        source, parsed = read_yaml(f"{DATA_DIR}/{name}", text)
-        problems += parsed
-        model = _model_for(name, source, problems)
-        if source is None or model is None:
-            continue
-        try:
-            book.files[name] = model.model_validate(source.data)
-            sources.append((source, book.files[name]))
-        except ValidationError as error:
-            problems += validation_problems(source, model, error)
-            if isinstance(source.data, dict) and isinstance(source.data.get("id"), str):
-                book.invalid_ids.add(source.data["id"])
+        source, model, found, invalid_id = _parsed(root, name, text)
+        problems += found
+        if model is not None:
+            book.files[name] = model
+            sources.append((source, model))
+        elif invalid_id:
+            book.invalid_ids.add(invalid_id)
     _index(book, sources, problems)
     _missing_top_level(book, problems)
     if "strings.yml" in book.files:
@@ -91,6 +87,33 @@ def load(root: Path) -> Playbook:
     if problems:
         raise DataError(problems)
     return book
+
+
+# (root, file name) → (text, what _parse_file made of it): `mkdocs serve` parses and validates again only
+# the files whose text changed (PLAYBOOK_CACHE=off turns every cache of a rebuild off, for the benchmark).
+_parsed_files: dict = {}
+
+
+def _parsed(root: Path, name: str, text: str) -> tuple:
+    key = (root, name)
+    cached = _parsed_files.get(key)
+    if cached is None or cached[0] != text or not caching():
+        cached = _parsed_files[key] = (text, _parse_file(name, text))
+    return cached[1]
+
+
+def _parse_file(name: str, text: str) -> tuple:
+    """(source, validated model or None, problems, id of a file that failed validation or None)."""
+    source, problems = read_yaml(f"{DATA_DIR}/{name}", text)
+    model = _model_for(name, source, problems)
+    if source is None or model is None:
+        return source, None, problems, None
+    try:
+        return source, model.model_validate(source.data), problems, None
+    except ValidationError as error:
+        problems += validation_problems(source, model, error)
+        failed = isinstance(source.data, dict) and isinstance(source.data.get("id"), str)
+        return source, None, problems, source.data["id"] if failed else None
 
 
 def _read_text(file: Path, path: str) -> tuple[str | None, list[Problem]]:
