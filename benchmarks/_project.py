@@ -5,6 +5,7 @@ import gzip
 import http.server
 import io
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -35,13 +36,25 @@ def copy_project(target: Path) -> Path:
 
 def build(project: Path, site_dir: Path, extra_env: dict | None = None) -> float:
     """Seconds one `mkdocs build --strict` of `project` takes; raises with the log when it fails."""
+    return build_times(project, site_dir, extra_env)[0]
+
+
+def build_times(project: Path, site_dir: Path, extra_env: dict | None = None) -> tuple[float, float]:
+    """(wall-clock seconds, CPU seconds) of one `mkdocs build --strict`. The CPU time (user + system) is what
+    the build itself did: on a machine shared with other builds it varies far less than the wall clock."""
+    cpu_before = _children_cpu()
     start = time.perf_counter()
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site_dir)],
                             cwd=project, capture_output=True, text=True, env={**ENV, **(extra_env or {})})
     elapsed = time.perf_counter() - start
     if result.returncode:
         raise RuntimeError(f"build of {project} failed:\n{result.stderr[-3000:]}")
-    return elapsed
+    return elapsed, _children_cpu() - cpu_before
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def site_to_measure(given: Path | None, tmp: Path) -> Path:
@@ -63,14 +76,14 @@ def plain_material_site(folder: Path) -> Path:
     return folder / "site"
 
 
-def median_builds(projects: list[Path], site_dir: Path, runs: int = 5) -> list[float]:
-    """Median build seconds of each project, built in turns (A B A B …) so a machine that slows down or
-    speeds up during the run weighs on every project alike."""
+def median_builds(projects: list[Path], site_dir: Path, runs: int = 5) -> list[list[tuple[float, float]]]:
+    """(wall, CPU) seconds of each build of each project, built in turns (A B A B …) so a machine that slows
+    down or speeds up during the run weighs on every project alike."""
     times = [[] for _ in projects]
     for _ in range(runs):
         for project, seconds in zip(projects, times):
-            seconds.append(build(project, site_dir))
-    return [statistics.median(seconds) for seconds in times]
+            seconds.append(build_times(project, site_dir))
+    return times
 
 
 class _Gzip(http.server.SimpleHTTPRequestHandler):

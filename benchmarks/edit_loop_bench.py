@@ -1,0 +1,105 @@
+"""The edit loop of `mkdocs serve`: from saving a file to both languages' pages (and, for data and pages,
+both search indexes) served with the change. Two servers on two copies of the project run side by side:
+one with the rebuild caches off (PLAYBOOK_CACHE=off: what a plain rebuild costs) and one with them on; the
+same edits go to each in turns, so a change in the machine's load weighs on both. Medians and ranges per
+kind of edit, and the ratio of the medians.
+
+    python benchmarks/edit_loop_bench.py [--runs 3]
+"""
+
+import argparse
+import re
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+from _project import ROOT, copy_project
+
+sys.path.insert(0, str(ROOT))
+from tests.live_serve import LiveSite, search_text  # noqa: E402
+
+CHECKLIST_PAGES = ("development/first-contact.html", "en/development/first-contact.html")
+MODULE_PAGES = ("planning/smart-goals.html", "en/planning/smart-goals.html")
+
+
+def edit_checklist(project: Path, n: int) -> dict:
+    path = project / "playbook_data/checklists/first-meeting.yml"
+    texts = {"zh": f"客户开口的时间比我长{n}", "en": f"The customer spoke for longer than I did {n}"}
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if "- id: customer-talked" in line) + 1
+    lines[at] = f'    text: {{zh: "{texts["zh"]}", en: "{texts["en"]}"}}\n'
+    path.write_text("".join(lines), encoding="utf-8")
+    return {"pages": dict(zip(CHECKLIST_PAGES, texts.values())), "search": texts}
+
+
+def edit_page(project: Path, n: int) -> dict:
+    texts = {"zh": f"复盘时先看目标是否写清楚了{n}", "en": f"When you review, first ask whether the goal was clear {n}"}
+    for lang, suffix in (("zh", ".md"), ("en", ".en.md")):
+        page = project / "docs/planning" / f"smart-goals{suffix}"
+        page.write_text(page.read_text(encoding="utf-8") + f"\n{texts[lang]}\n", encoding="utf-8")
+    return {"pages": dict(zip(MODULE_PAGES, texts.values())), "search": texts}
+
+
+def edit_string(project: Path, n: int) -> dict:
+    path = project / "playbook_data/strings.yml"
+    texts = {"zh": f"这一课一览{n}", "en": f"This lesson at a glance {n}"}
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.startswith("  lesson-overview:"))
+    lines[at] = f'  lesson-overview: {{zh: "{texts["zh"]}", en: "{texts["en"]}"}}\n'
+    path.write_text("".join(lines), encoding="utf-8")
+    return {"pages": dict(zip(MODULE_PAGES, texts.values())), "search": {}}
+
+
+def edit_template(project: Path, n: int) -> dict:
+    path = project / "macros/templates/checklist.html"
+    mark = f"pb-edit-{n}"
+    text = re.sub(r'<form( data-edit="pb-edit-\d+")? class="pb-checklist"', f'<form data-edit="{mark}" class="pb-checklist"',
+                  path.read_text(encoding="utf-8"), count=1)
+    path.write_text(text, encoding="utf-8")
+    return {"pages": {page: mark for page in CHECKLIST_PAGES}, "search": {}}
+
+
+EDITS = {"checklist YAML": edit_checklist, "module page": edit_page, "UI string": edit_string,
+         "data template": edit_template}
+
+
+def seconds_to_serve(site: LiveSite, edit, n: int) -> float:
+    want = edit(site.project, n)
+
+    def served():
+        return all(text in site.get(path) for path, text in want["pages"].items()) and \
+            all(text in search_text(site, lang) for lang, text in want["search"].items())
+
+    return site.wait(served, 600, "the edit")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=3, help="edits of each kind per server")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        sites = {}
+        try:
+            for label, env in (("plain rebuild", {"PLAYBOOK_CACHE": "off"}), ("cached", {})):
+                sites[label] = LiveSite(copy_project(Path(tmp) / label.replace(" ", "-")), env)
+            times = {(kind, label): [] for kind in EDITS for label in sites}
+            for n in range(1, args.runs + 1):
+                for kind, edit in EDITS.items():
+                    for label, site in sites.items():
+                        times[kind, label].append(seconds_to_serve(site, edit, n))
+        finally:
+            for site in sites.values():
+                site.close()
+    print(f"save → both languages served, {args.runs} edits each (median, range in brackets):")
+    for kind in EDITS:
+        cells = []
+        for label in sites:
+            values = times[kind, label]
+            cells.append(f"{label} {statistics.median(values):5.2f} s [{min(values):.2f}–{max(values):.2f}]")
+        ratio = statistics.median(times[kind, "cached"]) / statistics.median(times[kind, "plain rebuild"])
+        print(f"  {kind:15s} {'   '.join(cells)}   ratio {ratio:.2f}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
