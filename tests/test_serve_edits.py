@@ -11,6 +11,8 @@ import pytest
 from .conftest import ROOT
 from .live_serve import LiveSite, replace_in, search_text
 
+pytestmark = pytest.mark.build  # builds the site, in `mkdocs serve`
+
 # An edit of each kind: the file, the old text and the new one in each language.
 EDITS = {
     "checklist": ("playbook_data/checklists/first-meeting.yml",
