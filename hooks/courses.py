@@ -26,7 +26,7 @@ from macros.loading import playbook_for  # noqa: E402
 
 NAV_SECTION = "培训课程"
 # Out of the search index: trainer-only pages, and the quiz, whose questions are found on their module pages
-UNSEARCHED = ("instructor", "handouts", "quiz")
+UNSEARCHED = ("instructor", "handouts", "quiz", "present", "signin")
 
 
 def course_ids(config) -> list[str]:

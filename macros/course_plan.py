@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from .printing import page_url
 
-VIEWS = ("learner", "instructor", "handouts", "quiz")
+VIEWS = ("learner", "instructor", "handouts", "quiz", "present", "signin")
 COURSE_DIR = "courses"
 
 
@@ -44,9 +44,20 @@ class Row:
 
 
 @dataclass
+class Day:
+    """The sessions held on one day, with the clock times the day starts and ends."""
+
+    number: int
+    sessions: list  # (session, [Row])
+    start: str
+    end: str
+
+
+@dataclass
 class Plan:
     course: object
     sessions: list  # (session, [Row])
+    days: list  # [Day]
     modules: list  # (module, link), in order of first use
     prerequisites: list  # (module, link)
     handouts: list  # (kind, item): checklists and sheets, then role-play cards, each once
@@ -55,16 +66,31 @@ class Plan:
 
 def plan(book, course, link, homes: dict, lang: str) -> Plan:
     """Everything the course pages show, worked out once."""
-    sessions = []
+    sessions, spans = [], []
     for session in course.sessions:
         now, rows = to_minutes(session.start or course.start), []
+        spans.append([now])
         for block in session.blocks:
             rows.append(_row(book, block, now, link, homes, lang))
             now += block.minutes
+        spans[-1].append(now)
         sessions.append((session, rows))
     modules = [_module(book, m, link, lang) for m in course.module_ids()]
     prerequisites = [_module(book, m, link, lang) for m in course.prerequisites]
-    return Plan(course, sessions, modules, prerequisites, _handouts(sessions), course_quiz(book, course))
+    return Plan(course, sessions, days(sessions, spans), modules, prerequisites, _handouts(sessions),
+                course_quiz(book, course))
+
+
+def days(sessions: list, spans: list) -> list[Day]:
+    """The sessions grouped by day: a session starting no later than the one before it ended (a clock that
+    goes back, as when every day starts at the course's start time) opens a new day."""
+    found = []
+    for index, ((session, rows), (start, end)) in enumerate(zip(sessions, spans)):
+        if index == 0 or start <= spans[index - 1][1]:
+            found.append(Day(len(found) + 1, [], clock(start), clock(end)))
+        found[-1].sessions.append((session, rows))
+        found[-1].end = clock(end)
+    return found
 
 
 def _row(book, block, start: int, link, homes: dict, lang: str) -> Row:

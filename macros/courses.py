@@ -5,6 +5,8 @@ from markupsafe import Markup
 
 from .booklets import pdf_path
 from .course_plan import VIEWS, duration_text, plan, view_src
+from .course_present import slides
+from .course_rotation import ROLES, SEATS, rounds
 from .page import PageContext
 from .printing import page_url, relative
 from .render import render
@@ -12,10 +14,13 @@ from .safe_markdown import filled, inline, link, text
 
 ACTIVITY_KINDS = ("discussion", "exercise", "role-play", "quiz")
 # The other views each view links to: learners only to their quiz, the trainer to everything
-LINKED_VIEWS = {"learner": ("quiz",), "instructor": ("learner", "handouts", "quiz"),
-                "handouts": ("instructor",), "quiz": ("learner",)}
+LINKED_VIEWS = {"learner": ("quiz",), "instructor": ("present", "learner", "handouts", "signin", "quiz"),
+                "handouts": ("instructor",), "quiz": ("learner",), "present": ("instructor",),
+                "signin": ("instructor",)}
 LABELS = {"learner": "course-learner-view", "instructor": "course-instructor-view",
-          "handouts": "course-handouts", "quiz": "course-quiz"}
+          "handouts": "course-handouts", "quiz": "course-quiz", "present": "course-present",
+          "signin": "course-signin"}
+SIGN_IN_LINES = 20  # as many as fit one A4 page
 
 
 class CoursePage:
@@ -94,6 +99,15 @@ class CoursePage:
     def _quiz(self) -> list[str]:
         modules = {m.id: m for m in self.book.of_kind("module")}
         return [self.facts(), self.render("course_quiz.html", modules=modules)]
+
+    def _present(self) -> list[str]:
+        scripts = self.link("assets/javascripts")
+        return [self.render("course_present.html", slides=slides(self.plan, self.lang, self.book.strings), scripts=scripts),
+                self.facts()]
+
+    def _signin(self) -> list[str]:
+        return [self.render("course_signin.html", lines=SIGN_IN_LINES, groups=-(-SIGN_IN_LINES // 3),
+                            rounds=rounds(self.plan), roles=ROLES, seats=SEATS), self.facts()]
 
     def _handout(self, kind: str, item) -> str:
         # A checklist or sheet as on its home page, with that page's address and QR code at its foot

@@ -6,6 +6,7 @@ import typing
 from pathlib import Path
 
 from .course_plan import VIEWS
+from .course_rotation import ROLES
 from .problems import Problem
 from .schema.content import Printable
 from .schema.courses import KINDS as BLOCK_KINDS
@@ -21,6 +22,7 @@ FAMILIES = {
     "booklet-kind-": ("checklist", "sheet"),
     "course-kind-": BLOCK_KINDS,
     "course-title-": VIEWS[1:],
+    "rotation-": ROLES,
     "script-": ("feelings", "problem"),
     "script-step-": FEELING_STEPS + PROBLEM_STEPS,
     "write-in-": typing.get_args(typing.get_args(Printable.model_fields["write_in"].annotation)[0]),

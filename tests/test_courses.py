@@ -18,7 +18,7 @@ from macros.schema.courses import Course
 from .conftest import ROOT, file_ids, mkdocs_build
 
 COURSES = file_ids("courses")
-VIEWS = ("", "-instructor", "-handouts", "-quiz")
+VIEWS = ("", "-instructor", "-handouts", "-quiz", "-present", "-signin")
 
 
 def course_data(**changes) -> dict:

@@ -16,7 +16,7 @@ def test_the_build_prints_no_page_outside_the_nav(book, site_build):
     assert NOT_IN_NAV not in site_build.stdout + site_build.stderr
     # the course views are in the nav: each page has the sidebar with itself as the current page
     for course in book.of_kind("course"):
-        for view in ("", "-instructor", "-handouts", "-quiz"):
+        for view in ("", "-instructor", "-handouts", "-quiz", "-present", "-signin"):
             html = (site_build.site / "en" / "courses" / f"{course.id}{view}.html").read_text(encoding="utf-8")
             assert 'class="md-nav__link md-nav__link--active"' in html, (course.id, view)
             assert re.search(r'md-tabs__item--active">\s*<a[^>]*>\s*Courses', html), (course.id, view)

@@ -40,3 +40,14 @@ def test_search_works_from_file_urls(page, offline_site):
     assert page.url.startswith("file://")
     assert page.title().startswith("SMART 目标")
     assert all(url.startswith(("file://", "data:", "blob:")) for url in page.requests), page.requests
+
+
+def test_present_mode_works_from_file_urls(page, offline_site):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto((offline_site / "en" / "courses" / "key-account-day-present.html").as_uri())
+    page.get_by_role("button", name="Start presenting").click()
+    page.keyboard.press("PageDown")
+    slide = page.locator(".reveal .slides > section.present h2")
+    assert slide.inner_text() == "What relationship management is for"
+    assert page.locator(".pb-present__countdown").inner_text() in ("45:00", "44:59")
+    assert all(url.startswith(("file://", "data:", "blob:")) for url in page.requests), page.requests

@@ -7,9 +7,13 @@ import pytest
 
 from .conftest import ROOT
 
-VENDOR = ROOT / "overrides" / "assets" / "javascripts" / "vendor"
 LOCK = json.loads((ROOT / "tests" / "package-lock.json").read_text(encoding="utf-8"))
-SHIPPED = {"exceljs.min.js": ("exceljs", "dist/exceljs.min.js")}
+# Shipped file (from the project root) → (npm package, its file)
+SHIPPED = {
+    "overrides/assets/javascripts/vendor/exceljs.min.js": ("exceljs", "dist/exceljs.min.js"),
+    "docs/assets/javascripts/vendor/reveal/reveal.js": ("reveal.js", "dist/reveal.js"),
+    "docs/assets/javascripts/vendor/reveal/reveal.css": ("reveal.js", "dist/reveal.css"),
+}
 
 
 @pytest.mark.parametrize("name", sorted(SHIPPED))
@@ -18,5 +22,6 @@ def test_a_shipped_file_is_the_pinned_packages_own(name):
     pinned = LOCK["packages"][f"node_modules/{package}"]["version"]
     installed = ROOT / "tests" / "node_modules" / package
     assert json.loads((installed / "package.json").read_text(encoding="utf-8"))["version"] == pinned
-    assert (VENDOR / name).read_bytes() == (installed / path).read_bytes()
-    assert (VENDOR / f"{package}-LICENSE").read_bytes() == (installed / "LICENSE").read_bytes()
+    shipped = ROOT / name
+    assert shipped.read_bytes() == (installed / path).read_bytes()
+    assert (shipped.parent / f"{package}-LICENSE").read_bytes() == (installed / "LICENSE").read_bytes()

@@ -15,7 +15,7 @@
     });
   }
 
-  // Print one form alone; `mine` keeps the ticks and entries, otherwise the boxes print empty
+  // Print one form (or part) alone; `mine` keeps the ticks and entries, otherwise the boxes print empty
   function printForm(form, mine) {
     reset();
     form.classList.add("pb-print-target");
@@ -31,6 +31,10 @@
     var form = button.closest("form");
     if (action === "print" && form) button.addEventListener("click", function () { printForm(form, false); });
     if (action === "print-mine" && form) button.addEventListener("click", function () { printForm(form, true); });
+    if (action === "print-part") {  // a part of the page marked data-print-part, such as one day's agenda
+      button.addEventListener("click", function () { printForm(button.closest("[data-print-part]"), true); });
+      button.hidden = false;
+    }
     if (action === "print-page") {
       button.addEventListener("click", function () { reset(); window.print(); });
       button.hidden = false;
