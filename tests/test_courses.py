@@ -39,6 +39,7 @@ def course_data(**changes) -> dict:
             {"minutes": 15, "kind": "quiz", "title": {"zh": "测验", "en": "Quiz"},
              "questions": ["smart-goals-quiz/2"]},
         ]}],
+        "owner": "sales-supervisor", "review_by": "2027-06-30",  # last, so the line numbers above hold
     }
     data.update(changes)
     return data
@@ -120,6 +121,8 @@ sessions:
         kind: quiz
         title: {zh: 测验, en: Quiz}
         questions: [smart-goals-quiz/9, nope-quiz/1]
+owner: sales-supervisor
+review_by: 2027-06-30
 """
     write_course(project_copy, "bad-course.yml", bad)
     where = "playbook_data/courses/bad-course.yml"
