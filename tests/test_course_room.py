@@ -4,18 +4,11 @@ keys, the sign-in sheet and role-play rotation printed, all in the real browser.
 import pytest
 
 from macros.course_plan import plan
-from macros.loading import playbook_for
 
-from .conftest import ROOT
 from .test_print import A4, pdf_info, pdf_pages, squash
 
 WEEK = "new-salesperson-week"
 PHONE = {"width": 390, "height": 844}
-
-
-@pytest.fixture(scope="module")
-def book():
-    return playbook_for(ROOT)
 
 
 def print_here(page, path):
