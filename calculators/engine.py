@@ -87,7 +87,7 @@ def read(table):
             yield (pl.scan_csv(piece, has_header=False, separator=table.delimiter(), schema=schema,
                                missing_columns="insert", raise_if_empty=False)
                    .with_row_index("line", offset=line)
-                   .filter(pl.any_horizontal([pl.col(n).is_not_null() for n in names + extra]))
+                   .filter(pl.any_horizontal([pl.col(n) != "" for n in names + extra]).fill_null(False))
                    .with_columns(_doubt=doubt if PIECE_DOUBT.search(piece) else extra_cells).collect())
     except pl.exceptions.PolarsError as error:  # a row longer than the cells read, bad UTF-8…
         raise Unsuitable(str(error)) from None

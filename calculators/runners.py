@@ -181,12 +181,8 @@ def rfm(args) -> Summary:
             raise InputError(say("empty-customer", name=names[0]), "empty-customer", {"name": names[0]})
         return customer, parse_date(cells[d], names[1], args.date_format), number(cells[a], names[2], minimum=0)
 
-    totals = Totals()
-    for _, cells, problem in table.rows():
-        try:
-            totals.add(*order(cells)) if problem is None else None
-        except InputError:
-            pass  # the second pass writes the same error on the row
+    plan = fast_way(table, args.output, args.format, _plan(args, lambda: columns_of().RfmColumns(i, d, a, order)))
+    totals = plan.prepare(table) if plan else _rfm_totals(table, order)
     segments = _yaml(args.segments, "a list of segments as in playbook_data/calculators/rfm.yml") \
         if args.segments else None
     result = totals.score(args.analysis_date, segments, dict(args.thresholds) or None, args.ties)
@@ -205,7 +201,20 @@ def rfm(args) -> Summary:
     summary.say("summary-rfm-breaks", breaks="; ".join(
         f"{word(k, lang)} " + ", ".join(f"{b:g}" for b in result["breaks"][k]) for k in DIMENSIONS))
     added = ["recency", "frequency", "monetary", "r", "f", "m", "segment"]
-    return stream(table, args.output, args.format, added, row, summary)
+    if plan:
+        plan.customers(result["customers"], titles)
+    return stream(table, args.output, args.format, added, row, summary, plan, args.progress)
+
+
+def _rfm_totals(table, order) -> Totals:
+    """The first pass: every order of the file added to its customer's totals."""
+    totals = Totals()
+    for _, cells, problem in table.rows():
+        try:
+            totals.add(*order(cells)) if problem is None else None
+        except InputError:
+            pass  # the second pass writes the same error on the row
+    return totals
 
 
 def _title(item, lang: str) -> str:
