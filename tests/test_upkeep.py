@@ -163,6 +163,7 @@ def table_rows(site: Path, page: str) -> list[str]:
     return [" ".join(re.sub(r"<[^>]+>", " ", row).split()) for row in re.findall(r"<tr><td>.*?</tr>", html)]
 
 
+@pytest.mark.build
 def test_past_due_pages_show_badges_in_their_language(history, tmp_path):
     site = build(history, tmp_path, "site")  # SOURCE_DATE_EPOCH: 2026-01-01
     zh, en = (site / "index.html").read_text(encoding="utf-8"), (site / "en/index.html").read_text(encoding="utf-8")
@@ -176,6 +177,7 @@ def test_past_due_pages_show_badges_in_their_language(history, tmp_path):
     assert "负责人 新销售人员 复核期限 2025-12-01" in text_of(site, "index.html")
 
 
+@pytest.mark.build
 def test_pages_date_from_their_history_and_whats_new_lists_the_last_90_days(history, tmp_path):
     site = build(history, tmp_path, "site")
     # The home page renders the checklist, whose file changed last
@@ -188,12 +190,14 @@ def test_pages_date_from_their_history_and_whats_new_lists_the_last_90_days(hist
     assert '<a href="index.html">目标自查</a>' in (site / "whats-new.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.build
 def test_no_history_means_no_dates_and_an_empty_list(tmp_path):
     site = build(past_due(tmp_path), tmp_path, "site")  # a folder outside any git repository
     assert "md-source-file" not in (site / "index.html").read_text(encoding="utf-8")
     assert "Nothing changed in these 90 days." in text_of(site, "en/whats-new.html")
 
 
+@pytest.mark.build
 def test_a_shallow_clone_gives_no_date_it_cannot_know(history, tmp_path):
     clone = tmp_path / "clone"
     git(tmp_path, "clone", "-q", "--depth", "1", f"file://{history}", str(clone))
@@ -201,3 +205,13 @@ def test_a_shallow_clone_gives_no_date_it_cannot_know(history, tmp_path):
     site = build(clone, tmp_path, "site-shallow")
     assert "md-source-file" not in (site / "index.html").read_text(encoding="utf-8")
     assert "这 90 天里没有内容改动。" in text_of(site, "whats-new.html")
+
+
+def test_the_real_site_has_the_recent_changes_page_in_both_languages_and_in_the_nav(site):
+    # The test build's day is SOURCE_DATE_EPOCH's (2026-01-01); the repository's history may be shallow, so no rows
+    assert "截至 2026-01-01 的 90 天里改动过的内容，最新的排在前面。" in text_of(site, "whats-new.html")
+    assert "What changed in the 90 days up to 2026-01-01, newest first." in text_of(site, "en/whats-new.html")
+    assert 'href="whats-new.html"' in (site / "glossary.html").read_text(encoding="utf-8")
+    assert 'href="whats-new.html"' in (site / "en/glossary.html").read_text(encoding="utf-8")
+    # Every module page names its owner and review date in its overview
+    assert "Owner Sales supervisor Review by " in text_of(site, "en/planning/smart-goals.html")
