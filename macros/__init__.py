@@ -5,6 +5,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from .blocks import Macros
+from .calculator_scripts import page_scripts
 from .loading import loaded, playbook_for
 from .page_calls import check_macro_calls
 from .problems import DataError
@@ -18,6 +19,7 @@ def define_env(env):
         book = playbook_for(Path(env.project_dir))
     except DataError as error:
         raise PluginError(str(error)) from None
+    env.conf["extra"]["calculator_scripts"] = page_scripts()  # overrides/main.html loads them
     macros = Macros(env, book)
     for name in Macros.NAMES:
         env.macro(getattr(macros, name), name)

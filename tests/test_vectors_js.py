@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 
 from calculators.data import scorecard_names
+from macros.calculator_scripts import FORMULAS
 from macros.calculator_widgets import SETTINGS, browser_data
 
 ROOT = Path(__file__).resolve().parent.parent
 VECTORS = ROOT / "tests" / "vectors"
 SCRIPTS = ROOT / "docs" / "assets" / "javascripts" / "calculators"
-FORMULAS = ["core.js", "cells.js", "clv.js", "scorecard.js", "abc.js", "rfm.js", "survey.js", "pipeline.js", "complaint-cost.js"]
 
 # Loads the formula scripts into one context the way a page does, then answers every case on stdin.
 RUNNER = r"""
