@@ -4,8 +4,8 @@ import functools
 
 from calculators import workbooks
 
-from . import (booklets, calculator_examples, calculator_widgets, courses, paths, practice, progress, safe_markdown,
-               tags, talktracks, upkeep)
+from . import (booklets, calculator_examples, calculator_widgets, composer, courses, paths, practice, progress,
+               safe_markdown, tags, talktracks, upkeep)
 from .glossary import groups as glossary_groups
 from .page import PageContext
 from .printing import footer_context, home_pages, page_url, relative
@@ -18,8 +18,8 @@ class Macros:
     NAMES = ("module_intro", "module_summary", "area_modules",
              "framework", "checklist", "sheet", "script", "roleplay", "quiz", "exercise", "glossary",
              "booklet", "booklet_index", "calculator", "worked_example", "workbook", "smart_checker",
-             "decision_tree", "practice_cards", "progress", "course", "course_index", "talktrack", "talktrack_index",
-             "path", "tag_index", "whats_new")
+             "decision_tree", "practice_cards", "progress", "course", "course_index", "composer", "talktrack",
+             "talktrack_index", "path", "tag_index", "whats_new")
 
     def __init__(self, env, book):
         self.env, self.book = env, book
@@ -152,6 +152,10 @@ class Macros:
 
     def course_index(self) -> str:
         return courses.course_index(self)
+
+    # The course composer (macros/composer.py; assets/javascripts/composer.js): docs/courses/composer.md.
+    def composer(self) -> str:
+        return composer.composer(self)
 
     # Reading paths (macros/paths.py): a new salesperson's first week, ticked day by day.
     def path(self, path_id: str) -> str:

@@ -2,9 +2,12 @@
 
 from pathlib import PurePosixPath
 
+from .course_plan import clock, to_minutes
 from .problems import Problem
 from .schema import KIND_OF
 from .schema.courses import Course
+
+DAY = 24 * 60
 
 
 def course_problems(book, source, model) -> list[Problem]:
@@ -18,6 +21,7 @@ def course_problems(book, source, model) -> list[Problem]:
 
     _file_name(model, source.path, report)
     _duration(model, report)
+    _day_ends(model, report)
     for index, role in enumerate(model.audience):
         if "roles.yml" in book.files and role not in book.roles:  # a broken roles.yml is reported once
             report(("audience", index), f"unknown role '{role}'; expected one of: {', '.join(book.roles)}")
@@ -38,6 +42,29 @@ def _duration(course: Course, report):
     if total != course.duration:
         report(("duration",), f"the blocks add up to {total} minutes but duration is {course.duration}; "
                               "expected the blocks to add up to the declared duration")
+
+
+def _day_ends(course: Course, report):
+    # A session may say when it must be over (`end`); none runs past midnight, where the clock starts again
+    for s, session in enumerate(course.sessions):
+        start = to_minutes(session.start or course.start)
+        end = to_minutes(session.end) if session.end else DAY
+        if end <= start:
+            report(("sessions", s, "end"), f"the session ends at {session.end}, before it starts at {clock(start)}; "
+                                           "expected an end after the start")
+            continue
+        for b, block in enumerate(session.blocks):
+            start += block.minutes
+            if start > end:
+                limit = session.end or "24:00, past midnight"
+                report(("sessions", s, "blocks", b, "minutes"),
+                       f"the block ends at {_hours(start)}, after the session's end {limit}; "
+                       f"expected the session's blocks to end by {session.end or '24:00'}")
+
+
+def _hours(minutes: int) -> str:
+    # 25:30 for a time past midnight: the clock of course_plan would wrap it to 01:30
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 def _block(book, path: tuple, block, report):

@@ -5,6 +5,7 @@ import re
 import typing
 from pathlib import Path
 
+from .composer import FORM_KEYS, KEYS, PICKABLE
 from .course_plan import VIEWS
 from .course_rotation import ROLES
 from .problems import Problem
@@ -20,6 +21,8 @@ LITERAL = re.compile(r"""\b(?:ui|_ui\([^,()]+,|\.t)\(\s*["']([a-z][a-z0-9-]*)["'
 # Keys made from a prefix and a value the schema fixes: ui('course-kind-' ~ row.block.kind)
 FAMILIES = {
     "booklet-kind-": ("checklist", "sheet"),
+    "composer-": KEYS + FORM_KEYS,
+    "composer-pick-": PICKABLE,
     "course-kind-": BLOCK_KINDS,
     "course-title-": VIEWS[1:],
     "rotation-": ROLES,

@@ -66,6 +66,7 @@ class Session(Strict):
 
     title: Text = Field(description="the session's title in both languages, such as 'Day 1'")
     start: Clock | None = Field(default=None, description="the time it starts, such as '09:00' (default: the course's start)")
+    end: Clock | None = Field(default=None, description="the time it must be over by, such as '17:30' (optional)")
     blocks: list[Block] = Field(min_length=1, description="the blocks of the session, in order")
 
 

@@ -1,0 +1,434 @@
+/* The course composer page (docs/courses/composer.md): pick blocks from the playbook, time them day by day, see
+   the agenda on the clock and the checker's problems beside their fields, print the agenda and the handouts,
+   download the course file. The draft stays in this browser (localStorage, one per language); a stored value
+   this page did not write is set aside under <key>:set-aside and the composer starts clean. Every text from
+   data reaches the page as textContent, never as markup. The checks and the YAML are composer-check.js. */
+(function () {
+  "use strict";
+
+  var PC = window.PlaybookComposer;
+
+  function element(tag, attributes, text) {
+    var node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function fill(template, params) {
+    return template.replace(/\{(\w+)\}/g, function (all, name) {
+      return params[name] === undefined ? all : String(params[name]);
+    });
+  }
+
+  // Drafts: what this page writes, checked field by field before it is trusted
+  function emptyDraft() {
+    return { id: "", title: { zh: "", en: "" }, summary: { zh: "", en: "" }, audience: [],
+             days: [{ start: "09:00", end: "17:30", blocks: [] }] };
+  }
+
+  function isStrings(value) {
+    return Array.isArray(value) && value.every(function (item) { return typeof item === "string"; });
+  }
+
+  function isPair(value) {
+    return value !== null && typeof value === "object" && typeof value.zh === "string" && typeof value.en === "string";
+  }
+
+  function isBlock(block) {
+    return block !== null && typeof block === "object" && typeof block.kind === "string" &&
+      (block.minutes === null || typeof block.minutes === "number") &&
+      (block.from === undefined || typeof block.from === "string") &&
+      (block.title === undefined || isPair(block.title)) &&
+      (block.roleplay === undefined || typeof block.roleplay === "string") &&
+      ["modules", "handouts", "questions"].every(function (name) { return block[name] === undefined || isStrings(block[name]); });
+  }
+
+  function isDraft(value) {
+    return value !== null && typeof value === "object" && typeof value.id === "string" && isPair(value.title) &&
+      isPair(value.summary) && isStrings(value.audience) && Array.isArray(value.days) && value.days.length >= 1 &&
+      value.days.length <= 10 && value.days.every(function (day) {
+        return day !== null && typeof day === "object" && typeof day.start === "string" && typeof day.end === "string" &&
+          Array.isArray(day.blocks) && day.blocks.every(isBlock);
+      });
+  }
+
+  function load(key) {
+    try {
+      var text = window.localStorage.getItem(key);
+      if (text === null) return emptyDraft();
+      var draft = parsed(text);
+      if (isDraft(draft)) return draft;
+      window.localStorage.setItem(key + ":set-aside", text);
+      window.localStorage.removeItem(key);
+    } catch (error) { /* storage refused: start clean */ }
+    return emptyDraft();
+  }
+
+  function parsed(text) {
+    try { return JSON.parse(text); } catch (error) { return undefined; }
+  }
+
+  function store(key, draft) {
+    try { window.localStorage.setItem(key, JSON.stringify(draft)); } catch (error) { /* not remembered */ }
+  }
+
+  function Composer(root) {
+    this.root = root;
+    this.data = JSON.parse(root.querySelector(".pb-composer__data").textContent);
+    this.words = this.data.words;
+    this.lang = root.dataset.lang;
+    this.key = root.dataset.storageKey;
+    this.form = root.querySelector(".pb-composer__form");
+    this.byKey = {};
+    this.data.catalogue.forEach(function (entry) { this.byKey[entry.pick + ":" + entry.id] = entry; }, this);
+    this.draft = load(this.key);
+  }
+
+  // The course file the draft stands for: the data `python -m macros check` reads
+  Composer.prototype.course = function () {
+    var draft = this.draft, sources = [], covers = [], total = 0, self = this;
+    function add(list, values) { values.forEach(function (v) { if (list.indexOf(v) < 0) list.push(v); }); }
+    var sessions = draft.days.map(function (day, d) {
+      var session = { title: { zh: fill(self.data.dayTitle.zh, { n: d + 1 }), en: fill(self.data.dayTitle.en, { n: d + 1 }) } };
+      if (d > 0) session.start = day.start;
+      if (day.end) session.end = day.end;
+      session.blocks = day.blocks.map(function (block) {
+        var entry = self.byKey[block.from];
+        if (entry) { add(sources, entry.sources); add(covers, entry.covers); }
+        if (typeof block.minutes === "number" && Number.isInteger(block.minutes)) total += block.minutes;
+        var out = { minutes: block.minutes, kind: block.kind };
+        if (block.title) out.title = block.title;
+        ["modules", "roleplay", "handouts", "questions"].forEach(function (name) {
+          if (block[name] && block[name].length) out[name] = block[name];
+        });
+        return out;
+      });
+      return session;
+    });
+    return { id: draft.id.trim(), title: trimmed(draft.title), summary: trimmed(draft.summary), audience: draft.audience,
+             start: draft.days[0].start, duration: total, sources: sources, covers: covers, sessions: sessions };
+  };
+
+  function trimmed(pair) {
+    return { zh: pair.zh.trim(), en: pair.en.trim() };
+  }
+
+  // The form's fixed fields, filters and the catalogue
+  Composer.prototype.start = function () {
+    var self = this;
+    this.form.hidden = false;
+    this.root.querySelector(".pb-composer__result").hidden = false;
+    this.form.addEventListener("submit", function (event) { event.preventDefault(); });
+    ["role", "stage", "tag"].forEach(function (name) {
+      var select = self.form.elements["filter-" + name];
+      select.appendChild(element("option", { value: "" }, self.words.all));
+      self.data.filters[name].forEach(function (pair) { select.appendChild(element("option", { value: pair[0] }, pair[1])); });
+      select.addEventListener("change", function () { self.drawCatalogue(); });
+    });
+    this.form.addEventListener("input", function (event) { self.edit(event.target); });
+    this.form.addEventListener("change", function (event) { self.edit(event.target); });
+    this.form.addEventListener("click", function (event) { self.click(event.target.closest("button[data-do]")); });
+    this.root.querySelector(".pb-composer__actions").addEventListener("click", function (event) {
+      var button = event.target.closest("button[data-action]");
+      if (button) self[button.dataset.action]();
+    });
+    this.showCourseFields();
+    this.drawDays();
+    this.drawCatalogue();
+    this.update();
+  };
+
+  Composer.prototype.showCourseFields = function () {
+    var form = this.form, draft = this.draft;
+    form.elements.id.value = draft.id;
+    ["title", "summary"].forEach(function (name) {
+      ["zh", "en"].forEach(function (lang) { form.elements[name + "." + lang].value = draft[name][lang]; });
+    });
+    form.querySelectorAll("input[name=audience]").forEach(function (box) { box.checked = draft.audience.indexOf(box.value) >= 0; });
+    form.elements.days.value = draft.days.length;
+  };
+
+  Composer.prototype.drawCatalogue = function () {
+    var form = this.form, self = this;
+    var wanted = { role: form.elements["filter-role"].value, stage: form.elements["filter-stage"].value,
+                   tag: form.elements["filter-tag"].value };
+    var list = this.root.querySelector(".pb-composer__catalogue");
+    list.textContent = "";
+    var shown = this.data.catalogue.filter(function (entry) {
+      return (!wanted.role || entry.roles.indexOf(wanted.role) >= 0) && (!wanted.stage || entry.stage === wanted.stage) &&
+        (!wanted.tag || entry.tag === wanted.tag);
+    });
+    shown.forEach(function (entry) {
+      var item = element("li", { "data-pick": entry.pick + ":" + entry.id });
+      item.appendChild(element("span", { class: "pb-composer__pick-kind" }, self.data.pickKinds[entry.pick]));
+      item.appendChild(element("span", { class: "pb-composer__pick-title" }, entry.title[self.lang]));
+      item.appendChild(element("span", { class: "pb-composer__pick-minutes" }, entry.minutes + " " + self.words.minutes));
+      var button = element("button", { type: "button", class: "md-button", "data-do": "add",
+                                       "aria-label": self.words.add + ": " + entry.title[self.lang] }, self.words.add);
+      item.appendChild(button);
+      list.appendChild(item);
+    });
+    this.root.querySelector(".pb-composer__shown").textContent = fill(this.words.shown, { count: shown.length });
+  };
+
+  // The days: start and end times, the blocks with their kind and minutes, moving and removing them
+  Composer.prototype.drawDays = function () {
+    var self = this, holder = this.root.querySelector(".pb-composer__days");
+    holder.textContent = "";
+    var target = this.form.elements["add-to"], chosen = Number(target.value) || 0;
+    target.textContent = "";
+    this.draft.days.forEach(function (day, d) {
+      target.appendChild(element("option", { value: String(d) }, fill(self.words.day, { n: d + 1 })));
+      holder.appendChild(self.drawDay(day, d));
+    });
+    target.value = String(Math.min(chosen, this.draft.days.length - 1));
+  };
+
+  Composer.prototype.drawDay = function (day, d) {
+    var self = this;
+    var box = element("fieldset", { class: "pb-composer__day", "data-day": String(d) });
+    box.appendChild(element("legend", {}, fill(this.words.day, { n: d + 1 })));
+    var times = element("div", { class: "pb-composer__times" });
+    times.appendChild(this.field(d === 0 ? "start" : "sessions." + d + ".start", this.words.start,
+                                 { type: "time", value: day.start, "data-bind": "start", "data-day": String(d) }));
+    times.appendChild(this.field("sessions." + d + ".end", this.words.end,
+                                 { type: "time", value: day.end, "data-bind": "end", "data-day": String(d) }));
+    box.appendChild(times);
+    var list = element("ol", { class: "pb-composer__blocks", "data-path": "sessions." + d + ".blocks" });
+    day.blocks.forEach(function (block, b) { list.appendChild(self.drawBlock(block, d, b)); });
+    if (!day.blocks.length) list.appendChild(element("li", { class: "pb-composer__empty" }, this.words["no-blocks"]));
+    box.appendChild(list);
+    box.appendChild(element("button", { type: "button", class: "md-button", "data-do": "break", "data-day": String(d) },
+                            this.words["add-break"]));
+    return box;
+  };
+
+  Composer.prototype.field = function (path, label, attributes) {
+    var wrapper = element("label", { class: "pb-composer__field", "data-path": path }, label + " ");
+    wrapper.appendChild(element("input", attributes));
+    return wrapper;
+  };
+
+  Composer.prototype.drawBlock = function (block, d, b) {
+    var self = this, path = "sessions." + d + ".blocks." + b, at = { "data-day": String(d), "data-block": String(b) };
+    var item = element("li", { class: "pb-composer__block", "data-path": path });
+    var title = block.title ? block.title[this.lang] : this.data.blockKinds["break"];
+    item.appendChild(element("strong", { class: "pb-composer__block-title" }, title));
+    item.appendChild(element("span", { class: "pb-composer__clock" }));
+    var kind = element("label", { class: "pb-composer__field", "data-path": path + ".kind" }, this.words.kind + " ");
+    var select = element("select", Object.assign({ "data-bind": "kind" }, at));
+    PC.KINDS.forEach(function (name) { select.appendChild(element("option", { value: name }, self.data.blockKinds[name])); });
+    select.value = block.kind;
+    kind.appendChild(select);
+    item.appendChild(kind);
+    var minutes = block.minutes === null ? "" : String(block.minutes);
+    item.appendChild(this.field(path + ".minutes", this.words.minutes, Object.assign(
+      { type: "number", inputmode: "numeric", step: "1", value: minutes, "data-bind": "minutes" }, at)));
+    var tools = element("span", { class: "pb-composer__tools" });
+    [["up", "↑"], ["down", "↓"], ["remove", "✕"]].forEach(function (pair) {
+      tools.appendChild(element("button", Object.assign({ type: "button", class: "md-button", "data-do": pair[0],
+                                                          "aria-label": self.words[pair[0]] + ": " + title }, at), pair[1]));
+    });
+    item.appendChild(tools);
+    return item;
+  };
+
+  // An edit in the form: change the draft, keep it, show the new agenda and problems
+  Composer.prototype.edit = function (target) {
+    var draft = this.draft, name = target.name, bind = target.dataset.bind;
+    if (!name && !bind) return;
+    if (name === "id") draft.id = target.value;
+    else if (/^(title|summary)\./.test(name)) draft[name.split(".")[0]][name.split(".")[1]] = target.value;
+    else if (name === "audience") {
+      draft.audience = Array.prototype.filter.call(this.form.querySelectorAll("input[name=audience]"),
+        function (box) { return box.checked; }).map(function (box) { return box.value; });
+    } else if (name === "days") return this.setDays(target.value);
+    else if (bind === "start" || bind === "end") draft.days[Number(target.dataset.day)][bind] = target.value;
+    else if (bind === "kind" || bind === "minutes") {
+      var block = draft.days[Number(target.dataset.day)].blocks[Number(target.dataset.block)];
+      block[bind] = bind === "kind" ? target.value : target.value === "" ? null : Number(target.value);
+    } else return;
+    this.update();
+  };
+
+  Composer.prototype.setDays = function (value) {
+    var count = Math.round(Number(value));
+    if (!(count >= 1 && count <= 10)) return;
+    var days = this.draft.days;
+    while (days.length < count) days.push({ start: days[days.length - 1].start, end: days[days.length - 1].end, blocks: [] });
+    // Days taken away keep nothing: their blocks go back to the last day left
+    while (days.length > count) days[count - 1].blocks = days[count - 1].blocks.concat(days.pop().blocks);
+    this.drawDays();
+    this.update();
+  };
+
+  Composer.prototype.click = function (button) {
+    if (!button) return;
+    var act = button.dataset.do, days = this.draft.days;
+    if (act === "add") {
+      var entry = this.byKey[button.closest("li").dataset.pick];
+      var block = JSON.parse(JSON.stringify(entry.block));
+      block.minutes = entry.minutes;
+      block.title = { zh: entry.title.zh, en: entry.title.en };
+      block.from = entry.pick + ":" + entry.id;
+      days[Number(this.form.elements["add-to"].value) || 0].blocks.push(block);
+      this.status(fill(this.words.added, { title: entry.title[this.lang] }));
+    } else if (act === "break") {
+      days[Number(button.dataset.day)].blocks.push({ kind: "break", minutes: 15 });
+    } else {
+      var list = days[Number(button.dataset.day)].blocks, b = Number(button.dataset.block);
+      var moved = list.splice(b, 1)[0];
+      if (act === "up") list.splice(Math.max(0, b - 1), 0, moved);
+      if (act === "down") list.splice(Math.min(list.length, b + 1), 0, moved);
+    }
+    this.drawDays();
+    this.update();
+  };
+
+  Composer.prototype.status = function (text) {
+    this.root.querySelector(".pb-composer__status").textContent = text;
+  };
+
+  Composer.prototype.update = function () {
+    store(this.key, this.draft);
+    var course = this.course();
+    this.problems = PC.check(course, this.data.check);
+    this.drawAgenda(course);
+    this.showProblems();
+    this.root.querySelector("[data-action=download]").disabled = this.problems.length > 0;
+  };
+
+  // Each problem beside its field, in the page's language; those with no field of their own in the list above
+  Composer.prototype.showProblems = function () {
+    var root = this.root, self = this;
+    root.querySelectorAll(".pb-composer__error").forEach(function (node) { node.remove(); });
+    root.querySelectorAll("[aria-invalid]").forEach(function (node) { node.removeAttribute("aria-invalid"); });
+    var box = root.querySelector(".pb-composer__problems");
+    box.textContent = "";
+    box.appendChild(element("p", {}, this.problems.length ? fill(this.words.problems, { count: this.problems.length })
+                                                            : this.words.ok));
+    var loose = element("ul");
+    this.problems.forEach(function (problem, index) {
+      var text = fill(self.words["err-" + problem.code] || problem.message, problem.params);
+      var holder = self.holder(problem.path);
+      if (!holder) { loose.appendChild(element("li", {}, text)); return; }
+      var note = element("p", { class: "pb-composer__error", id: "pb-composer-error-" + index }, text);
+      var input = holder.querySelector("input, select");
+      if (input && holder.matches("label, fieldset")) {
+        input.setAttribute("aria-invalid", "true");
+        input.setAttribute("aria-describedby", note.id);
+      }
+      holder.appendChild(note);
+    });
+    if (loose.children.length) box.appendChild(loose);
+  };
+
+  // The element showing the deepest part of `path` that has one: sessions.0.blocks.1.modules.0 → the block
+  Composer.prototype.holder = function (path) {
+    for (var n = path.length; n > 0; n -= 1) {
+      var key = path.slice(0, n).join(".");
+      var found = Array.prototype.find.call(this.root.querySelectorAll("[data-path]"), function (node) {
+        return node.dataset.path.split(" ").indexOf(key) >= 0;
+      });
+      if (found) return found;
+    }
+    return null;
+  };
+
+  // The agenda as it prints: per day a table with the clock times, then the handouts, each once
+  Composer.prototype.drawAgenda = function (course) {
+    var self = this, holder = this.root.querySelector(".pb-composer__agenda");
+    holder.textContent = "";
+    holder.appendChild(element("h2", {}, course.title[this.lang] || this.words.untitled));
+    var days = PC.agenda(course), clocks = this.root.querySelectorAll(".pb-composer__clock"), c = 0;
+    days.forEach(function (day, d) {
+      var table = element("table", { class: "pb-composer__table", "data-day": String(d) });
+      table.appendChild(element("caption", {}, fill(self.words.day, { n: d + 1 })));
+      var head = element("tr");
+      [self.words.time, self.words.minutes, self.words.kind, self.words["block-title"]].forEach(function (text) {
+        head.appendChild(element("th", { scope: "col" }, text));
+      });
+      table.appendChild(element("thead")).appendChild(head);
+      var body = table.appendChild(element("tbody"));
+      day.rows.forEach(function (row) {
+        var tr = body.appendChild(element("tr", { class: "pb-composer__row--" + row.block.kind }));
+        var title = row.block.title ? row.block.title[self.lang] : self.data.blockKinds["break"];
+        [row.start + "–" + row.end, String(row.minutes), self.data.blockKinds[row.block.kind] || row.block.kind, title]
+          .forEach(function (text) { tr.appendChild(element("td", {}, text)); });
+        if (clocks[c]) clocks[c].textContent = row.start + "–" + row.end;
+        c += 1;
+      });
+      if (day.rows.length) {
+        var foot = element("tr");
+        foot.appendChild(element("td", {}, day.rows[0].start + "–" + day.rows[day.rows.length - 1].end));
+        foot.appendChild(element("td", {}, String(day.minutes)));
+        foot.appendChild(element("td", { colspan: "2" }, self.words.total));
+        table.appendChild(element("tfoot")).appendChild(foot);
+      }
+      holder.appendChild(table);
+    });
+    var total = element("p", { class: "pb-composer__total", "data-path": "duration sources covers" },
+                        fill(this.words["course-total"], { minutes: course.duration }));
+    holder.appendChild(total);
+    this.drawHandouts(course, holder);
+  };
+
+  Composer.prototype.drawHandouts = function (course, holder) {
+    var self = this, seen = {}, items = [];
+    course.sessions.forEach(function (session) {
+      session.blocks.forEach(function (block) {
+        (block.handouts || []).forEach(function (id) { note(["checklist", "sheet"], id); });
+        if (block.roleplay) note(["talktrack", "script"], block.roleplay);
+      });
+    });
+    function note(picks, id) {
+      if (seen[id]) return;
+      seen[id] = true;
+      var entry = self.data.catalogue.find(function (e) {
+        return picks.indexOf(e.pick) >= 0 && (e.id === id || e.block.roleplay === id);
+      });
+      var kind = entry ? (entry.block.roleplay ? self.words.card : self.data.pickKinds[entry.pick]) : "";
+      items.push(kind + (kind ? ": " : "") + (entry ? entry.title[self.lang] : id));
+    }
+    holder.appendChild(element("h3", {}, this.words.handouts));
+    var list = holder.appendChild(element("ul", { class: "pb-composer__handouts" }));
+    if (!items.length) list.appendChild(element("li", {}, this.words.none));
+    items.forEach(function (text) { list.appendChild(element("li", {}, text)); });
+  };
+
+  // The actions
+  Composer.prototype.download = function () {
+    var course = this.course();
+    var yaml = PC.toYaml(course, fill(this.words["yaml-comment"], { id: course.id }));
+    var link = element("a", { href: URL.createObjectURL(new Blob([yaml], { type: "application/yaml" })),
+                              download: course.id + ".yml" });
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    this.status(fill(this.words.saved, { file: course.id + ".yml" }));
+  };
+
+  Composer.prototype.print = function () {
+    window.print();
+  };
+
+  Composer.prototype.clear = function () {
+    this.draft = emptyDraft();
+    this.showCourseFields();
+    this.drawDays();
+    this.update();
+  };
+
+  function init() {
+    document.querySelectorAll("[data-composer]").forEach(function (root) {
+      if (root.dataset.pbBound || !PC) return;
+      root.dataset.pbBound = "true";
+      new Composer(root).start();
+    });
+  }
+
+  if (typeof window.document$ !== "undefined") window.document$.subscribe(init);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
