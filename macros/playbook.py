@@ -156,15 +156,32 @@ def _index(book: Playbook, sources: list, problems: list):
     for source, model in sources:
         for path, item in model.located_items():
             if item.id in book.items:
-                first = book.items[item.id].where
-                problems.append(
-                    Problem(source.path, source.line_of(path + ("id",)),
-                            f"id '{item.id}' is used twice; expected a unique id (first used at {first})")
-                )
+                problems.append(_used_twice(book, source, path, item))
             else:
                 book.items[item.id] = Located(item, source, path)
     for source, model in sources:
         problems += _cross_references(book, source, model)
+
+
+def _used_twice(book: Playbook, source: YamlSource, path: tuple, item) -> Problem:
+    first = book.items[item.id].where
+    return Problem(source.path, source.line_of(path + ("id",)),
+                   f"id '{item.id}' is used twice; expected a unique id (first used at {first})")
+
+
+def check_file(book: Playbook, name: str, text: str) -> list[Problem]:
+    """What `load` would report of one more file `name` (such as 'courses/x.yml') beside the loaded `book`: the
+    same reading, schema and cross-file checks, without reading the rest again (the course composer's tests)."""
+    source, problems = read_yaml(f"{DATA_DIR}/{name}", text)
+    model = _model_for(name, source, problems) if source else None
+    if model is None:
+        return problems
+    try:
+        validated = model.model_validate(source.data)
+    except ValidationError as error:
+        return problems + validation_problems(source, model, error)
+    problems += [_used_twice(book, source, path, item) for path, item in validated.located_items() if item.id in book.items]
+    return problems + _cross_references(book, source, validated)
 
 
 def _index_taxonomy(book: Playbook, model):

@@ -316,9 +316,13 @@
     });
   }
 
-  // A YAML string or list as PyYAML reads it back unchanged: JSON's double-quoted strings are YAML's too.
-  // The characters YAML reads as line breaks or a byte-order mark are escaped as well.
+  // A value as YAML that PyYAML reads back unchanged: strings in JSON's double quotes (YAML's too, with the
+  // characters YAML reads as line breaks or a byte-order mark escaped), lists and {zh: …, en: …} in flow style
   function scalar(value) {
+    if (Array.isArray(value)) return "[" + value.map(scalar).join(", ") + "]";
+    if (value !== null && typeof value === "object") {
+      return "{" + Object.keys(value).map(function (key) { return key + ": " + scalar(value[key]); }).join(", ") + "}";
+    }
     return JSON.stringify(value).replace(/[\u0085\u2028\u2029\ufeff]/g, function (c) {
       return "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0");
     });
@@ -336,11 +340,12 @@
   // The course as a file for playbook_data/courses/<id>.yml, keys in the order the trainers' guide shows
   function toYaml(course, comment) {
     var out = comment ? ["# " + comment.replace(/[\r\n\u0085\u2028\u2029]+/g, " ")] : [];
-    out = out.concat(lines(course, COURSE_KEYS, ""), ["sessions:"]);
-    (course.sessions || []).forEach(function (session) {
+    var sessions = course.sessions || [];
+    out = out.concat(lines(course, COURSE_KEYS, ""), [sessions.length ? "sessions:" : "sessions: []"]);
+    sessions.forEach(function (session) {
       var head = lines(session, SESSION_KEYS, "    ");
       head[0] = "  - " + head[0].slice(4);
-      out = out.concat(head, ["    blocks:"]);
+      out = out.concat(head, [(session.blocks || []).length ? "    blocks:" : "    blocks: []"]);
       (session.blocks || []).forEach(function (block) {
         var rows = lines(block, BLOCK_KEYS, "        ");
         rows[0] = "      - " + rows[0].slice(8);
