@@ -18,7 +18,7 @@ ERRORS = ("field-id", "field-title", "field-summary", "field-kind", "field-zh", 
           "unknown-role", "unknown-topic", "id-used")
 KEYS = WORDS + tuple(f"err-{key}" for key in ERRORS)
 # Keys the template names by parts, ui('composer-title-' ~ language): checked with the others
-FORM_KEYS = ("title-zh", "title-en", "summary-zh", "summary-en", "filter-role", "filter-stage", "filter-tag")
+FORM_KEYS = ("quiz-title", "title-zh", "title-en", "summary-zh", "summary-en", "filter-role", "filter-stage", "filter-tag")
 PICKABLE = ("module", "talktrack", "script", "checklist", "sheet", "quiz")
 
 
@@ -81,17 +81,17 @@ def catalogue(book, docs_dir: str) -> list[dict]:
             module = home_module(kind, item.id)
             entries.append(_entry(kind, item, module, 15, {"kind": "exercise", "handouts": [item.id]},
                                   roles=item.roles))
+    named = book.strings["composer-quiz-title"]
     for quiz in book.of_kind("quiz"):
-        module = book.items[quiz.module].item if quiz.module in book.items else None
-        entries.append(_entry("quiz", quiz, module, 10, {"kind": "quiz", "questions": [quiz.id]},
-                              title=module.title if module else None))
+        module = book.items[quiz.module].item
+        title = {lang: named[lang].replace("{title}", module.title[lang]) for lang in ("zh", "en")}
+        entries.append(_entry("quiz", quiz, module, 10, {"kind": "quiz", "questions": [quiz.id]}, title=title))
     return entries
 
 
 def _entry(pick: str, item, tagged, minutes: int, block: dict, roles=None, title=None) -> dict:
     tags = getattr(tagged, "tags", None)
-    title = title or item.title
-    return {"pick": pick, "id": item.id, "title": _both(title), "minutes": minutes,
+    return {"pick": pick, "id": item.id, "title": title or _both(item.title), "minutes": minutes,
             "roles": list(roles or (tags.roles if tags else [])), "stage": tags.stage if tags else None,
             "tag": tags.area if tags else None, "sources": list(item.sources), "covers": list(item.covers),
             "block": block}

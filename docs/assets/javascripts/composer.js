@@ -187,7 +187,7 @@
 
   Composer.prototype.drawDay = function (day, d) {
     var self = this;
-    var box = element("fieldset", { class: "pb-composer__day", "data-day": String(d) });
+    var box = element("fieldset", { class: "pb-composer__day", "data-day": String(d), "data-path": "sessions." + d + ".blocks" });
     box.appendChild(element("legend", {}, fill(this.words.day, { n: d + 1 })));
     var times = element("div", { class: "pb-composer__times" });
     times.appendChild(this.field(d === 0 ? "start" : "sessions." + d + ".start", this.words.start,
@@ -195,7 +195,7 @@
     times.appendChild(this.field("sessions." + d + ".end", this.words.end,
                                  { type: "time", value: day.end, "data-bind": "end", "data-day": String(d) }));
     box.appendChild(times);
-    var list = element("ol", { class: "pb-composer__blocks", "data-path": "sessions." + d + ".blocks" });
+    var list = element("ol", { class: "pb-composer__blocks" });
     day.blocks.forEach(function (block, b) { list.appendChild(self.drawBlock(block, d, b)); });
     if (!day.blocks.length) list.appendChild(element("li", { class: "pb-composer__empty" }, this.words["no-blocks"]));
     box.appendChild(list);
@@ -293,10 +293,23 @@
   Composer.prototype.update = function () {
     store(this.key, this.draft);
     var course = this.course();
-    this.problems = PC.check(course, this.data.check);
+    this.problems = this.check(course);
     this.drawAgenda(course);
     this.showProblems();
     this.root.querySelector("[data-action=download]").disabled = this.problems.length > 0;
+  };
+
+  // The checker stops at the first kind of problem (what the schema refuses); so that the timings and the
+  // blocks are checked while the course's title or audience is still blank, they are checked once more with
+  // stand-ins for those, and what that finds in the days and the duration is said too
+  Composer.prototype.check = function (course) {
+    var problems = PC.check(course, this.data.check);
+    var facts = { id: "draft", title: { zh: "-", en: "-" }, summary: { zh: "-", en: "-" }, audience: [this.data.check.roles[0]] };
+    var said = problems.map(function (p) { return p.path.join("."); });
+    PC.check(Object.assign({}, course, facts), this.data.check).forEach(function (problem) {
+      if (/^(sessions|duration|start)$/.test(problem.path[0]) && said.indexOf(problem.path.join(".")) < 0) problems.push(problem);
+    });
+    return problems;
   };
 
   // Each problem beside its field, in the page's language; those with no field of their own in the list above
