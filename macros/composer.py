@@ -11,14 +11,15 @@ from .schema.courses import KINDS as BLOCK_KINDS
 WORDS = ("all", "minutes", "add", "added", "shown", "day", "start", "end", "no-blocks", "add-break", "kind", "up",
          "down", "remove", "problems", "ok", "untitled", "time", "block-title", "total", "course-total", "handouts",
          "none", "card", "yaml-comment", "saved")
-ERRORS = ("field-id", "field-title", "field-summary", "field-kind", "field-zh", "field-en", "field-audience", "field-start", "field-end", "field-minutes",
-          "field-duration", "field-sessions", "field-blocks", "field-sources", "field-covers", "break-uses",
-          "no-title", "roleplay-card", "quiz-questions", "unknown-module", "unknown-card", "unknown-handout",
-          "unknown-quiz", "no-question", "card-longer", "duration-sum", "day-end", "end-before-start",
-          "unknown-role", "unknown-topic", "id-used")
+ERRORS = ("field-id", "field-owner", "field-review-by", "field-title", "field-summary", "field-kind", "field-zh",
+          "field-en", "field-audience", "field-start", "field-end", "field-minutes", "field-duration", "field-sessions",
+          "field-blocks", "field-sources", "field-covers", "break-uses", "no-title", "roleplay-card", "quiz-questions",
+          "unknown-module", "unknown-card", "unknown-handout", "unknown-quiz", "no-question", "card-longer",
+          "duration-sum", "day-end", "end-before-start", "unknown-owner", "unknown-role", "unknown-topic", "id-used")
 KEYS = WORDS + tuple(f"err-{key}" for key in ERRORS)
 # Keys the template names by parts, ui('composer-title-' ~ language): checked with the others
-FORM_KEYS = ("quiz-title", "title-zh", "title-en", "summary-zh", "summary-en", "filter-role", "filter-stage", "filter-tag")
+FORM_KEYS = ("quiz-title", "title-zh", "title-en", "summary-zh", "summary-en", "filter-role", "filter-stage",
+             "filter-tag")
 PICKABLE = ("module", "talktrack", "script", "checklist", "sheet", "quiz")
 
 
@@ -44,7 +45,8 @@ def check_data(book) -> dict:
     how many questions each quiz has, the roles and topics."""
     ids = book.ids
     return {"where": {item_id: located.where for item_id, located in book.items.items()},
-            "modules": sorted(ids("module")), "cards": {c: book.get("roleplay", c).minutes for c in sorted(ids("roleplay"))},
+            "modules": sorted(ids("module")),
+            "cards": {card: book.get("roleplay", card).minutes for card in sorted(ids("roleplay"))},
             "printables": sorted(ids("checklist") + ids("sheet")),
             "quizzes": {q: len(book.get("quiz", q).questions) for q in sorted(ids("quiz"))},
             "roles": list(book.roles), "topics": sorted(book.topics)}

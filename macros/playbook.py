@@ -180,7 +180,8 @@ def check_file(book: Playbook, name: str, text: str) -> list[Problem]:
         validated = model.model_validate(source.data)
     except ValidationError as error:
         return problems + validation_problems(source, model, error)
-    problems += [_used_twice(book, source, path, item) for path, item in validated.located_items() if item.id in book.items]
+    problems += [_used_twice(book, source, path, item)
+                 for path, item in validated.located_items() if item.id in book.items]
     return problems + _cross_references(book, source, validated)
 
 

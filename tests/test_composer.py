@@ -24,7 +24,8 @@ const fs = require("fs"), vm = require("vm");
 const [script, data, courses] = JSON.parse(fs.readFileSync(0, "utf8"));
 vm.runInThisContext(fs.readFileSync(script, "utf8"), { filename: script });
 const PC = globalThis.PlaybookComposer;
-process.stdout.write(JSON.stringify(courses.map(c => ({ yaml: PC.toYaml(c, "composer test"), problems: PC.check(c, data) }))));
+const out = courses.map(c => ({ yaml: PC.toYaml(c, "composer test"), problems: PC.check(c, data) }));
+process.stdout.write(JSON.stringify(out));
 """
 CASES = [pytest.param(case, id=case["name"]) for case in VECTORS]
 
@@ -91,8 +92,9 @@ def test_every_block_the_composer_offers_passes_the_checker(book):
     courses = []
     for entry in entries:
         block = {"minutes": entry["minutes"], "title": entry["title"], **entry["block"]}
-        courses.append({"id": "one-block", "title": entry["title"], "summary": entry["title"], "audience": ["trainer"],
-                        "start": "09:00", "duration": entry["minutes"], "sources": entry["sources"],
+        courses.append({"id": "one-block", "owner": "trainer", "review_by": "2027-11-30", "title": entry["title"],
+                        "summary": entry["title"], "audience": ["trainer"], "start": "09:00",
+                        "duration": entry["minutes"], "sources": entry["sources"],
                         "covers": entry["covers"],
                         "sessions": [{"title": {"zh": "第 1 天", "en": "Day 1"}, "blocks": [block]}]})
         text = yaml.safe_dump(courses[-1], allow_unicode=True)

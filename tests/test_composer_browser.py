@@ -45,7 +45,8 @@ def compose_two_blocks(phone, base: str):
     phone.goto(base + "en/courses/composer.html")
     phone.fill("input[name=id]", "phone-basics")
     for name, text in (("title.zh", "电话开发入门"), ("title.en", "Phone prospecting basics"),
-                       ("summary.zh", "半天学会打陌生电话。"), ("summary.en", "Half a day to learn the cold call.")):
+                       ("summary.zh", "半天学会打陌生电话。"),
+                       ("summary.en", "Half a day to learn the cold call.")):
         phone.fill(f"input[name='{name}']", text)
     phone.get_by_role("checkbox", name="New salesperson").check()
     add(phone, "module:smart-goals", stage="plan")
@@ -100,7 +101,8 @@ def test_bad_input_is_said_beside_its_field_in_the_pages_language(phone, server)
     assert phone.get_by_role("button", name="下载课程文件（YAML）").is_disabled()
     minutes.fill("120")
     phone.locator("[data-bind=end][data-day='0']").fill("10:30")
-    assert field.locator(".pb-composer__error").inner_text() == "这一段到 11:00 才结束，超过了当天的结束时间 10:30。"
+    said = field.locator(".pb-composer__error").inner_text()
+    assert said == "这一段到 11:00 才结束，超过了当天的结束时间 10:30。"
     # A draft naming something the playbook no longer has
     draft = json.loads(phone.evaluate("key => localStorage.getItem(key)", KEY_ZH))
     draft["days"][0]["blocks"][0]["modules"] = ["no-such-module"]
@@ -108,7 +110,8 @@ def test_bad_input_is_said_beside_its_field_in_the_pages_language(phone, server)
     phone.evaluate("([key, text]) => localStorage.setItem(key, text)", [KEY_ZH, json.dumps(draft)])
     phone.reload()
     block = phone.locator(".pb-composer__block").first
-    assert "手册里没有模块“no-such-module”，请删掉这一段重新挑选。" in block.locator(".pb-composer__error").all_inner_texts()
+    said = block.locator(".pb-composer__error").all_inner_texts()
+    assert "手册里没有模块“no-such-module”，请删掉这一段重新挑选。" in said
     assert phone.errors == []
 
 

@@ -25,8 +25,11 @@
     end: "the time it must be over by, such as '17:30' (optional)",
     blocks: "the blocks of the session, in order",
     minutes: "the block's length in minutes, 1 to 480",
-    kind: "'talk', 'discussion', 'exercise', 'role-play', 'quiz' or 'break'"
+    kind: "'talk', 'discussion', 'exercise', 'role-play', 'quiz' or 'break'",
+    owner: "a role id from playbook_data/roles.yml, or a name in both languages {zh: …, en: …}",
+    review_by: "the date to review it by, such as 2027-03-31"
   };
+  var DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
   // Python's repr of a string, as the checker shows a value (single quotes unless the text holds one)
   function repr(text) {
@@ -65,6 +68,15 @@
     return typeof value === "number" && Number.isInteger(value);
   }
 
+  // 2027-03-31, a day that exists
+  function isDate(value) {
+    var parts = typeof value === "string" && DATE.exec(value);
+    if (!parts) return false;
+    var day = new Date(Date.UTC(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3])));
+    return day.getUTCFullYear() === Number(parts[1]) && day.getUTCMonth() === Number(parts[2]) - 1 &&
+      day.getUTCDate() === Number(parts[3]) && Number(parts[1]) >= 1;
+  }
+
   function isText(value) {
     return typeof value === "string" && value.trim() !== "";
   }
@@ -96,13 +108,17 @@
   Problems.prototype.field = function (path, value, expected) {
     var said = value === undefined ? " is missing" : Array.isArray(value) && !value.length ? " is empty"
       : " is " + shown(value);
-    this.add(path, "field-" + path[path.length - 1], dotted(path) + said + "; expected " + expected, { value: value });
+    this.add(path, "field-" + String(path[path.length - 1]).replace("_", "-"), dotted(path) + said + "; expected " + expected, { value: value });
   };
 
   // Phase one: what the schema (pydantic) refuses. The checker stops a file there, so phase two runs only
   // when this finds nothing.
   function structure(course, out) {
     if (typeof course.id !== "string" || !ID.test(course.id)) out.field(["id"], course.id, EXPECTED.id);
+    // The composer names the owner by a role id; a name in both languages is checked as the checker does
+    if (course.owner === undefined) out.field(["owner"], course.owner, EXPECTED.owner);
+    else if (typeof course.owner !== "string" || !course.owner.trim()) text(["owner"], course.owner, out, EXPECTED.owner);
+    if (!isDate(course.review_by)) out.field(["review_by"], course.review_by, EXPECTED.review_by);
     ["sources", "covers", "audience"].forEach(function (name) {
       if (!Array.isArray(course[name]) || !course[name].length) out.field([name], course[name], EXPECTED[name]);
     });
@@ -208,6 +224,10 @@
               { total: total, duration: course.duration });
     }
     dayEnds(course, out);
+    if (typeof course.owner === "string" && data.roles.indexOf(course.owner) < 0) {
+      out.add(["owner"], "unknown-owner", "unknown owner '" + course.owner + "'; expected a role id (" +
+              data.roles.join(", ") + ") or a name in both languages {zh: …, en: …}", { id: course.owner });
+    }
     course.audience.forEach(function (role, i) {
       if (data.roles.indexOf(role) < 0) {
         out.add(["audience", i], "unknown-role", "unknown role '" + role + "'; expected one of: " + data.roles.join(", "),
@@ -328,7 +348,7 @@
     });
   }
 
-  var COURSE_KEYS = ["id", "title", "summary", "audience", "prerequisites", "start", "duration", "sources", "covers"];
+  var COURSE_KEYS = ["id", "owner", "review_by", "title", "summary", "audience", "prerequisites", "start", "duration", "sources", "covers"];
   var SESSION_KEYS = ["title", "start", "end"];
   var BLOCK_KEYS = ["minutes", "kind", "title", "task", "modules", "topics", "roleplay", "handouts", "questions", "notes"];
 

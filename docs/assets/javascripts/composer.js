@@ -22,8 +22,15 @@
   }
 
   // Drafts: what this page writes, checked field by field before it is trusted
+  // A course is to be reviewed a year after it is written, unless the trainer says otherwise
+  function inAYear() {
+    var day = new Date();
+    day.setFullYear(day.getFullYear() + 1);
+    return day.toISOString().slice(0, 10);
+  }
+
   function emptyDraft() {
-    return { id: "", title: { zh: "", en: "" }, summary: { zh: "", en: "" }, audience: [],
+    return { id: "", owner: "trainer", review_by: inAYear(), title: { zh: "", en: "" }, summary: { zh: "", en: "" }, audience: [],
              days: [{ start: "09:00", end: "17:30", blocks: [] }] };
   }
 
@@ -45,7 +52,8 @@
   }
 
   function isDraft(value) {
-    return value !== null && typeof value === "object" && typeof value.id === "string" && isPair(value.title) &&
+    return value !== null && typeof value === "object" && typeof value.id === "string" &&
+      typeof value.owner === "string" && typeof value.review_by === "string" && isPair(value.title) &&
       isPair(value.summary) && isStrings(value.audience) && Array.isArray(value.days) && value.days.length >= 1 &&
       value.days.length <= 10 && value.days.every(function (day) {
         return day !== null && typeof day === "object" && typeof day.start === "string" && typeof day.end === "string" &&
@@ -106,7 +114,7 @@
       });
       return session;
     });
-    return { id: draft.id.trim(), title: trimmed(draft.title), summary: trimmed(draft.summary), audience: draft.audience,
+    return { id: draft.id.trim(), owner: draft.owner, review_by: draft.review_by, title: trimmed(draft.title), summary: trimmed(draft.summary), audience: draft.audience,
              start: draft.days[0].start, duration: total, sources: sources, covers: covers, sessions: sessions };
   };
 
@@ -142,6 +150,8 @@
   Composer.prototype.showCourseFields = function () {
     var form = this.form, draft = this.draft;
     form.elements.id.value = draft.id;
+    form.elements.owner.value = draft.owner;
+    form.elements.review_by.value = draft.review_by;
     ["title", "summary"].forEach(function (name) {
       ["zh", "en"].forEach(function (lang) { form.elements[name + "." + lang].value = draft[name][lang]; });
     });
@@ -238,7 +248,7 @@
   Composer.prototype.edit = function (target) {
     var draft = this.draft, name = target.name, bind = target.dataset.bind;
     if (!name && !bind) return;
-    if (name === "id") draft.id = target.value;
+    if (name === "id" || name === "owner" || name === "review_by") draft[name] = target.value;
     else if (/^(title|summary)\./.test(name)) draft[name.split(".")[0]][name.split(".")[1]] = target.value;
     else if (name === "audience") {
       draft.audience = Array.prototype.filter.call(this.form.querySelectorAll("input[name=audience]"),
