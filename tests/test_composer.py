@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from macros.composer import ERRORS, KEYS, catalogue, check_data
-from macros.playbook import check_file, load
+from macros.playbook import check_file
 from macros.yaml_source import read_yaml
 
 from .conftest import ROOT
@@ -28,11 +28,6 @@ const out = courses.map(c => ({ yaml: PC.toYaml(c, "composer test"), problems: P
 process.stdout.write(JSON.stringify(out));
 """
 CASES = [pytest.param(case, id=case["name"]) for case in VECTORS]
-
-
-@pytest.fixture(scope="module")
-def book():
-    return load(ROOT)
 
 
 def run_js(book, courses: list) -> list:

@@ -9,7 +9,6 @@ import sys
 import pytest
 
 from macros.composer import catalogue
-from macros.playbook import load
 
 from .conftest import ROOT
 from .test_accessibility import AXE, failures
@@ -76,8 +75,8 @@ def test_a_trainer_composes_a_course_downloads_it_and_the_checker_accepts_it(pho
     assert phone.errors == []
 
 
-def test_the_catalogue_is_filtered_by_role_stage_and_area(phone, server):
-    entries = catalogue(load(ROOT), str(ROOT / "docs"))
+def test_the_catalogue_is_filtered_by_role_stage_and_area(phone, server, book):
+    entries = catalogue(book, str(ROOT / "docs"))
     phone.goto(server + "en/courses/composer.html")
     shown = phone.locator(".pb-composer__catalogue li")
     assert shown.count() == len(entries)

@@ -51,3 +51,18 @@ def test_present_mode_works_from_file_urls(page, offline_site):
     assert slide.inner_text() == "What relationship management is for"
     assert page.locator(".pb-present__countdown").inner_text() in ("45:00", "44:59")
     assert all(url.startswith(("file://", "data:", "blob:")) for url in page.requests), page.requests
+
+
+def test_the_course_composer_works_from_file_urls(page, offline_site):
+    """A trainer with the zip: compose a block, see its clock time, download the course file."""
+    page.goto((offline_site / "en" / "courses" / "composer.html").as_uri())
+    page.locator(".pb-composer__catalogue li[data-pick='module:smart-goals'] button").click()
+    assert page.locator(".pb-composer__clock").all_inner_texts() == ["09:00–09:12"]
+    page.fill("input[name=id]", "offline-course")
+    for name in ("title.zh", "title.en", "summary.zh", "summary.en"):
+        page.fill(f"input[name='{name}']", "离线" if name.endswith("zh") else "Offline")
+    page.get_by_role("checkbox", name="Trainer").check()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download the course file (YAML)").click()
+    assert info.value.suggested_filename == "offline-course.yml"
+    assert all(url.startswith(("file://", "data:", "blob:")) for url in page.requests), page.requests
