@@ -24,14 +24,20 @@ class LiveSite:
     """`mkdocs serve --strict` of `project`, its log in `project/serve.log`; `extra_env` is added to its
     environment (PLAYBOOK_CACHE=off for the benchmark's baseline)."""
 
-    def __init__(self, project: Path, extra_env: dict | None = None, ready_within: float = 900):
+    def __init__(self, project: Path, extra_env: dict | None = None, ready_within: float | None = 900):
         self.project, self.base = project, f"http://127.0.0.1:{free_port()}/"
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, **(extra_env or {})}
         self.log = open(project / "serve.log", "w", encoding="utf-8")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", self.base[7:-1]],
             cwd=project, stdout=self.log, stderr=subprocess.STDOUT, env=env)
-        self.wait(lambda: "</urlset>" in self.get("sitemap.xml"), ready_within, "the first build")
+        if ready_within:
+            self.ready(ready_within)
+
+    def ready(self, within: float = 900):
+        """Wait for the first build: its last file is the service worker (hooks/installable.py), after both
+        languages and their search indexes."""
+        self.wait(lambda: "precacheAndRoute" in self.get("sw.js"), within, "the first build")
 
     def get(self, path: str) -> str:
         """The served text of `path` (relative to the site root), or "" while it cannot be read."""
@@ -55,6 +61,11 @@ class LiveSite:
                                      f"said:\n{(self.project / 'serve.log').read_text(encoding='utf-8')[-3000:]}")
             time.sleep(poll)
         return time.perf_counter() - start
+
+    def cpu_seconds(self) -> float:
+        """CPU time (user + system) the server has used so far: steadier than the wall clock on a busy machine."""
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     def close(self):
         self.process.terminate()
