@@ -1,6 +1,7 @@
 """Course pages for every file in playbook_data/courses/, generated: a trainer writes one YAML file, no Markdown.
 
-Each course gets four pages in each language, whose content only calls the `course` macro:
+Each course gets four pages in each language (macros/course_pages.py, callable without MkDocs), whose content only
+calls the `course` macro:
 courses/<id>.md (learner view), courses/<id>-instructor.md, courses/<id>-handouts.md and courses/<id>-quiz.md,
 and the same with `.en.md`. All four sit in the nav under the course, in the section of mkdocs.yml's `nav` that
 lists courses/index.md, so each has the sidebar and the active tab; the course's section is titled in the
@@ -21,18 +22,14 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project root, where macros/ lives
+from macros import course_pages  # noqa: E402
 from macros.course_plan import COURSE_DIR, VIEWS, view_src  # noqa: E402
 from macros.loading import playbook_for  # noqa: E402
 from macros.static_i18n import add_page, current_language, generated_page, languages, translated  # noqa: E402
 
-# Out of the search index: trainer-only pages, and the quiz, whose questions are found on their module pages
-UNSEARCHED = ("instructor", "handouts", "quiz", "present", "signin")
-
 
 def course_ids(config) -> list[str]:
-    """The course ids: the names of the files in playbook_data/courses/ (the schema checks id = file name)."""
-    folder = Path(config.config_file_path).parent / "playbook_data" / COURSE_DIR
-    return sorted(path.stem for path in folder.glob("*.yml"))
+    return course_pages.course_ids(Path(config.config_file_path).parent)
 
 
 def nav_section(config) -> str | None:
@@ -78,12 +75,7 @@ def on_nav(nav, config, files):
 def on_files(files, config):
     for course_id in course_ids(config):
         for view in VIEWS:
-            content = _content(course_id, view)
+            content = course_pages.content(course_id, view)
             add_page(config, files, {lang: generated_page(config, view_src(course_id, view, lang), content, lang)
                                      for lang in languages(config)})
     return files
-
-
-def _content(course_id: str, view: str) -> str:
-    front = "---\nsearch:\n  exclude: true\n---\n\n" if view in UNSEARCHED else ""
-    return f'{front}{{{{ course("{course_id}", "{view}") }}}}\n'
