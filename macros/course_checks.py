@@ -1,4 +1,7 @@
-"""What a course file must agree with elsewhere: roles, topics, cards, handouts, questions, its timings."""
+"""What a course file must agree with elsewhere: roles, topics, cards, handouts, questions, its timings.
+
+The checks are a table of named rules (RULES): each takes the playbook, the course and its file's path and
+yields (path in the file, message) for every problem it finds. A new check is one function and one line."""
 
 from pathlib import PurePosixPath
 
@@ -14,50 +17,38 @@ def course_problems(book, source, model) -> list[Problem]:
     """Every problem of one course file that only the rest of the data can reveal (none for other files)."""
     if not isinstance(model, Course):
         return []
-    found = []
-
-    def report(path, message):
-        found.append(Problem(source.path, source.line_of(path), message))
-
-    _file_name(model, source.path, report)
-    _duration(model, report)
-    _day_ends(model, report)
-    for index, role in enumerate(model.audience):
-        if "roles.yml" in book.files and role not in book.roles:  # a broken roles.yml is reported once
-            report(("audience", index), f"unknown role '{role}'; expected one of: {', '.join(book.roles)}")
-    for path, block in model.located_blocks():
-        _block(book, path, block, report)
-    return found
+    return [Problem(source.path, source.line_of(path), message)
+            for _, rule in RULES for path, message in rule(book, model, source.path)]
 
 
-def _file_name(course: Course, path: str, report):
+def id_is_the_file_name(book, course: Course, file: str):
     # The page addresses come from the file name (hooks/courses.py), so the id must match it
-    stem = PurePosixPath(path).stem
+    stem = PurePosixPath(file).stem
     if course.id != stem:
-        report(("id",), f"id '{course.id}' differs from the file name '{stem}.yml'; expected id: {stem}")
+        yield ("id",), f"id '{course.id}' differs from the file name '{stem}.yml'; expected id: {stem}"
 
 
-def _duration(course: Course, report):
+def blocks_add_up_to_the_duration(book, course: Course, file: str):
     total = sum(block.minutes for _, block in course.located_blocks())
     if total != course.duration:
-        report(("duration",), f"the blocks add up to {total} minutes but duration is {course.duration}; "
+        yield ("duration",), (f"the blocks add up to {total} minutes but duration is {course.duration}; "
                               "expected the blocks to add up to the declared duration")
 
 
-def _day_ends(course: Course, report):
+def sessions_end_in_time(book, course: Course, file: str):
     # A session may say when it must be over (`end`); none runs past midnight, where the clock starts again
     for s, session in enumerate(course.sessions):
         start = to_minutes(session.start or course.start)
         end = to_minutes(session.end) if session.end else DAY
         if end <= start:
-            report(("sessions", s, "end"), f"the session ends at {session.end}, before it starts at {clock(start)}; "
+            yield ("sessions", s, "end"), (f"the session ends at {session.end}, before it starts at {clock(start)}; "
                                            "expected an end after the start")
             continue
         for b, block in enumerate(session.blocks):
             start += block.minutes
             if start > end:
                 limit = session.end or "24:00, past midnight"
-                report(("sessions", s, "blocks", b, "minutes"),
+                yield (("sessions", s, "blocks", b, "minutes"),
                        f"the block ends at {_hours(start)}, after the session's end {limit}; "
                        f"expected the session's blocks to end by {session.end or '24:00'}")
 
@@ -67,23 +58,46 @@ def _hours(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def _block(book, path: tuple, block, report):
-    for index, topic in enumerate(block.topics):
-        if "topics.yml" in book.files and topic not in book.topics:
-            report(path + ("topics", index),
-                   f"unknown topic id '{topic}'; expected a topic id from playbook_data/topics.yml")
-    for index, handout in enumerate(block.handouts):
-        if _kind(book, handout) not in ("checklist", "sheet") and handout not in book.invalid_ids:
-            report(path + ("handouts", index), f"unknown handout '{handout}'; expected a checklist id from "
-                                               "playbook_data/checklists/ or a sheet id from playbook_data/sheets/")
-    for index, ref in enumerate(block.questions):
-        message = _question_problem(book, ref)
+def audience_roles_exist(book, course: Course, file: str):
+    if "roles.yml" not in book.files:  # a broken roles.yml is reported once
+        return
+    for index, role in enumerate(course.audience):
+        if role not in book.roles:
+            yield ("audience", index), f"unknown role '{role}'; expected one of: {', '.join(book.roles)}"
+
+
+def block_topics_exist(book, course: Course, file: str):
+    if "topics.yml" not in book.files:
+        return
+    for path, block in course.located_blocks():
+        for index, topic in enumerate(block.topics):
+            if topic not in book.topics:
+                yield (path + ("topics", index),
+                       f"unknown topic id '{topic}'; expected a topic id from playbook_data/topics.yml")
+
+
+def handouts_exist(book, course: Course, file: str):
+    for path, block in course.located_blocks():
+        for index, handout in enumerate(block.handouts):
+            if _kind(book, handout) not in ("checklist", "sheet") and handout not in book.invalid_ids:
+                yield (path + ("handouts", index),
+                       f"unknown handout '{handout}'; expected a checklist id from playbook_data/checklists/ "
+                       "or a sheet id from playbook_data/sheets/")
+
+
+def questions_exist(book, course: Course, file: str):
+    for path, block in course.located_blocks():
+        for index, ref in enumerate(block.questions):
+            message = _question_problem(book, ref)
+            if message:
+                yield path + ("questions", index), message
+
+
+def role_play_cards_exist_and_fit(book, course: Course, file: str):
+    for path, block in course.located_blocks():
+        message = _card_problem(book, block) if block.roleplay else None
         if message:
-            report(path + ("questions", index), message)
-    if block.roleplay:
-        message = _card_problem(book, block)
-        if message:
-            report(path + ("roleplay",), message)
+            yield path + ("roleplay",), message
 
 
 def _card_problem(book, block) -> str | None:
@@ -117,3 +131,15 @@ def _question_problem(book, ref: str) -> str | None:
 def _kind(book, item_id: str) -> str | None:
     located = book.items.get(item_id)
     return KIND_OF.get(type(located.item)) if located else None
+
+
+RULES = (
+    ("id-is-the-file-name", id_is_the_file_name),
+    ("blocks-add-up-to-the-duration", blocks_add_up_to_the_duration),
+    ("sessions-end-in-time", sessions_end_in_time),
+    ("audience-roles-exist", audience_roles_exist),
+    ("block-topics-exist", block_topics_exist),
+    ("handouts-exist", handouts_exist),
+    ("questions-exist", questions_exist),
+    ("role-play-cards-exist-and-fit", role_play_cards_exist_and_fit),
+)
