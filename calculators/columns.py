@@ -42,6 +42,7 @@ class Columns:
 
     label = None
     keep = []
+    rounding = {}  # output column → (its unrounded column, places): Python's round() where on an edge
 
     def prepare(self, table):
         """A first pass over the file, for a calculator that needs every row before it can score one."""
@@ -61,6 +62,7 @@ class ScoreColumns(Columns):
 
     label = "tier"
     types = {"score": pl.Float64, "tier": pl.String}
+    rounding = {"score": ("_total", 2)}
 
     def __init__(self, scorer, index: list, titles: dict, watch: list):
         self.scorer, self.index, self.titles, self.watch = scorer, index, titles, watch
@@ -81,15 +83,15 @@ class ScoreColumns(Columns):
             ok = ok & good
             weighted = weighted + w * (points - offset)
         total = 100 * weighted / s.span if s.card.normalise else weighted
-        score, exact = rounded(pl.col("_total"), 2)
+        score, _ = rounded(pl.col("_total"), 2)
         tier = first_match([(pl.col("_total") >= minimum, safe_cell(self.titles[key])) for minimum, key in s.tiers],
                            None)
-        return ok & exact, [{**values, **oks}, {"_total": total}, {"score": score, "tier": tier}]
+        return ok, [{**values, **oks}, {"_total": total}, {"score": score, "tier": tier}]
 
     @property
     def keep(self) -> list:
-        """Columns `seen` reads besides the cells."""
-        return [f"_v{k}" for k, _ in self.watch]
+        """Columns `seen` and the rounding read besides the cells."""
+        return ["_total"] + [f"_v{k}" for k, _ in self.watch]
 
     def seen(self, fast: pl.LazyFrame):
         """The watchers see the rows scored the fast way: plain numbers, so a share is 0 < |v| < 1."""
@@ -107,6 +109,7 @@ class PipelineColumns(Columns):
     types = {"probability": pl.Float64, "weighted": pl.Float64}
     label = "_label"
     keep = ["_amount", "_weighted", "_stage", "_person", "_region"]
+    rounding = {"weighted": ("_weighted", 2)}
 
     def __init__(self, rollup, deal, titles: dict, amount: int, stage: int, person, region):
         self.rollup, self.deal, self.titles = rollup, deal, titles
@@ -124,10 +127,10 @@ class PipelineColumns(Columns):
         values, oks = plain_numbers({"_amount": f"c{self.amount}"})
         stage = pl.col(f"c{self.stage}").replace_strict(keys, default=None, return_dtype=pl.String)
         probability = pl.col("_stage").replace_strict(stages.probability, default=None, return_dtype=pl.Float64)
-        weighted, exact = rounded(pl.col("_weighted"), 2)
+        weighted, _ = rounded(pl.col("_weighted"), 2)
         label = pl.col("_stage").replace_strict({k: self.titles.get(k, k) for k in stages.probability},
                                                 default=None, return_dtype=pl.String)
-        ok = pl.col("_amount_ok") & (pl.col("_amount") >= 0) & pl.col("_stage").is_not_null() & exact
+        ok = pl.col("_amount_ok") & (pl.col("_amount") >= 0) & pl.col("_stage").is_not_null()
         return ok, [{**values, **oks, "_stage": stage, "_person": self._text(self.person),
                      "_region": self._text(self.region)},
                     {"_probability": probability}, {"_weighted": pl.col("_amount") * pl.col("_probability")},
