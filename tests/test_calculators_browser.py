@@ -357,3 +357,44 @@ def test_rfm_options_on_the_page_as_on_the_command_line(page, server, site, tmp_
                     "--thresholds", "monetary=1000,5000,20000,50000", "--lang", "en", "-o", str(out)],
                    cwd=ROOT, check=True, capture_output=True)
     assert Path(info.value.path()).read_bytes() == out.read_bytes()
+
+
+def test_a_large_file_shows_progress_and_gives_every_row_back(browser, server, site, tmp_path):
+    """As a user on a phone: 20,000 leads from a CRM, one in 33 with a bad rating; the bar and the count move
+    while the worker reads, every row comes back in order, the first 500 failed rows are listed."""
+    rows = 20_000
+    lines = ["客户,预算,决策权,需求,时机,匹配度"]
+    lines += [f"客户{i},{'x' if i % 33 == 0 else i % 5 + 1},3,4,5,2" for i in range(rows)]
+    source = tmp_path / "leads-20k.csv"
+    source.write_bytes("\r\n".join(lines).encode("gbk"))
+    context = browser.new_context(viewport={"width": 390, "height": 844}, accept_downloads=True)
+    page = context.new_page()
+    page.goto(server + page_of(site, "data-file-tool", "zh"))
+    tool = page.locator(TOOL)
+    tool.locator("select[name='kind']").select_option("score:lead")
+    # Every value the bar and the status take, as the page sets them
+    page.evaluate("""() => { window.seen = {bar: [], status: []};
+      const tool = document.querySelector('[data-file-tool]');
+      new MutationObserver(() => {
+        const bar = tool.querySelector('.pb-file__progress');
+        if (!bar.hidden && bar.hasAttribute('value')) window.seen.bar.push(bar.value);
+        window.seen.status.push(tool.querySelector('.pb-file__status').textContent);
+      }).observe(tool, {subtree: true, attributes: true, childList: true, characterData: true}); }""")
+    tool.locator("input[type='file']").set_input_files(str(source))
+    expect(tool).to_have_attribute("data-state", "done", timeout=60000)
+    seen = page.evaluate("window.seen")
+    assert "正在计算：已处理 5000 行……" in seen["status"], seen["status"]
+    assert len(seen["bar"]) >= 3 and seen["bar"] == sorted(seen["bar"]) and 0 < seen["bar"][-1] <= 1, seen["bar"]
+    assert tool.locator(".pb-file__progress").is_hidden()
+    bad = len(range(0, rows, 33))
+    expect(tool.locator(".pb-file__status")).to_contain_text(f"共 {rows} 行：{rows - bad} 行已评分，{bad} 行有错误")
+    expect(tool.locator(".pb-file__failures tbody tr")).to_have_count(500)
+    expect(tool.locator(".pb-file__more")).to_have_text(
+        f"另有 {bad - 500} 行有错误，未在此列出；下载的结果里每行的 error 列都写明了原因。")
+    with page.expect_download() as info:
+        tool.locator(".pb-file__download").click()
+    out = Path(info.value.path()).read_bytes().decode("utf-8-sig").split("\r\n")
+    assert len(out) == 1 + rows + 1 and out[-1] == ""  # header, every row, the last line's end
+    assert [line.split(",")[0] for line in out[1:-1]] == [f"客户{i}" for i in range(rows)]
+    assert ',"第 2 行：' in out[1] and out[2].endswith(",")  # a bad row's reason, then a scored row's empty error
+    context.close()

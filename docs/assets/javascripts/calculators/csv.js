@@ -7,17 +7,48 @@
 
   var PB = root.PlaybookCalc;
 
-  // Bytes → text: the whole file as UTF-8 when it decodes, else GB18030
-  function decode(bytes) {
+  var CHUNK = 1 << 20;  // bytes read and decoded at a time (PB.csv.chunk): a file is never held whole as text
+
+  // A file's bytes a range at a time: a File or Blob read synchronously (in a Worker, FileReaderSync),
+  // or an ArrayBuffer already in memory (the page's own thread). `read` counts every byte it hands out.
+  function Bytes(file) {
+    this.file = file;
+    this.size = file.size !== undefined ? file.size : file.byteLength;
+    this.read = 0;
+    this.reader = file instanceof ArrayBuffer ? null : new FileReaderSync();
+  }
+
+  Bytes.prototype.range = function (start, end) {
+    this.read += end - start;
+    if (!this.reader) return new Uint8Array(this.file, start, end - start);
+    return new Uint8Array(this.reader.readAsArrayBuffer(this.file.slice(start, end)));
+  };
+
+  // The file's text in pieces, decoded as it goes (a character cut between two ranges is kept for the next)
+  function* pieces(bytes, encoding) {
+    var decoder = new TextDecoder(encoding, { fatal: encoding === "utf-8" });
+    for (var at = 0, step = PB.csv.chunk; at < bytes.size; at += step) {
+      yield decoder.decode(bytes.range(at, Math.min(at + step, bytes.size)), { stream: true });
+    }
+    yield decoder.decode();
+  }
+
+  // The file's encoding, as the command line reads it: UTF-8 (with or without BOM) when the whole file
+  // decodes as UTF-8, else GB18030. Checked a range at a time, nothing kept, not counted as progress
+  function encodingOf(bytes) {
+    var check = pieces(bytes, "utf-8");
     try {
-      return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "UTF-8" };
+      while (!check.next().done) continue;
+      return "utf-8";
     } catch (error) {
-      return { text: new TextDecoder("gb18030").decode(bytes), encoding: "GB18030" };
+      return "gb18030";
+    } finally {
+      bytes.read = 0;
     }
   }
 
-  function delimiter(text) {
-    var end = text.search(/\r|\n/), line = end < 0 ? text : text.slice(0, end), best = ",", most = -1;
+  function delimiter(line) {
+    var best = ",", most = -1;
     [",", ";", "\t"].forEach(function (d) {
       var n = line.split(d).length - 1;
       if (n > most) { best = d; most = n; }
@@ -25,24 +56,31 @@
     return best;
   }
 
-  // Physical lines with their ends (\n, \r\n or a lone \r), as Python reads a file opened with newline=""
-  function* lines(text) {
-    var at = 0, n = text.length, lf = -1, cr = -1, end;
-    while (at < n) {
-      // The next \n and \r, searched again only once passed (a file without \r is searched once)
-      if (lf < at && lf !== n) lf = text.indexOf("\n", at);
-      if (cr < at && cr !== n) cr = text.indexOf("\r", at);
-      if (lf < 0) lf = n;
-      if (cr < 0) cr = n;
-      if (cr < lf) end = text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
-      else end = lf < n ? lf + 1 : n;
-      yield text.slice(at, end);
-      at = end;
+  // Physical lines with their ends (\n, \r\n or a lone \r), as Python reads a file opened with newline="",
+  // across the pieces of text: a line still open at a piece's end (or a \r that a \n may follow) waits
+  function* lines(texts) {
+    var rest = "";
+    for (var piece of texts) {
+      var text = rest + piece, at = 0, n = text.length, lf = -1, cr = -1, end;
+      rest = "";
+      while (at < n) {
+        // The next \n and \r, searched again only once passed (a text without \r is searched once)
+        if (lf < at && lf !== n) lf = text.indexOf("\n", at);
+        if (cr < at && cr !== n) cr = text.indexOf("\r", at);
+        if (lf < 0) lf = n;
+        if (cr < 0) cr = n;
+        if (cr < lf) end = cr + 1 < n ? (text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1) : n + 1;
+        else end = lf < n ? lf + 1 : n + 1;
+        if (end > n) { rest = text.slice(at); break; }
+        yield text.slice(at, end);
+        at = end;
+      }
     }
+    if (rest) yield rest;
   }
 
   // Records as [line number of their last line, cells]: _csv.c's reader, state by state (excel dialect)
-  function* records(text, delim) {
+  function* records(physical, delim) {
     var START_RECORD = 0, START_FIELD = 1, IN_FIELD = 2, IN_QUOTED = 3, QUOTE_IN_QUOTED = 4, EAT_CRNL = 5;
     var state = START_RECORD, cells = [], field = "", number = 0;
     var save = function () { cells.push(field); field = ""; };
@@ -79,7 +117,7 @@
           if (c === null) state = START_RECORD;
       }
     };
-    for (var line of lines(text)) {
+    for (var line of physical) {
       number += 1;
       // The common line: no quote, starting a record; split it at once
       if (state === START_RECORD && line.indexOf('"') < 0) {
@@ -152,10 +190,22 @@
     }
   };
 
-  // A CSV text's records, as Table takes them
-  function textSource(text) {
-    var delim = delimiter(text);
-    return function () { return records(text, delim); };
+  // A CSV file's records, as Table takes them: read, decoded and split a range at a time on every pass.
+  // The delimiter is the one the first line uses most (comma, semicolon or tab)
+  function fileSource(bytes, encoding) {
+    var delim = null;
+    return function* () {
+      var physical = lines(pieces(bytes, encoding));
+      var first = physical.next();
+      if (first.done) return;
+      if (delim === null) delim = delimiter(first.value);
+      yield* records(withFirst(first.value, physical), delim);
+    };
+  }
+
+  function* withFirst(line, rest) {
+    yield line;
+    yield* rest;
   }
 
   // One output line: quotes only where a cell holds a comma, a quote or a line break; a text that could run
@@ -169,5 +219,5 @@
     }).join(",") + "\r\n";
   }
 
-  PB.csv = { decode: decode, delimiter: delimiter, records: records, Table: Table, textSource: textSource, row: row, BOM: "\ufeff" };
+  PB.csv = { Bytes: Bytes, encodingOf: encodingOf, fileSource: fileSource, Table: Table, row: row, BOM: "\ufeff", chunk: CHUNK };
 })(typeof self !== "undefined" ? self : globalThis);

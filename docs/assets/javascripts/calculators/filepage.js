@@ -1,7 +1,7 @@
 /* The whole-file scoring tool (`{{ calculator("score-file") }}`): choose or drop a CSV or .xlsx file, pick how to score
    it, see the counts per class as a chart and save the result as CSV. The bytes stay in this browser:
-   a Web Worker scores them, or, when no Worker can start (a page opened from file://), the page itself
-   does, a slice at a time so it never freezes. */
+   a Web Worker reads the file a range at a time and scores it, or, when no Worker can start (a page opened
+   from file://), the page itself does, a slice at a time so it never freezes. A bar shows how far it is. */
 (function (root) {
   "use strict";
 
@@ -27,25 +27,23 @@
     });
   }
 
-  // A promise of [records source, encoding or "xlsx"] for the job's bytes
-  function sourceOf(job) {
-    if (!PB.xlsx.isXlsx(job.name)) {
-      var decoded = PB.csv.decode(new Uint8Array(job.bytes));
-      return Promise.resolve([PB.csv.textSource(decoded.text), decoded.encoding]);
-    }
-    return loadExcel().then(function () { return PB.xlsx.read(job.bytes); })
-      .then(function (book) { return [PB.xlsx.source(book, job.options.sheet), "xlsx"]; });
+  // A promise of the job's work (PB.files), from the file's bytes read on the page
+  function workOf(job) {
+    return job.file.arrayBuffer().then(function (bytes) {
+      if (!PB.xlsx.isXlsx(job.name)) return PB.files.scoreCsv(bytes, job);
+      return loadExcel().then(function () { return PB.xlsx.read(bytes); })
+        .then(function (book) { return PB.files.scoreXlsx(book, job); });
+    });
   }
 
   // The job on the page's own thread: a slice of rows, then a pause for the page to breathe
   function onPage(job, report) {
-    sourceOf(job).then(function (got) {
-      var work = PB.files.scoreRecords(got[0], job.name, job.options, job.data);
+    workOf(job).then(function (work) {
       var step = function () {
         try {
           var next = work.next();
           if (!next.done) { report({ progress: next.value }); setTimeout(step, 0); return; }
-          report({ done: PB.files.result(next.value, got[1]) });
+          report({ done: next.value });
         } catch (error) {
           if (!(error instanceof PB.InputError)) throw error;
           report({ failed: error });
@@ -106,30 +104,46 @@
     }).filter(function (pair) { return pair && pair[0]; });
   }
 
-  // The failed rows as a table of line and reason (text only, never markup)
-  function failures(tool, list) {
-    var box = tool.el.querySelector(".pb-file__failures"), body = box.querySelector("tbody");
+  // The failed rows as a table of line and reason (text only, never markup); past the first few hundred,
+  // how many more there are (each is in the download's error column)
+  function failures(tool, list, count) {
+    var box = tool.el.querySelector(".pb-file__failures"), body = box.querySelector("tbody"), more = box.querySelector(".pb-file__more");
     body.textContent = "";
     list.forEach(function (f) {
       var tr = body.insertRow();
       tr.insertCell().textContent = String(f[0]);
       tr.insertCell().textContent = f[1];
     });
+    more.textContent = PB.messages.fill(tool.strings["calc-file-more-failures"], { count: count - list.length });
+    more.hidden = count <= list.length;
     box.hidden = !list.length;
+  }
+
+  // The bar under the status: the share of the file read, or moving without a share (an .xlsx workbook)
+  function progress(tool, share) {
+    var bar = tool.el.querySelector(".pb-file__progress");
+    bar.hidden = share === undefined;
+    if (typeof share === "number") bar.value = share;
+    else bar.removeAttribute("value");
   }
 
   function score(tool) {
     if (!tool.file) return;
     var el = tool.el, form = el.querySelector("form"), S = tool.strings, status = el.querySelector(".pb-file__status");
     var chart = el.querySelector("svg.pb-chart"), save = el.querySelector(".pb-file__download");
-    var job = { bytes: tool.file.bytes.slice(0), name: tool.file.name, options: options(form, tool.lang), data: tool.cfg.data };
+    var job = { file: tool.file, name: tool.file.name, options: options(form, tool.lang), data: tool.cfg.data };
     var started = performance.now();
     save.hidden = true;
     chart.hidden = true;
-    failures(tool, []);
+    failures(tool, [], 0);
+    progress(tool, 0);
     el.dataset.state = "working";
     run(tool, job, function (msg) {
-      if (msg.progress) status.textContent = PB.messages.fill(S["calc-file-working"], { rows: msg.progress });
+      if (msg.progress) {
+        status.textContent = PB.messages.fill(S["calc-file-working"], { rows: msg.progress.rows });
+        progress(tool, msg.progress.share);
+      }
+      if (msg.failed || msg.done) progress(tool, undefined);
       if (msg.failed) {
         el.dataset.state = "failed";
         status.textContent = PB.messages.fill(S["calc-file-failed"], { message: PB.messages.message(msg.failed, S) });
@@ -139,24 +153,23 @@
       status.textContent = PB.messages.fill(S["calc-file-done"], { rows: d.read, scored: d.scored, failed: d.failed,
         seconds: seconds.toFixed(2), encoding: d.encoding });
       PB.chart.bars(chart, titled(d), S["calc-file-chart"]);
-      failures(tool, d.failures);
+      failures(tool, d.failures, d.failed);
       var notes = el.querySelector(".pb-file__notes");
       notes.textContent = "";
       d.notes.forEach(function (text) { notes.appendChild(document.createElement("li")).textContent = text; });
       notes.hidden = !d.notes.length;
-      PB.download.link(save, d.csv, PB.download.resultName(job.name, job.options.kind));
+      PB.download.link(save, d.blob, PB.download.resultName(job.name, job.options.kind));
       el.dataset.seconds = String(seconds);
       el.dataset.mode = tool.mode;
       el.dataset.state = "done";
     });
   }
 
+  // The chosen File itself is kept (the browser reads it from disk when asked), never a copy of its bytes
   function take(tool, file) {
     if (!file) return;
-    file.arrayBuffer().then(function (bytes) {
-      tool.file = { name: file.name, bytes: bytes };
-      score(tool);
-    });
+    tool.file = file;
+    score(tool);
   }
 
   // Wire the tool once: file chooser, drop zone, and options that rescore

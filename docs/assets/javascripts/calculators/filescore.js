@@ -1,12 +1,14 @@
 /* Whole-file scoring, mirroring calculators/runners.py and batch.py: find the columns, then write every
    input row in order with the calculator's columns and an `error` column, counting a label per row.
    Runs in a Web Worker (worker.js) or, when none can start, on the page a slice at a time: the work is a
-   generator that yields every SLICE rows so either caller can report progress. */
+   generator that yields every SLICE rows so either caller can report progress. A CSV file is read a range
+   at a time and the result written as Blob parts, so memory stays flat however long the file. */
 (function (root) {
   "use strict";
 
   var PB = root.PlaybookCalc;
   var SLICE = 5000;
+  var SHOWN = 500;  // failed rows listed on the page; every one is in the download's error column
   // Column names accepted besides the field's own name (runners.NAMES)
   var NAMES = {
     value: ["金额", "销售额", "采购金额", "amount", "sales"],
@@ -46,11 +48,33 @@
     return out;
   }
 
+  // The result file, a slice of lines at a time turned into a Blob part: the browser keeps a Blob's bytes
+  // out of the script's memory, so a million rows are never one string. BOM first, so Excel reads UTF-8
+  function Output() {
+    this.parts = [PB.csv.BOM];
+    this.lines = [];
+  }
+
+  Output.prototype.add = function (cells) {
+    this.lines.push(PB.csv.row(cells));
+  };
+
+  Output.prototype.flush = function () {
+    if (this.lines.length) this.parts.push(new Blob([this.lines.join("")]));
+    this.lines = [];
+  };
+
+  Output.prototype.blob = function () {
+    this.flush();
+    return new Blob(this.parts, { type: "text/csv;charset=utf-8" });
+  };
+
   // batch.stream: every row out, in order; row(cells, line) gives [added cells, label] or throws InputError.
   // Total rows are written marked and never scored; messages in the file's language (state.lang)
   function* stream(table, added, row, state) {
     state.header = table.header.concat(added, ["error"]);
-    state.out = [PB.csv.row(state.header)];
+    state.out = new Output();
+    state.out.add(state.header);
     state.read = state.scored = state.failed = 0;
     state.labels = new Map();
     state.failures = [];
@@ -59,10 +83,13 @@
     for (var r of table.rows()) {
       var line = r[0], cells = r[1], problem = r[2];
       state.read += 1;
-      if (state.read % SLICE === 0) yield state.read;
+      if (state.read % SLICE === 0) {
+        state.out.flush();
+        yield state.read;
+      }
       if (problem === "total") {
         state.totals.push(line);
-        state.out.push(PB.csv.row(cells.concat(blank, [PB.cells.say(m, "total-row", lang, {})])));
+        state.out.add((cells.concat(blank, [PB.cells.say(m, "total-row", lang, {})])));
         continue;
       }
       if (problem === null) {
@@ -70,7 +97,7 @@
           var got = row(cells, line);
           state.scored += 1;
           if (got[1] !== null && got[1] !== undefined) state.labels.set(got[1], (state.labels.get(got[1]) || 0) + 1);
-          state.out.push(PB.csv.row(cells.concat(got[0], [""])));
+          state.out.add((cells.concat(got[0], [""])));
           continue;
         } catch (error) {
           if (!(error instanceof PB.InputError)) throw error;
@@ -79,8 +106,8 @@
       }
       state.failed += 1;
       var reason = PB.cells.text(problem, lang, m);
-      state.failures.push([line, reason]);
-      state.out.push(PB.csv.row(cells.concat(blank, [PB.cells.say(m, "line", lang, { line: line, message: reason })])));
+      if (state.failures.length < SHOWN) state.failures.push([line, reason]);
+      state.out.add((cells.concat(blank, [PB.cells.say(m, "line", lang, { line: line, message: reason })])));
     }
   }
 
@@ -251,15 +278,36 @@
     return state;
   }
 
-  function* scoreText(text, name, options, data) {
-    return yield* scoreRecords(PB.csv.textSource(text), name, options, data);
+  // A CSV file's job (a File in a Worker, an ArrayBuffer on the page): read a range at a time; yields
+  // progress {rows, share of the reading done}, returns the result
+  function* scoreCsv(file, job) {
+    var bytes = new PB.csv.Bytes(file), encoding = PB.csv.encodingOf(bytes);
+    return yield* scored(PB.csv.fileSource(bytes, encoding), job, encoding.toUpperCase(), bytes);
   }
 
-  // What the page shows and saves of a finished job (the worker posts it as it is)
+  // An .xlsx job, on the workbook ExcelJS has read (no share: the workbook is read whole)
+  function* scoreXlsx(book, job) {
+    return yield* scored(PB.xlsx.source(book, job.options.sheet), job, "xlsx", null);
+  }
+
+  function* scored(source, job, encoding, bytes) {
+    var work = scoreRecords(source, job.name, job.options, job.data), whole = bytes ? bytes.size * passes(job.options) : 0;
+    for (var step = work.next(); !step.done; step = work.next()) {
+      yield { rows: step.value, share: whole ? Math.min(1, bytes.read / whole) : null };
+    }
+    return result(step.value, encoding);
+  }
+
+  // How many times a kind reads the file (ABC and RFM add up every row before writing any)
+  function passes(options) {
+    return ["abc", "rfm"].indexOf(options.kind) >= 0 ? 2 : 1;
+  }
+
+  // What the page shows and saves of a finished job (the worker posts it as it is; the Blob by reference)
   function result(state, encoding) {
-    return { csv: state.out.join(""), read: state.read, scored: state.scored, failed: state.failed, failures: state.failures,
+    return { blob: state.out.blob(), read: state.read, scored: state.scored, failed: state.failed, failures: state.failures,
       notes: notes(state), labels: Array.from(state.labels.entries()), order: state.order, encoding: encoding };
   }
 
-  PB.files = { scoreText: scoreText, result: result, scoreRecords: scoreRecords, findColumns: findColumns, SLICE: SLICE };
+  PB.files = { scoreCsv: scoreCsv, scoreXlsx: scoreXlsx, findColumns: findColumns, SLICE: SLICE };
 })(typeof self !== "undefined" ? self : globalThis);
