@@ -1,21 +1,46 @@
-"""Time to score a 100k-row customer file in the page: in the Web Worker (site over HTTP) and on the page
-itself in slices (the same page opened from file://, where no Worker can start). Prints the figures.
+"""Scoring a large customer file in the page: time, extra memory and the longest freeze of the page, for the
+page's scripts as they are ("after") and as they were at a baseline commit ("before", default: the last
+commit before the worker read files a range at a time), measured in turns in the same run. Prints the
+figures and the ratios after / before, and checks both give the same bytes.
 
-    .venv/bin/python benchmarks/browser_score_bench.py [--rows 100000] [--site DIR]
+    .venv/bin/python benchmarks/browser_score_bench.py [--rows 100000,1000000] [--kinds score:lead,abc]
+                                                       [--baseline REV] [--site DIR] [--file-url]
 
-Without --site the site is built into a temporary folder first. The time runs from choosing the file to
-the result being ready to download (decoding, parsing, scoring, writing the CSV), as the page measures it.
+Without --site the site is built into a temporary folder first; the baseline is that site with the
+calculators' scripts of REV. For each run a fresh browser context opens the score-a-file page over HTTP
+(--file-url: also from file://, where no Worker can start and the page scores on its own thread):
+- time: from choosing the file to the result ready to download, as the page reports it;
+- extra memory: the peak of the proportional set size (PSS) of all of chromium's processes while scoring
+  (the page, its worker, the browser process that keeps Blobs, …), sampled every 100 ms, minus the same
+  just before the file is chosen;
+- longest task: the longest task on the page's main thread (PerformanceObserver "longtask", which reports
+  tasks of 50 ms and more), and the longest gap between two animation frames.
 """
 
 import argparse
+import hashlib
+import os
 import random
+import shutil
+import subprocess
 import tempfile
-import time
+import threading
 from pathlib import Path
 
-from _project import CHROMIUM, CHROMIUM_ARGS, serve, site_to_measure
+from _project import CHROMIUM, CHROMIUM_ARGS, ROOT, serve, site_to_measure
 
 KINDS = {"score:lead": "客户,预算,决策权,需求,时机,匹配度", "abc": "客户,销售额", "rfm": "客户,日期,金额"}
+BASELINE = "ba7142b"  # main before the streaming worker
+SCRIPTS = "docs/assets/javascripts/calculators"
+PAGE = "calculators/score-file.html"
+
+# Watches the page's main thread from before the file is chosen until the tool is done
+WATCH = """() => { window.pbGap = 0; window.pbTask = 0; let last = performance.now();
+  new PerformanceObserver(list => { for (const e of list.getEntries()) pbTask = Math.max(pbTask, e.duration); })
+    .observe({type: "longtask"});
+  const tick = now => { pbGap = Math.max(pbGap, now - last); last = now;
+    if (document.querySelector('[data-file-tool]').dataset.state !== 'done') requestAnimationFrame(tick); };
+  requestAnimationFrame(tick); }"""
 
 
 def make_file(path: Path, kind: str, rows: int):
@@ -34,46 +59,128 @@ def make_file(path: Path, kind: str, rows: int):
     path.write_bytes(("\n".join(lines) + "\n").encode("gbk"))
 
 
-def time_in_page(page, url: str, source: Path, kind: str) -> tuple:
-    """(seconds the page reports, mode, longest gap between animation frames in ms while scoring)."""
+def baseline_site(site: Path, rev: str, folder: Path) -> Path:
+    """A copy of `site` whose calculator scripts are those of commit `rev`."""
+    shutil.copytree(site, folder)
+    names = subprocess.run(["git", "ls-tree", "--name-only", f"{rev}:{SCRIPTS}"], cwd=ROOT, check=True,
+                           capture_output=True, text=True).stdout.split()
+    for name in names:
+        script = subprocess.run(["git", "show", f"{rev}:{SCRIPTS}/{name}"], cwd=ROOT, check=True, capture_output=True)
+        (folder / "assets/javascripts/calculators" / name).write_bytes(script.stdout)
+    return folder
+
+
+def chromium_pss_mb() -> float:
+    """The PSS of every chromium process this benchmark started (descendants of this process), in MB."""
+    parents = {}
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                stat = Path(entry.path, "stat").read_text()
+                parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+            except OSError:
+                continue
+    mine, grew = {os.getpid()}, True
+    while grew:
+        more = {pid for pid, parent in parents.items() if parent in mine} - mine
+        mine |= more
+        grew = bool(more)
+    total = 0
+    for pid in mine - {os.getpid()}:
+        try:
+            if "chrom" not in Path(f"/proc/{pid}/comm").read_text():
+                continue
+            rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+        except OSError:
+            continue
+        total += next(int(line.split()[1]) for line in rollup.splitlines() if line.startswith("Pss:"))
+    return total / 1024
+
+
+class Peak(threading.Thread):
+    """Samples chromium's PSS every 100 ms until stopped; `.peak` is the highest sample."""
+
+    def __init__(self):
+        super().__init__(daemon=True)
+        self.peak, self.done = chromium_pss_mb(), threading.Event()
+
+    def run(self):
+        while not self.done.wait(0.1):
+            self.peak = max(self.peak, chromium_pss_mb())
+
+    def stop(self) -> float:
+        self.done.set()
+        self.join()
+        return max(self.peak, chromium_pss_mb())
+
+
+def score_once(browser, url: str, source: Path, kind: str) -> dict:
+    """One scoring in a fresh context: seconds, mode, extra MB, longest task and frame gap (ms), output digest."""
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
     page.goto(url)
     tool = page.locator(".pb-calc[data-file-tool]")
     tool.locator("select[name='kind']").select_option(kind)
-    # Watch the page's own frames: a long gap means the page froze
-    page.evaluate("""() => { window.pbGap = 0; let last = performance.now();
-      const tick = now => { window.pbGap = Math.max(window.pbGap, now - last); last = now;
-        if (document.querySelector('[data-file-tool]').dataset.state !== 'done') requestAnimationFrame(tick); };
-      requestAnimationFrame(tick); }""")
+    page.evaluate(WATCH)
+    page.wait_for_timeout(1000)  # the page settled
+    before = chromium_pss_mb()
+    peak = Peak()
+    peak.start()
     tool.locator("input[type='file']").set_input_files(str(source))
-    page.wait_for_function("document.querySelector('[data-file-tool]').dataset.state === 'done'", timeout=600_000)
-    return float(tool.get_attribute("data-seconds")), tool.get_attribute("data-mode"), page.evaluate("window.pbGap")
+    page.wait_for_function("document.querySelector('[data-file-tool]').dataset.state === 'done'", timeout=900_000)
+    extra = peak.stop() - before
+    figures = {"seconds": float(tool.get_attribute("data-seconds")), "mode": tool.get_attribute("data-mode"),
+               "extra_mb": extra, "task_ms": page.evaluate("pbTask"), "gap_ms": page.evaluate("pbGap")}
+    with page.expect_download() as info:
+        tool.locator(".pb-file__download").click()
+    output = Path(info.value.path()).read_bytes()
+    figures["digest"], figures["lines"] = hashlib.sha256(output).hexdigest(), output.count(b"\r\n")
+    context.close()
+    return figures
+
+
+def report(label: str, before: dict, after: dict):
+    ratio = lambda key: after[key] / before[key] if before[key] else float("nan")  # noqa: E731
+    task = lambda f: f"{f['task_ms']:.0f} ms" if f["task_ms"] else "< 50 ms"  # noqa: E731
+    same = "same output" if before["digest"] == after["digest"] else "OUTPUT DIFFERS"
+    for name, f in (("before", before), ("after", after)):
+        print(f"  {label} {name:6}: {f['seconds']:6.2f} s in the {f['mode']:6}, +{f['extra_mb']:6.0f} MB, longest task "
+              f"{task(f)}, longest frame gap {f['gap_ms']:.0f} ms, {f['lines']:,} lines out")
+    print(f"  {label} after / before: time {ratio('seconds'):.2f}, extra memory {ratio('extra_mb'):.2f}, longest frame "
+          f"gap {ratio('gap_ms'):.2f}; {same}")
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--rows", default="100000,1000000", help="row counts, comma-separated")
+    parser.add_argument("--kinds", default="score:lead,abc", help=f"of {', '.join(KINDS)}")
+    parser.add_argument("--baseline", default=BASELINE, help="the commit whose page scripts are 'before'")
     parser.add_argument("--site", type=Path, help="an already built site (default: build one)")
+    parser.add_argument("--file-url", action="store_true", help="also score from file:// (on the page's thread)")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as tmp:
         site = site_to_measure(args.site, Path(tmp))
-        base, httpd = serve(site)
-        page_path = "calculators/score-file.html"
+        sites = {"before": baseline_site(site, args.baseline, Path(tmp) / "before"), "after": site}
+        servers = {name: serve(folder) for name, folder in sites.items()}
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-            page = browser.new_page()
-            for kind in KINDS:
-                source = Path(tmp) / f"{kind.replace(':', '-')}.csv"
-                make_file(source, kind, args.rows)
-                size = source.stat().st_size / 1e6
-                for where, url in (("http", base + page_path), ("file://", (site / page_path).as_uri())):
-                    started = time.perf_counter()
-                    seconds, mode, gap = time_in_page(page, url, source, kind)
-                    print(f"{kind:11} {args.rows:,} rows ({size:.1f} MB GBK) via {where:7}: {seconds:.2f} s in the "
-                          f"{mode} (wall {time.perf_counter() - started:.2f} s, longest frame gap {gap:.0f} ms)")
+            for rows in (int(n) for n in args.rows.split(",")):
+                for kind in args.kinds.split(","):
+                    source = Path(tmp) / f"{kind.replace(':', '-')}-{rows}.csv"
+                    make_file(source, kind, rows)
+                    print(f"{kind} {rows:,} rows ({source.stat().st_size / 1e6:.1f} MB GBK), baseline {args.baseline}:")
+                    for where in ("http", "file://") if args.file_url else ("http",):
+                        runs = {}
+                        for name in ("before", "after"):  # in turns, so a machine that slows down weighs on both
+                            url = servers[name][0] + PAGE if where == "http" else (sites[name] / PAGE).as_uri()
+                            runs[name] = score_once(browser, url, source, kind)
+                        report(f"{where:7}", runs["before"], runs["after"])
+                    source.unlink()
             browser.close()
-        httpd.shutdown()
+        for _, httpd in servers.values():
+            httpd.shutdown()
 
 
 if __name__ == "__main__":

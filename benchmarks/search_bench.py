@@ -1,17 +1,22 @@
-"""Search speed on a slow phone: keystroke to results shown, and the index build in the search worker.
+"""Search speed on a slow phone: keystroke to results shown, the index download and the index build in the
+search worker.
 
-Chromium's CPU is throttled 4× (Chrome DevTools Protocol `Emulation.setCPUThrottlingRate`). For each language,
+Chromium's CPU is throttled 4× (Chrome DevTools Protocol `Emulation.setCPUThrottlingRate`; `--rate 1`: not
+throttled, as on a laptop). For each language,
 the site's search (tests/search_queries.yml, the first QUERIES of each language) is measured beside a plain
 mkdocs-material site of the same text size, built in this run from the same index text: the same pages and
 sections as Markdown, material's default search settings, theme language zh or en. Medians; the ratio is
 ours / plain. Target: results shown within 100 ms of the last keystroke.
 
+- index download: the home page's request for its language's search_index.json, from the browser's resource
+  timing (start to last byte; bytes as sent, gzip, and as read);
 - index build: from material posting the index to its worker until the worker reports ready;
 - keystroke → results: the query but its last character is searched, then the whole query is in the box and
   a key is pressed (as an input method commits Chinese text; material searches on keyup): from that key's
   `keydown` until the result list has changed and the browser has painted the next frame.
 
-    python benchmarks/search_bench.py [--site DIR] [--runs 5]   (builds the site into a temporary folder)
+    python benchmarks/search_bench.py [--site DIR] [--runs 5] [--rate 4] [--index-only]
+    (builds the site into a temporary folder; --index-only: the download and the build, no keystrokes)
 """
 
 import argparse
@@ -78,15 +83,22 @@ def plain_site_like(site: Path, lang: str, folder: Path) -> Path:
     return folder / "site"
 
 
-def measure(browser, url: str, queries: list[str]) -> tuple[float, list[float]]:
-    """Index build ms and keystroke → results ms for each query, on a fresh page with the CPU throttled."""
+# The index's request: ms from its start to its last byte, KB sent (gzip) and KB read
+DOWNLOAD = """() => { const e = performance.getEntriesByType("resource").find(e => e.name.endsWith("search_index.json"))
+  return [e.responseEnd - e.startTime, e.transferSize / 1024, e.decodedBodySize / 1024] }"""
+
+
+def measure(browser, url: str, queries: list[str], rate: float) -> tuple[float, list[float], list[float]]:
+    """Index build ms, the index download [ms, KB sent, KB read] and keystroke → results ms for each query,
+    on a fresh page with the CPU throttled `rate` times."""
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
-    page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    if rate != 1:
+        page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": rate})
     page.add_init_script(PROBE)
     page.goto(url)
     page.wait_for_function("window.__search.ready", timeout=120000)
-    built = page.evaluate("__search.ready - __search.setup")
+    built, download = page.evaluate("__search.ready - __search.setup"), page.evaluate(DOWNLOAD)
     page.locator("label.md-header__button[for=__search]").click()
     box = page.locator("input[data-md-component=search-query]")
     times = []
@@ -100,7 +112,7 @@ def measure(browser, url: str, queries: list[str]) -> tuple[float, list[float]]:
         page.wait_for_function("window.__shown !== null", timeout=60000)
         times.append(page.evaluate("window.__shown"))
     context.close()
-    return built, times
+    return built, download, times
 
 
 def main():
@@ -109,6 +121,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--site", type=Path)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--rate", type=float, default=4, help="CPU throttling (1: none)")
+    parser.add_argument("--index-only", action="store_true", help="only the index download and build")
     args = parser.parse_args()
     all_queries = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
@@ -119,28 +133,35 @@ def main():
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for lang in HOME:
-                queries = [e["query"] for e in all_queries[lang][:QUERIES] if len(e["query"]) > 1]
-                figures = {"ours": ([], []), "plain": ([], [])}
+                queries = [] if args.index_only else [e["query"] for e in all_queries[lang][:QUERIES]
+                                                      if len(e["query"]) > 1]
+                figures = {"ours": ([], [], []), "plain": ([], [], [])}
                 for _ in range(args.runs):  # in turns, so a machine that slows down weighs on both alike
                     for name, url in (("ours", ours_base + HOME[lang]), ("plain", plain_base[lang] + "p0.html")):
-                        built, times = measure(browser, url, queries)
+                        built, download, times = measure(browser, url, queries, args.rate)
                         figures[name][0].append(built)
                         figures[name][1].extend(times)
-                report(lang, figures)
+                        figures[name][2].append(download)
+                report(lang, figures, args.rate)
             browser.close()
         for _, httpd in servers:
             httpd.shutdown()
 
 
-def report(lang: str, figures: dict):
-    (built, keys), (plain_built, plain_keys) = figures["ours"], figures["plain"]
+def report(lang: str, figures: dict, rate: float):
+    (built, keys, loads), (plain_built, plain_keys, plain_loads) = figures["ours"], figures["plain"]
     b, pb = statistics.median(built), statistics.median(plain_built)
-    k, pk = statistics.median(keys), statistics.median(plain_keys)
-    worst = max(keys)
-    verdict = "ok" if k <= TARGET_MS else "over"
-    print(f"{lang}: index build {b:.0f} ms vs plain {pb:.0f} ms (ratio {b / pb:.2f}); keystroke → results "
-          f"median {k:.0f} ms (max {worst:.0f}) vs plain {pk:.0f} ms (ratio {k / pk:.2f}); "
-          f"{verdict}, target {TARGET_MS} ms; CPU 4× throttled, {len(keys)} keystrokes")
+    d, pd = statistics.median(x[0] for x in loads), statistics.median(x[0] for x in plain_loads)
+    size, plain_size = loads[0][1:], plain_loads[0][1:]
+    cpu = f"CPU {rate:g}× throttled" if rate != 1 else "CPU not throttled"
+    print(f"{lang}: index download {d:.0f} ms, {size[0]:.0f} KB sent, {size[1]:.0f} KB read vs plain {pd:.0f} ms, "
+          f"{plain_size[0]:.0f} KB, {plain_size[1]:.0f} KB (ratio {d / pd:.2f}); index build in the worker {b:.0f} ms "
+          f"(range {min(built):.0f}–{max(built):.0f}) vs plain {pb:.0f} ms (ratio {b / pb:.2f}); {cpu}")
+    if keys:
+        k, pk = statistics.median(keys), statistics.median(plain_keys)
+        verdict = "ok" if k <= TARGET_MS else "over"
+        print(f"{lang}: keystroke → results median {k:.0f} ms (max {max(keys):.0f}) vs plain {pk:.0f} ms "
+              f"(ratio {k / pk:.2f}); {verdict}, target {TARGET_MS} ms; {len(keys)} keystrokes")
 
 
 if __name__ == "__main__":

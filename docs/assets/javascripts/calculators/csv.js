@@ -7,7 +7,7 @@
 
   var PB = root.PlaybookCalc;
 
-  var CHUNK = 1 << 20;  // bytes read and decoded at a time (PB.csv.chunk): a file is never held whole as text
+  var CHUNK = 1 << 16;  // bytes read and decoded at a time (PB.csv.chunk): a file is never held whole as text
 
   // A file's bytes a range at a time: a File or Blob read synchronously (in a Worker, FileReaderSync),
   // or an ArrayBuffer already in memory (the page's own thread). `read` counts every byte it hands out.

@@ -8,7 +8,9 @@
 
   var PB = root.PlaybookCalc;
   var SLICE = 5000;
-  var SHOWN = 500;  // failed rows listed on the page; every one is in the download's error column
+  var PART = 1000;  // lines per Blob part: measured, a larger part lives long enough to crowd the worker's memory
+  var SHOWN = 500;
+  var LISTED = 10;  // line numbers a note lists before "…"  // failed rows listed on the page; every one is in the download's error column
   // Column names accepted besides the field's own name (runners.NAMES)
   var NAMES = {
     value: ["金额", "销售额", "采购金额", "amount", "sales"],
@@ -57,6 +59,7 @@
 
   Output.prototype.add = function (cells) {
     this.lines.push(PB.csv.row(cells));
+    if (this.lines.length === PART) this.flush();
   };
 
   Output.prototype.flush = function () {
@@ -83,10 +86,7 @@
     for (var r of table.rows()) {
       var line = r[0], cells = r[1], problem = r[2];
       state.read += 1;
-      if (state.read % SLICE === 0) {
-        state.out.flush();
-        yield state.read;
-      }
+      if (state.read % SLICE === 0) yield state.read;
       if (problem === "total") {
         state.totals.push(line);
         state.out.add((cells.concat(blank, [PB.cells.say(m, "total-row", lang, {})])));
@@ -118,15 +118,17 @@
     this.percent = [];
   }
 
+  // Only what the warning shows is kept: the first percent, the first lines of shares, and whether there are more
   ShareOrPercent.prototype.see = function (line, cell, value) {
-    if ((typeof cell === "string" && cell.indexOf("%") >= 0) || Math.abs(value) >= 1) this.percent.push([line, cell]);
-    else if (value !== 0) this.share.push([line, cell]);
+    if ((typeof cell === "string" && cell.indexOf("%") >= 0) || Math.abs(value) >= 1) {
+      if (!this.percent.length) this.percent.push([line, cell]);
+    } else if (value !== 0 && this.share.length <= LISTED) this.share.push([line, cell]);
   };
 
   // The summary's lines about the file, in its language (batch.describe and the runners' warnings)
   function notes(state) {
     var m = state.messages, lang = state.lang, out = [];
-    var lines = function (list) { return list.slice(0, 10).join(", ") + (list.length > 10 ? ", …" : ""); };
+    var lines = function (list) { return list.slice(0, LISTED).join(", ") + (list.length > LISTED ? ", …" : ""); };
     if (state.headerLine > 1) out.push(PB.cells.say(m, "summary-title", lang, { line: state.headerLine }));
     state.duplicates.forEach(function (d) {
       out.push(PB.cells.say(m, "summary-duplicate", lang, { name: "'" + d[0] + "'", columns: d[1].join(", ") }));
