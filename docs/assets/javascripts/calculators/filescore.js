@@ -8,7 +8,7 @@
 
   var PB = root.PlaybookCalc;
   var SLICE = 5000;
-  var PART = 1000;  // lines per Blob part: measured, a larger part lives long enough to crowd the worker's memory
+  var PART = 1000;  // lines per Blob part: the lines wait in the script's memory until their part is made
   var SHOWN = 500;
   var LISTED = 10;  // line numbers a note lists before "…"  // failed rows listed on the page; every one is in the download's error column
   // Column names accepted besides the field's own name (runners.NAMES)

@@ -11,14 +11,11 @@ self.onmessage = function (event) {
   var fail = function (error) {
     self.postMessage({ failed: { message: error.message, code: error.code || "other", params: error.params || {} } });
   };
-  // A slice of rows per task: between tasks the worker's garbage collector finishes its work (measured:
-  // scoring a million rows in one task let the worker's memory grow by some 150 MB)
   var run = function (work) {
     try {
       var step = work.next();
-      if (step.done) return self.postMessage({ done: step.value });
-      self.postMessage({ progress: step.value });
-      setTimeout(run, 0, work);
+      for (; !step.done; step = work.next()) self.postMessage({ progress: step.value });
+      self.postMessage({ done: step.value });
     } catch (error) {
       fail(error);
     }
