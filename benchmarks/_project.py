@@ -4,6 +4,7 @@ import functools
 import gzip
 import http.server
 import io
+import json
 import os
 import resource
 import shutil
@@ -113,3 +114,19 @@ def serve(site_dir: Path):
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Gzip, directory=str(site_dir)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{httpd.server_address[1]}/", httpd
+
+
+# Chromium's top-level tasks in a trace (browser.start_tracing(categories=TASKS))
+TASKS = ["toplevel"]
+
+
+def task_cpu_ms(trace: bytes, thread: str) -> list[float]:
+    """The CPU time (thread time, ms) of each top-level task that ran on threads named `thread`
+    ("CrRendererMain" is a page's main thread, "DedicatedWorker thread" a Web Worker). Unlike wall time,
+    it does not grow when other programs keep the machine's cores busy."""
+    events = json.loads(trace)["traceEvents"]
+    names = {(e["pid"], e["tid"]): e["args"]["name"] for e in events
+             if e.get("ph") == "M" and e.get("name") == "thread_name"}
+    return [e.get("tdur", 0) / 1000 for e in events
+            if e.get("ph") == "X" and e.get("name") in ("RunTask", "ThreadControllerImpl::RunTask")
+            and names.get((e["pid"], e["tid"])) == thread]

@@ -20,8 +20,9 @@ self.onmessage = function (event) {
       fail(error);
     }
   };
+  // Alive at once: checking a long file's encoding, or reading a workbook, can take longer than the page waits
+  self.postMessage({ progress: { rows: 0, share: PB.xlsx.isXlsx(job.name) ? null : 0 } });
   if (!PB.xlsx.isXlsx(job.name)) return run(PB.files.scoreCsv(job.file, job));
-  self.postMessage({ progress: { rows: 0, share: null } });  // alive: reading a workbook can take longer than the page waits
   try { importScripts("../vendor/exceljs.min.js"); } catch (error) { return fail(error); }
   job.file.arrayBuffer().then(PB.xlsx.read).then(function (book) { run(PB.files.scoreXlsx(book, job)); }, fail);
 };
