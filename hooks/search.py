@@ -7,6 +7,10 @@ English at `en/search/`, which `overrides/main.html` points English pages at), w
 - `config` for that language: English with lunr's stemmer and stop words, Chinese with lunr's zh support;
   field boosts so a title match outranks a mention; the glossary's aliases for the worker;
 - the page's tags on its first entry only, so a tag finds the page once, not each of its sections;
+- less for the worker to build (measured: its time grows with the text, as material's tokenizer runs over
+  every Chinese run): each entry's text up to TEXT_LIMIT characters, cut after a whole paragraph or list
+  item; no entry whose text repeats an earlier one; no entries of the tags page, whose lists repeat the
+  titles of pages that carry their tags themselves;
 - the glossary as one entry per term (term, then definition and aliases, in that language), escaped.
 The offline build's `search_index.js` (the index as a script, for file://) is written the same way.
 
@@ -56,6 +60,9 @@ _HAN = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 TERM_BOOST = 0.5
 _BRACKETS = re.compile(r"[（）()]")
 _CHUNKS = re.compile(r"[\s（）()、·/“”\"，：]+")
+TAGS_PAGE = "tags.html"
+TEXT_LIMIT = 1500
+_BLOCK_END = re.compile(r"</(?:p|li|ul|ol|dd|dl|table|blockquote|pre|div)>")
 
 
 def on_startup(**kwargs):
@@ -119,7 +126,7 @@ def on_post_build(config, **kwargs):
         docs = [{**doc, "location": doc["location"][len(prefix):]} for doc in merged["docs"]
                 if _language_of(doc["location"]) == lang]
         index = {"config": {**merged["config"], **LUNR[lang], "fields": FIELDS, "aliases": aliases(book, lang)},
-                 "docs": with_glossary_terms(tags_on_pages_only(docs), book, lang)}
+                 "docs": with_glossary_terms(lean(tags_on_pages_only(docs)), book, lang)}
         _write(site / prefix / "search" / "search_index.json", index, offline)
     _write_worker(site)
 
@@ -137,6 +144,26 @@ def tags_on_pages_only(docs: list[dict]) -> list[dict]:
             doc.pop("tags", None)
         seen.add(page)
     return docs
+
+
+def lean(docs: list[dict]) -> list[dict]:
+    """Entries the worker builds quickly: the tags page out, a repeated text once, each text cut short."""
+    seen, kept = set(), []
+    for doc in docs:
+        if doc["location"].split("#")[0] == TAGS_PAGE or (doc["text"] and doc["text"] in seen):
+            continue
+        seen.add(doc["text"])
+        kept.append({**doc, "text": shortened(doc["text"])})
+    return kept
+
+
+def shortened(text: str) -> str:
+    """The text up to TEXT_LIMIT characters, ending after a whole block (the first block at least)."""
+    if len(text) <= TEXT_LIMIT:
+        return text
+    ends = [m.end() for m in _BLOCK_END.finditer(text)]
+    within = [end for end in ends if end <= TEXT_LIMIT]
+    return text[:within[-1]] if within else text[:ends[0]] if ends else text
 
 
 def with_glossary_terms(docs: list[dict], book, lang: str) -> list[dict]:
