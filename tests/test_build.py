@@ -60,7 +60,7 @@ def test_no_page_refers_to_a_web_font_service_or_cdn(site):
 
 def test_smart_module_shows_its_parts_and_sources(site):
     html = (site / "planning" / "smart-goals.html").read_text(encoding="utf-8")
-    assert html.count('<details class="question">') >= 3
+    assert html.count('<details class="question" data-question=') >= 3
     assert 'type="checkbox"' in html and "SMART 五项标准" in html
     assert "<code>002</code>" in html
     assert (ROOT / "docs" / "planning" / "smart-goals.en.md").is_file()
