@@ -21,10 +21,11 @@ class Slide:
     handouts: list  # titles (Text) of what to hand out: checklists, sheets, the role-play card
     next: object  # the next Slide's row, or None at the end
     next_day: int | None  # the day of the next block when it is on another day
-    density: str  # "", "dense" or "very-dense"
+    density: str  # a size of SIZES: "" (full), "dense", "very-dense" or "tiny"
 
 
 def slides(plan, lang: str, strings: dict) -> list[Slide]:
+    """Every block of the course as a slide; `strings` are the UI strings, whose length counts too."""
     found = []
     for day in plan.days:
         for session, rows in day.sessions:
