@@ -62,6 +62,13 @@ LAPTOP = {"width": 1280, "height": 800}
 WORKSHOP = "complaint-workshop"
 
 
+def shown(seconds: int, over: bool = False) -> set[str]:
+    """What the countdown may show `seconds` from zero: the time goes on while the test reads, so a second less
+    left (or more over) counts too."""
+    later = seconds + 1 if over else seconds - 1
+    return {("over by " if over else "") + f"{t // 60:02d}:{t % 60:02d}" for t in (seconds, later)}
+
+
 def slide_title(page) -> str:
     return page.locator(".reveal .slides > section.present h2").inner_text()
 
@@ -87,26 +94,28 @@ def test_a_trainer_presents_a_course_from_the_home_page_with_the_keys(browser, s
     page.keyboard.press("ArrowRight")
     assert slide_title(page) == rows[0].block.title.en
     countdown, clock = page.locator(".pb-present__countdown"), page.locator(".pb-present__clock")
-    assert countdown.inner_text() == f"{rows[0].block.minutes:02d}:00" and clock.inner_text() == "13:31"
+    assert countdown.inner_text() in shown(rows[0].block.minutes * 60) and clock.inner_text() == "13:31"
     page.clock.run_for(65_000)
-    assert countdown.inner_text() == f"{rows[0].block.minutes - 2:02d}:55" and clock.inner_text() == "13:32"
+    assert countdown.inner_text() in shown(rows[0].block.minutes * 60 - 65) and clock.inner_text() == "13:32"
     assert next_line.inner_text() == f"Next: {rows[1].start} {rows[1].block.title.en} ({rows[1].block.minutes} min)"
     # A clicker's keys, then the material's own keys, which must not leave the page
     page.keyboard.press("PageDown")
     page.keyboard.press("PageDown")
     assert slide_title(page) == rows[2].block.title.en
-    assert countdown.inner_text() == f"{rows[2].block.minutes:02d}:00"  # a new block, a new countdown
+    assert countdown.inner_text() in shown(rows[2].block.minutes * 60)  # a new block, a new countdown
     page.keyboard.press("PageUp")
     assert slide_title(page) == rows[1].block.title.en
     page.keyboard.press("n")
     assert slide_title(page) == rows[2].block.title.en and page.url.endswith("complaint-workshop-present.html")
     # Pausing stops the countdown; overtime shows how far over
     page.get_by_role("button", name="Pause the timer").click()
+    paused = countdown.inner_text()
     page.clock.run_for(120_000)
-    assert countdown.inner_text() == f"{rows[2].block.minutes:02d}:00"
+    assert countdown.inner_text() == paused
     page.get_by_role("button", name="Resume the timer").click()
-    page.clock.run_for((rows[2].block.minutes * 60 + 30) * 1000)
-    assert countdown.inner_text() == "over by 00:30"
+    left = int(paused[:2]) * 60 + int(paused[3:])
+    page.clock.run_for((left + 30) * 1000)
+    assert countdown.inner_text() in shown(30, over=True)
     # The role-play block: its card, the three parts and the handout, a break says when it starts again
     card_row = next(n for n, row in enumerate(rows) if row.card)
     page.keyboard.press("End")
