@@ -20,30 +20,9 @@
       Object.keys(value).every(function (name) { return value[name] === true || typeof value[name] === "string"; });
   }
 
-  // localStorage may be missing or refuse (private mode, quota): the form then simply forgets. An entry this
-  // page did not write (cut short, another shape, an older version's) is set aside under <key>:set-aside,
-  // kept for whoever wants it back, and the form starts clean.
+  // Kept in this browser by store.js, which sets aside an entry the form did not write
   function load(key) {
-    try {
-      var text = window.localStorage.getItem(key);
-      if (text === null) return {};
-      var state = parsed(text);
-      if (isState(state)) return state;
-      window.localStorage.setItem(key + ":set-aside", text);
-      window.localStorage.removeItem(key);
-    } catch (error) { /* storage refused: start clean */ }
-    return {};
-  }
-
-  function parsed(text) {
-    try { return JSON.parse(text); } catch (error) { return undefined; }
-  }
-
-  function store(key, state) {
-    try {
-      if (Object.keys(state).length) window.localStorage.setItem(key, JSON.stringify(state));
-      else window.localStorage.removeItem(key);
-    } catch (error) { /* nothing to do: the page still works, it just does not remember */ }
+    return window.pbStore.load(key, isState, function () { return {}; });
   }
 
   // Checklists kept their ticks by position (smart-goal-3) until entries got ids (smart-goal-measurable): such
@@ -98,7 +77,7 @@
 
   function clear(form) {
     apply(form, {});
-    store(storageKey(form), {});
+    window.pbStore.save(storageKey(form), {});
   }
 
   // Wire one form once: restore, save on every change, show the screen-only tools
@@ -109,8 +88,8 @@
     var kept = migrate(form, load(key));
     apply(form, kept);
     // What the page no longer has (an entry removed since) is dropped; a migrated tick is stored by its id
-    if (JSON.stringify(read(form)) !== JSON.stringify(kept)) store(key, read(form));
-    var save = function () { store(key, read(form)); showProgress(form); };
+    if (JSON.stringify(read(form)) !== JSON.stringify(kept)) window.pbStore.save(key, read(form));
+    var save = function () { window.pbStore.save(key, read(form)); showProgress(form); };
     form.addEventListener("input", save);
     form.addEventListener("change", save);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
@@ -131,8 +110,5 @@
     });
   });
 
-  // Material's document$ emits on every page load, and on each page change under instant navigation
-  if (typeof window.document$ !== "undefined") window.document$.subscribe(init);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  window.pbStore.ready(init);
 })();

@@ -62,23 +62,7 @@
   }
 
   function load(key) {
-    try {
-      var text = window.localStorage.getItem(key);
-      if (text === null) return emptyDraft();
-      var draft = parsed(text);
-      if (isDraft(draft)) return draft;
-      window.localStorage.setItem(key + ":set-aside", text);
-      window.localStorage.removeItem(key);
-    } catch (error) { /* storage refused: start clean */ }
-    return emptyDraft();
-  }
-
-  function parsed(text) {
-    try { return JSON.parse(text); } catch (error) { return undefined; }
-  }
-
-  function store(key, draft) {
-    try { window.localStorage.setItem(key, JSON.stringify(draft)); } catch (error) { /* not remembered */ }
+    return window.pbStore.load(key, isDraft, emptyDraft);
   }
 
   function Composer(root) {
@@ -301,7 +285,7 @@
   };
 
   Composer.prototype.update = function () {
-    store(this.key, this.draft);
+    window.pbStore.save(this.key, this.draft);
     var course = this.course();
     this.problems = this.check(course);
     this.drawAgenda(course);
@@ -451,7 +435,5 @@
     });
   }
 
-  if (typeof window.document$ !== "undefined") window.document$.subscribe(init);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  window.pbStore.ready(init);
 })();

@@ -44,7 +44,5 @@
 
   function bindAll() { document.querySelectorAll("[data-decision-tree]").forEach(bind); }
 
-  if (typeof window.document$ !== "undefined") window.document$.subscribe(bindAll);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", bindAll);
-  else bindAll();
+  window.pbStore.ready(bindAll);
 })();

@@ -23,20 +23,7 @@
   }
 
   function load(key, now) {
-    try {
-      var text = window.localStorage.getItem(key);
-      if (text === null) return fresh(now);
-      var value;
-      try { value = JSON.parse(text); } catch (error) { value = undefined; }
-      if (isSchedule(value)) return value;
-      window.localStorage.setItem(key + ":set-aside", text);
-      window.localStorage.removeItem(key);
-    } catch (error) { /* storage refused: review without remembering */ }
-    return fresh(now);
-  }
-
-  function store(key, schedule) {
-    try { window.localStorage.setItem(key, JSON.stringify(schedule)); } catch (error) { /* not remembered */ }
+    return window.pbStore.load(key, isSchedule, function () { return fresh(now); });
   }
 
   // A stored card as ts-fsrs wants it: dates as Date objects.
@@ -110,13 +97,13 @@
       if (!stored) schedule.newToday += 1;
       var card = stored ? revive(stored) : F.createEmptyCard(now);
       schedule.cards[current.id] = scheduler.next(card, now, rating).card;
-      store(key, schedule);
+      window.pbStore.save(key, schedule);
       render();
     }
 
     box.addEventListener("click", function (event) {
       var target = event.target;
-      if (!current) { if (target.closest("[data-reset]")) { store(key, fresh(new Date())); render(); } return; }
+      if (!current) { if (target.closest("[data-reset]")) { window.pbStore.save(key, fresh(new Date())); render(); } return; }
       if (target.closest("[data-show]")) {
         reveal(current.back);
         el("[data-show]").hidden = true;
@@ -134,7 +121,7 @@
       } else if (target.closest("[data-next]")) {
         rate(current.grade);
       } else if (target.closest("[data-reset]")) {
-        store(key, fresh(new Date()));
+        window.pbStore.save(key, fresh(new Date()));
         render();
       }
     });
@@ -143,7 +130,5 @@
 
   function bindAll() { document.querySelectorAll("[data-practice-cards]").forEach(bind); }
 
-  if (typeof window.document$ !== "undefined") window.document$.subscribe(bindAll);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", bindAll);
-  else bindAll();
+  window.pbStore.ready(bindAll);
 })();

@@ -113,7 +113,5 @@
     document.querySelectorAll(".pb-print-address").forEach(function (span) { span.remove(); });
   });
 
-  if (typeof window.document$ !== "undefined") window.document$.subscribe(init);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  window.pbStore.ready(init);
 })();

@@ -6,22 +6,16 @@
 
   var lang = document.documentElement.lang === "en" ? "en" : "zh", KEY = "pb-read:" + lang;
 
-  function readMarks() {
-    try {
-      var text = window.localStorage.getItem(KEY);
-      if (text === null) return {};
-      var value = stored(KEY);
-      if (value && typeof value === "object" && !Array.isArray(value) &&
-          Object.keys(value).every(function (k) { return typeof value[k] === "string"; })) return value;
-      window.localStorage.setItem(KEY + ":set-aside", text);  // not what this site wrote: kept aside
-      window.localStorage.removeItem(KEY);
-    } catch (error) { /* storage refused: start clean */ }
-    return {};
+  function isMarks(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value) &&
+      Object.keys(value).every(function (k) { return typeof value[k] === "string"; });
   }
 
-  function stored(key) {
-    try { return JSON.parse(window.localStorage.getItem(key)); } catch (error) { return null; }
+  function readMarks() {
+    return window.pbStore.load(KEY, isMarks, function () { return {}; });
   }
+
+  var stored = window.pbStore.peek;
 
   // The site root, from material's configuration: page addresses are kept relative to it.
   function root() {
@@ -43,7 +37,7 @@
       observer.disconnect();
       var marks = readMarks();
       marks[sitePath(window.location.href)] = new Date().toISOString().slice(0, 10);
-      try { window.localStorage.setItem(KEY, JSON.stringify(marks)); } catch (error) { /* not remembered */ }
+      window.pbStore.save(KEY, marks);
       markNavigation();
     }).observe(points);
   }
@@ -181,7 +175,5 @@
     });
   }
 
-  if (typeof window.document$ !== "undefined") window.document$.subscribe(init);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  window.pbStore.ready(init);
 })();

@@ -17,30 +17,9 @@
       Object.keys(value).every(function (question) { return value[question] === "right" || value[question] === "wrong"; });
   }
 
-  // localStorage may be missing or refuse (private mode, quota): the quiz then simply forgets. An entry this
-  // page did not write (cut short, another shape, an older version's) is set aside under <key>:set-aside and
-  // the quiz starts clean.
+  // Kept in this browser by store.js, which sets aside an entry the quiz did not write
   function load(key) {
-    try {
-      var text = window.localStorage.getItem(key);
-      if (text === null) return {};
-      var marks = parsed(text);
-      if (isMarks(marks)) return marks;
-      window.localStorage.setItem(key + ":set-aside", text);
-      window.localStorage.removeItem(key);
-    } catch (error) { /* storage refused: start clean */ }
-    return {};
-  }
-
-  function parsed(text) {
-    try { return JSON.parse(text); } catch (error) { return undefined; }
-  }
-
-  function store(key, marks) {
-    try {
-      if (Object.keys(marks).length) window.localStorage.setItem(key, JSON.stringify(marks));
-      else window.localStorage.removeItem(key);
-    } catch (error) { /* the page still works, it just does not remember */ }
+    return window.pbStore.load(key, isMarks, function () { return {}; });
   }
 
   // Show each question's mark on its buttons and its summary, then the score line
@@ -70,13 +49,13 @@
     quiz.querySelectorAll("button[data-mark]").forEach(function (button) {
       button.addEventListener("click", function () {
         marks[button.closest("details").dataset.question] = button.dataset.mark;
-        store(key, marks);
+        window.pbStore.save(key, marks);
         show(quiz, marks);
       });
     });
     quiz.querySelector("[data-action=quiz-reset]").addEventListener("click", function () {
       marks = {};
-      store(key, marks);
+      window.pbStore.save(key, marks);
       quiz.querySelectorAll("details[open]").forEach(function (question) { question.open = false; });
       show(quiz, marks);
     });
@@ -89,8 +68,5 @@
     document.querySelectorAll(QUIZ).forEach(bind);
   }
 
-  // Material's document$ emits on every page load
-  if (typeof window.document$ !== "undefined") window.document$.subscribe(init);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  window.pbStore.ready(init);
 })();
