@@ -116,14 +116,18 @@ duckdb.sql(f'''COPY (SELECT * EXCLUDE (s, b), CASE WHEN b THEN NULL ELSE s END A
   TO '{out}' (HEADER)''')
 """
 
-_PIPELINE_POLARS = r"""
+# Both pipeline baselines read the stage names and their probabilities the same way.
+_STAGE_NAMES = r"""
 import json, sys
-import polars as pl
 source, out, config = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
 names = {}
 for s in config["stages"]:
     for n in (s["key"], s["title"]["zh"], s["title"]["en"], *s["aliases"]):
         names.setdefault(n.strip().lower(), s["probability"])
+"""
+
+_PIPELINE_POLARS = _STAGE_NAMES + r"""
+import polars as pl
 amount = pl.col("amount").cast(pl.Float64, strict=False)
 p = pl.col("stage").str.strip_chars().str.to_lowercase().replace_strict(names, default=None, return_dtype=pl.Float64)
 bad = (amount.is_null() | (amount < 0) | p.is_null()).fill_null(True)
@@ -134,14 +138,8 @@ frame.sink_csv(out, include_bom=True)
 pl.scan_csv(out).group_by("salesperson").agg(pl.col("weighted").sum()).collect()  # the summary's roll-up
 """
 
-_PIPELINE_PANDAS = r"""
-import json, sys
+_PIPELINE_PANDAS = _STAGE_NAMES + r"""
 import numpy as np, pandas as pd
-source, out, config = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
-names = {}
-for s in config["stages"]:
-    for n in (s["key"], s["title"]["zh"], s["title"]["en"], *s["aliases"]):
-        names.setdefault(n.strip().lower(), s["probability"])
 frame = pd.read_csv(source, dtype=str, keep_default_na=False)
 amount = pd.to_numeric(frame["amount"], errors="coerce")
 p = frame["stage"].str.strip().str.lower().map(names)
