@@ -72,9 +72,12 @@ def _yaml_value(path, old: str) -> str:
 
 def test_a_page_edit_shows_in_both_languages(live):
     texts = {"zh": "复盘时先看目标是否写清楚了。", "en": "When you review, first ask whether the goal was written clearly."}
+    # In a section of its own: the search index keeps the first 1,500 characters of a section
+    headings = {"zh": "复盘提示", "en": "A review tip"}
     for lang, suffix in (("zh", ".md"), ("en", ".en.md")):
         page = live.project / "docs" / "planning" / f"smart-goals{suffix}"
-        page.write_text(page.read_text(encoding="utf-8") + f"\n{texts[lang]}\n", encoding="utf-8")
+        page.write_text(page.read_text(encoding="utf-8") + f"\n## {headings[lang]}\n\n{texts[lang]}\n",
+                        encoding="utf-8")
     paths = {"planning/smart-goals.html": "zh", "en/planning/smart-goals.html": "en"}
 
     def updated():
