@@ -16,7 +16,7 @@ serve: $(STAMP)  ## serve the site on http://127.0.0.1:8000, rebuilding on chang
 test: $(STAMP) /usr/bin/chromium $(AXE)  ## run every test, the browser ones included
 	$(PY) -m pytest
 
-quick: $(STAMP)  ## every test but the site builds and the browser (markers `build`, `browser`)
+quick: $(STAMP) $(AXE)  ## every test but the site builds and the browser (markers `build`, `browser`)
 	$(PY) -m pytest -q -m "not build and not browser"
 
 build: $(STAMP)  ## build the site into site/
@@ -47,8 +47,9 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 
-# axe-core for the accessibility tests and exceljs (whose file the site ships), from npm at the versions
-# tests/package-lock.json pins.
+# The npm packages of tests/package.json at the versions tests/package-lock.json pins: axe-core for the
+# accessibility tests, and those whose files the site ships (exceljs, ts-fsrs, qrcode-generator, reveal.js),
+# which the tests compare byte for byte.
 $(AXE): tests/package.json tests/package-lock.json
 	npm ci --prefix tests --no-audit --no-fund --loglevel=error
 	touch $@
