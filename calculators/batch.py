@@ -122,7 +122,7 @@ def fast_way(table, out, fmt, plan):
 def stream(table, out, fmt, added: list, row, summary: Summary, plan=None, shown=None) -> Summary:
     """Write every row of `table`; `row(cells, line)` returns (added values, label) or raises InputError.
 
-    With `plan` (the formulas as columns, calculators/columns.py) a CSV file goes the fast way
+    With `plan` (the formulas as columns, calculators/columns/) a CSV file goes the fast way
     (calculators/engine.py), which may raise engine.Unsuitable; the caller then runs without a plan."""
     summary.width, fmt = len(added), format_of(out, fmt)
     progress = Progress(expected=expected_rows(table), shown=shown)

@@ -1,5 +1,5 @@
 """The fast path of file scoring: polars reads a CSV file in batches and a calculator's formulas run on
-whole columns (calculators/columns.py); every row the columns cannot settle exactly goes through the
+whole columns (calculators/columns/); every row the columns cannot settle exactly goes through the
 calculator's pure-Python row function, so the file written is the reference's, byte for byte.
 
 A row goes the reference way when it may be a total row, has a cell that is not a plain number where a

@@ -118,7 +118,7 @@ def columns_of():
 
 
 def _plan(args, make):
-    """The columns' plan of a file run (calculators/columns.py), unless --engine python."""
+    """The columns' plan of a file run (calculators/columns/), unless --engine python."""
     return make() if getattr(args, "engine", "polars") == "polars" else None
 
 

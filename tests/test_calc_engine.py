@@ -1,4 +1,4 @@
-"""The polars fast path of file scoring (calculators/engine.py, calculators/columns.py) is proven equal to
+"""The polars fast path of file scoring (calculators/engine.py, calculators/columns/) is proven equal to
 the pure-Python reference (`--engine python`): on 10,000 random rows per calculator, messy cells and all,
 the two write the same file byte for byte and the same summary; and on the shared vectors."""
 

@@ -1,0 +1,88 @@
+"""ABC classes as columns: a first pass ranks the values, then each row gets its class."""
+
+import polars as pl
+
+from .. import abc as abc_calc
+from ..cells import is_total_row
+from ..engine import cell_names, plain_number, read, slow_cells
+from ..errors import InputError, number
+from .base import Columns, first_match, rounded
+
+
+def round_exact(values: pl.Series, places: int) -> pl.Series:
+    """round(v, places) of each value: polars' round, and Python's where a value is on a rounding edge."""
+    value, exact = rounded(pl.lit(values), places)
+    result, exact = pl.select(value.alias("value"), exact.alias("exact")).get_columns()
+    edges = exact.not_().arg_true()
+    if len(edges):
+        result = result.scatter(edges, pl.Series([round(v, places) for v in values.gather(edges)], dtype=pl.Float64))
+    return result
+
+
+class AbcColumns(Columns):
+    """runners.abc: a first pass reads the value column in batches, the classes are computed as
+    abc.classify_checked does (a stable sort, sums in its order), then each row is given its own."""
+
+    types = {"share": pl.Float64, "cumulative": pl.Float64, "class": pl.String, "rank": pl.Int64}
+    label = "class"
+
+    def __init__(self, column: int, name: str, limits: tuple):
+        self.column, self.name, self.limits = column, name, limits
+        self.problems = {}
+
+    def prepare(self, table) -> dict:
+        """The first pass: every clean row's value, then the classes; {"value_share": …} for the summary."""
+        names, extra = cell_names(table)
+        found = []
+        for cells in read(table):
+            value, good = plain_number(f"c{self.column}")
+            frame = cells.with_columns(_v=value, _ok=good & (value >= 0) & ~pl.col("_doubt"))
+            found.append(frame.filter("_ok").select("line", "_v"))
+            slow = []
+            for line, row in slow_cells(frame.filter(~pl.col("_ok")), names, extra):
+                if not is_total_row(row):
+                    try:
+                        slow.append((line, number(row[self.column], self.name, minimum=0)))
+                    except InputError as error:
+                        self.problems[line] = error
+            found.append(pl.DataFrame(slow, schema={"line": pl.UInt32, "_v": pl.Float64}, orient="row"))
+        values = pl.concat(found).sort("line")
+        return self._classify(values)
+
+    def _classify(self, values: pl.DataFrame) -> dict:
+        v, (a, b) = values["_v"], self.limits
+        # Stable, highest first; -0.0 ties with 0.0 as in Python's sort.
+        order = values.with_row_index("i").with_columns(_key=pl.col("_v") + 0.0).sort(
+            "_key", descending=True, maintain_order=True)
+        running = order["_v"].cum_sum()
+        total = running[-1] if len(running) else 0.0
+        if not len(v) or total == 0:  # nothing to class, or the reference's error: its own words
+            reference = abc_calc.classify_checked(v.to_list(), a, b)
+            self.result = values.select("line").with_columns(**{k: pl.lit(None, t) for k, t in self.types.items()})
+            return reference
+        cumulative = running / total * 100
+        classes = pl.select(first_match([(pl.lit(cumulative) <= a, "A"), (pl.lit(cumulative) <= b, "B")], "C")).to_series()
+        ranked = pl.DataFrame({"i": order["i"], "cumulative": round_exact(cumulative, 4), "class": classes,
+                               "rank": pl.int_range(1, len(v) + 1, eager=True)}).sort("i")
+        self.result = values.select("line", share=round_exact(v / total * 100, 4)).hstack(ranked.drop("i"))
+        share = {}
+        for c in abc_calc.CLASSES:  # summed in the file's order, as the reference's sum() does
+            sums = v.filter(self.result["class"] == c).cum_sum()
+            share[c] = (sums[-1] if len(sums) else 0) / total * 100
+        return {"value_share": share}
+
+    def formulas(self, cells: pl.DataFrame) -> tuple:
+        found = cells.select("line").join(self.result, on="line", how="left", maintain_order="left")
+        return (pl.lit(found["rank"]).is_not_null(),
+                [{k: pl.lit(found[k]) for k in self.types}])
+
+    def slow_row(self, row):
+        lines = self.result["line"]
+
+        def looked_up(cells, line):
+            if line in self.problems:
+                raise self.problems[line]
+            share, cumulative, label, rank = self.result.row(lines.search_sorted(line))[1:]
+            return [share, cumulative, label, rank], label
+
+        return looked_up

@@ -1,0 +1,45 @@
+"""What every calculator's columns share: the plan engine.stream asks of, and exact rounding."""
+
+import polars as pl
+
+# A result this close to a rounding half goes the reference way: polars rounds the binary value's
+# decimal approximation, Python's round() the exact binary value (2.675 → 2.67).
+HALF_EDGE = 1e-6
+
+
+def rounded(value: pl.Expr, places: int) -> tuple:
+    """(value rounded as round(value, places) does, ok where that is certain)."""
+    scaled = value * 10**places
+    edge = ((scaled - scaled.floor()) - 0.5).abs() < HALF_EDGE
+    return value.round(places), ~edge.fill_null(True)
+
+
+def first_match(cases, default) -> pl.Expr:
+    """pl.when(c1).then(v1).when(c2).then(v2)… otherwise `default`."""
+    chain = pl
+    for condition, value in cases:
+        chain = chain.when(condition).then(pl.lit(value))
+    return chain.otherwise(pl.lit(default)) if cases else pl.lit(default)
+
+
+class Columns:
+    """What engine.stream asks of a plan: `types` of the added columns (in order), the `label` column
+    counted in the summary, `formulas(cells)` → (ok, [stages of named expressions]), the `keep`
+    columns `seen` reads; `slow_row(row)`, the row function for the rows in doubt; `seen(fast rows)`
+    after each batch and `done()` at the end."""
+
+    label = None
+    keep = []
+    rounding = {}  # output column → (its unrounded column, places): Python's round() where on an edge
+
+    def prepare(self, table):
+        """A first pass over the file, for a calculator that needs every row before it can score one."""
+
+    def slow_row(self, row):
+        return row
+
+    def seen(self, fast: pl.LazyFrame):
+        pass
+
+    def done(self):
+        pass

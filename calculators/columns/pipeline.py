@@ -1,0 +1,88 @@
+"""The pipeline as columns: each deal's probability and weighted amount, the roll-up deal by deal."""
+
+import polars as pl
+
+from ..engine import plain_numbers
+from ..errors import InputError
+from ..pipeline import NONE
+from .base import Columns, rounded
+
+
+class PipelineColumns(Columns):
+    """runners.pipeline: each deal's probability and weighted amount, and the roll-up, summed deal by deal
+    in line order as pipeline.Rollup does (a sum seeded with the running total, so not a bit differs)."""
+
+    types = {"probability": pl.Float64, "weighted": pl.Float64}
+    label = "_label"
+    keep = ["_amount", "_weighted", "_stage", "_person", "_region"]
+    rounding = {"weighted": ("_weighted", 2)}
+
+    def __init__(self, rollup, deal, titles: dict, amount: int, stage: int, person, region):
+        self.rollup, self.deal, self.titles = rollup, deal, titles
+        self.amount, self.stage, self.person, self.region = amount, stage, person, region
+        self.pending = []
+
+    def formulas(self, cells: pl.DataFrame) -> tuple:
+        stages = self.rollup.stages
+        keys = {}
+        for text in cells[f"c{self.stage}"].unique().to_list():  # a few distinct names: read as the reference does
+            try:
+                keys[text] = stages.key(text)
+            except InputError:
+                pass
+        values, oks = plain_numbers({"_amount": f"c{self.amount}"})
+        stage = pl.col(f"c{self.stage}").replace_strict(keys, default=None, return_dtype=pl.String)
+        probability = pl.col("_stage").replace_strict(stages.probability, default=None, return_dtype=pl.Float64)
+        weighted, _ = rounded(pl.col("_weighted"), 2)
+        label = pl.col("_stage").replace_strict({k: self.titles.get(k, k) for k in stages.probability},
+                                                default=None, return_dtype=pl.String)
+        ok = pl.col("_amount_ok") & (pl.col("_amount") >= 0) & pl.col("_stage").is_not_null()
+        return ok, [{**values, **oks, "_stage": stage, "_person": self._text(self.person),
+                     "_region": self._text(self.region)},
+                    {"_probability": probability}, {"_weighted": pl.col("_amount") * pl.col("_probability")},
+                    {"probability": pl.col("_probability"), "weighted": weighted, "_label": label}]
+
+    @staticmethod
+    def _text(column) -> pl.Expr:
+        return pl.col(f"c{column}").fill_null("") if column is not None else pl.lit("")
+
+    def slow_row(self, row):
+        def noted(cells, line):  # the reference's row, its deal noted for the roll-up in line order
+            amount, stage, person, region = self.deal(cells)
+            probability = self.rollup.stages.probability[stage]
+            weighted = amount * probability
+            self.pending.append((line, amount, weighted, stage, person, region))
+            return [probability, round(weighted, 2)], self.titles.get(stage, stage)
+
+        return noted
+
+    def seen(self, fast: pl.LazyFrame):
+        deals = pl.concat([fast.select("line", *self.keep).collect(),
+                           pl.DataFrame(self.pending, schema={"line": pl.UInt32, **dict.fromkeys(self.keep[:2], pl.Float64),
+                                                              **dict.fromkeys(self.keep[2:], pl.String)}, orient="row")])
+        self.pending = []
+        deals = deals.sort("line")
+        by = self.rollup.by
+        for buckets, key in ((by["stage"], pl.col("_stage")), (by["salesperson"], _named(pl.col("_person"))),
+                             (by["region"], _named(pl.col("_region"))), ({"": self.rollup.total}, pl.lit(""))):
+            _add(buckets, deals, key)
+
+
+def _named(text: pl.Expr) -> pl.Expr:
+    return pl.when(text == "").then(pl.lit(NONE)).otherwise(text)
+
+
+def _add(buckets: dict, deals: pl.DataFrame, key: pl.Expr):
+    """Each deal's amount and weighted amount added to its bucket one after the other, as Rollup.add does:
+    a running sum (cum_sum is sequential) that starts from the bucket's value."""
+    seeds = pl.DataFrame({"key": list(buckets), "amount": [b["amount"] for b in buckets.values()],
+                          "weighted": [b["weighted"] for b in buckets.values()],
+                          "deals": [b["deals"] for b in buckets.values()]},
+                         schema={"key": pl.String, "amount": pl.Float64, "weighted": pl.Float64, "deals": pl.Int64})
+    rows = deals.select(key.alias("key"), pl.col("_amount").alias("amount"), pl.col("_weighted").alias("weighted"),
+                        pl.lit(1, pl.Int64).alias("deals"))
+    sums = pl.concat([seeds, rows]).group_by("key", maintain_order=True).agg(
+        pl.col("amount").cum_sum().last(), pl.col("weighted").cum_sum().last(), pl.col("deals").sum())
+    for name, amount, weighted, count in sums.iter_rows():
+        bucket = buckets.setdefault(name, {})
+        bucket.update(deals=count, amount=amount, weighted=weighted)

@@ -1,0 +1,52 @@
+"""A scorecard (`score`) as columns: the scorecard's score and tier of each row."""
+
+import polars as pl
+
+from ..cells import safe_cell
+from ..engine import plain_numbers
+from .base import Columns, first_match, rounded
+
+
+class ScoreColumns(Columns):
+    """runners.score: a weighted scorecard's score and tier, and its share-or-percent watchers."""
+
+    label = "tier"
+    types = {"score": pl.Float64, "tier": pl.String}
+    rounding = {"score": ("_total", 2)}
+
+    def __init__(self, scorer, index: list, titles: dict, watch: list):
+        self.scorer, self.index, self.titles, self.watch = scorer, index, titles, watch
+
+    def formulas(self, cells=None) -> tuple:
+        s = self.scorer
+        values, oks = plain_numbers({f"_v{k}": f"c{i}" for k, i in enumerate(self.index)})
+        ok, weighted, offset = pl.lit(True), pl.lit(0.0), s.lo if s.card.normalise else 0.0
+        for k, (w, breaks, scores, negative, _, _) in enumerate(s.plan):
+            value, good = pl.col(f"_v{k}"), pl.col(f"_v{k}_ok")
+            if not negative:
+                good = good & (value >= 0)
+            if breaks:
+                points = first_match([(value >= b, p) for b, p in reversed(list(zip(breaks, scores[1:])))],
+                                     scores[0])
+            else:
+                good, points = good & (value >= s.lo) & (value <= s.hi), value
+            ok = ok & good
+            weighted = weighted + w * (points - offset)
+        total = 100 * weighted / s.span if s.card.normalise else weighted
+        score, _ = rounded(pl.col("_total"), 2)
+        tier = first_match([(pl.col("_total") >= minimum, safe_cell(self.titles[key])) for minimum, key in s.tiers],
+                           None)
+        return ok, [{**values, **oks}, {"_total": total}, {"score": score, "tier": tier}]
+
+    @property
+    def keep(self) -> list:
+        """Columns `seen` and the rounding read besides the cells."""
+        return ["_total"] + [f"_v{k}" for k, _ in self.watch]
+
+    def seen(self, fast: pl.LazyFrame):
+        """The watchers see the rows scored the fast way: plain numbers, so a share is 0 < |v| < 1."""
+        for k, watcher in self.watch:
+            value = pl.col(f"_v{k}")
+            for kind, rows in (("share", (value.abs() < 1) & (value != 0)), ("percent", value.abs() >= 1)):
+                picked = fast.filter(rows).head(watcher.KEEP).select("line", f"c{self.index[k]}").collect()
+                watcher.add(kind, list(picked.iter_rows()))
