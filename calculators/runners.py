@@ -12,7 +12,7 @@ import yaml
 from . import abc as abc_calc
 from . import clv as clv_calc
 from . import survey
-from .batch import LINES_SHOWN, Summary, describe, fast_way, line_list, stream
+from .batch import Summary, describe, fast_way, stream
 from .cells import parse_date
 from .data import load_scorecard, settings
 from .errors import InputError, number, rate
@@ -21,6 +21,7 @@ from .messages import language_of, say, word
 from .pipeline import Rollup, Stages
 from .rfm import DIMENSIONS, Totals
 from .scorecard import Scorer
+from .share_or_percent import ShareOrPercent
 
 # Column names accepted without --map, besides the field's own name.
 NAMES = {
@@ -52,37 +53,6 @@ def _summary(table, label: str, lang: str) -> Summary:
     summary = Summary(label, lang)
     describe(table, summary)
     return summary
-
-
-class ShareOrPercent:
-    """Watches a column of percentages (22 for 22 %) for plain values below 1, which look like shares
-    (0.22): both kinds in one column is a warning, never a silent guess."""
-
-    # Lines kept of each kind, the first by line number: all a warning shows.
-    KEEP = LINES_SHOWN + 1
-
-    def __init__(self, name: str):
-        self.name, self.share, self.percent = name, [], []
-
-    def see(self, line: int, cell, value: float):
-        written = cell if isinstance(cell, str) else None
-        if written is not None and "%" in written or abs(value) >= 1:
-            self.add("percent", [(line, cell)])
-        elif value != 0:
-            self.add("share", [(line, cell)])
-
-    def add(self, kind: str, seen: list):
-        """(line, cell) pairs of a kind, in any order (the fast path sees a batch's rows in two sets)."""
-        kept = getattr(self, kind)
-        if len(kept) < self.KEEP or seen and min(line for line, _ in seen) < kept[-1][0]:
-            kept.extend(seen)
-            kept.sort(key=lambda pair: pair[0])
-            del kept[self.KEEP:]
-
-    def warn(self, summary: Summary):
-        if self.share and self.percent:
-            summary.say("summary-mixed", name=f"'{self.name}'", share=self.share[0][1], percent=self.percent[0][1],
-                        lines=line_list([n for n, _ in self.share]))
 
 
 def score(args) -> Summary:
