@@ -53,13 +53,13 @@ def scale_content(project: Path, copies: int):
 def expanded_twin(project: Path, twin: Path):
     """`twin`: the same site with every macro already expanded and the macros plugin removed."""
     dump = twin / "expanded"
-    (project / "hooks" / "dump_markdown.py").write_text(DUMP_HOOK, encoding="utf-8")
+    (project / "dump_markdown.py").write_text(DUMP_HOOK, encoding="utf-8")
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    dump_config = config.replace("hooks:\n", "hooks:\n  - hooks/dump_markdown.py\n", 1)
+    dump_config = config + "\nhooks:\n  - dump_markdown.py\n"
     (project / "mkdocs.dump.yml").write_text(dump_config, encoding="utf-8")
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", "mkdocs.dump.yml", "-d", str(twin / "out")],
                    cwd=project, check=True, env={**ENV, "DUMP_DIR": str(dump)})
-    (project / "hooks" / "dump_markdown.py").unlink()
+    (project / "dump_markdown.py").unlink()
     (project / "mkdocs.dump.yml").unlink()
     copy_project(twin / "site-src")
     plain = twin / "site-src"
@@ -67,9 +67,9 @@ def expanded_twin(project: Path, twin: Path):
         target = plain / "docs" / page.relative_to(dump)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.read_text(encoding="utf-8"), encoding="utf-8")
-    # No macros plugin, and no hook that generates pages: their expanded Markdown is in docs/ now.
+    # No macros plugin, and no generated course pages: their expanded Markdown is in docs/ now.
     without_macros = re.sub(r"\n  - macros:\n(?:      .*\n)+", "\n", config)
-    without_macros = re.sub(r"\n  - hooks/courses\.py.*", "", without_macros)
+    without_macros = without_macros.replace("\n  - playbook:\n", "\n  - playbook:\n      course_pages: false\n", 1)
     (plain / "mkdocs.yml").write_text(without_macros, encoding="utf-8")
     return plain
 

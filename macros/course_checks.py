@@ -22,7 +22,7 @@ def course_problems(book, source, model) -> list[Problem]:
 
 
 def id_is_the_file_name(book, course: Course, file: str):
-    # The page addresses come from the file name (hooks/courses.py), so the id must match it
+    # The page addresses come from the file name (playbook/courses/events.py), so the id must match it
     stem = PurePosixPath(file).stem
     if course.id != stem:
         yield ("id",), f"id '{course.id}' differs from the file name '{stem}.yml'; expected id: {stem}"

@@ -1,8 +1,8 @@
 """The course pages as text, made without MkDocs: every view of every course in every language.
 
 A trainer writes one file in playbook_data/courses/; its pages (one per view of macros/course_plan.py's VIEWS)
-only call the `course` macro. hooks/courses.py
-hands these to the build; a site builder that runs mkdocs-macros but no hooks (Zensical) can have them written
+only call the `course` macro. playbook/courses/events.py
+hands these to the build; a site builder that runs mkdocs-macros but not this MkDocs plugin (Zensical) can have them written
 into docs/ first: `python -m macros.course_pages DIR`.
 """
 

@@ -100,7 +100,7 @@ def built_pages(site: Path, lang: str) -> list[Path]:
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     """A throw-away copy of the project (docs, data, config, macros) for tests that break things."""
-    for name in ("docs", "playbook_data", "macros", "hooks", "overrides", "calculators"):
+    for name in ("docs", "playbook_data", "macros", "playbook", "overrides", "calculators"):
         if (ROOT / name).exists():
             shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")

@@ -35,7 +35,7 @@ class LiveSite:
             self.ready(ready_within)
 
     def ready(self, within: float = 900):
-        """Wait for the first build: its last file is the service worker (hooks/installable.py), after both
+        """Wait for the first build: its last file is the service worker (playbook/site/installable.py), after both
         languages and their search indexes."""
         self.wait(lambda: "precacheAndRoute" in self.get("sw.js"), within, "the first build")
 

@@ -1,5 +1,5 @@
-"""The course pages are made without a build: `python -m macros.course_pages DIR` writes what hooks/courses.py
-hands to MkDocs, so a site builder without hooks (Zensical) can have them in docs/ beforehand."""
+"""The course pages are made without a build: `python -m macros.course_pages DIR` writes what playbook/courses/events.py
+hands to MkDocs, so a site builder without MkDocs plugins (Zensical) can have them in docs/ beforehand."""
 
 import subprocess
 import sys

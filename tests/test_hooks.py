@@ -1,7 +1,7 @@
-"""The small MkDocs hooks, on their own."""
+"""The small pieces of the playbook plugin's events (playbook/site/), on their own."""
 
-from hooks.cjk_line_breaks import on_page_content
-from hooks.offline import SHIM, on_config
+from playbook.site.cjk_line_breaks import on_page_content
+from playbook.site.offline import SHIM, on_config
 
 
 def test_line_breaks_between_chinese_characters_are_removed_outside_code():

@@ -1,11 +1,11 @@
-"""The search indexes the build writes (hooks/search.py): one language each, lunr set for that language,
+"""The search indexes the build writes (playbook/search/events.py): one language each, lunr set for that language,
 the glossary's terms as words, as entries of their own and as aliases for the query rewrite."""
 
 import json
 import re
 from types import SimpleNamespace
 
-from hooks import search
+from playbook.search import events as search
 from macros.loading import playbook_for
 from macros.schema.common import Text
 from macros.schema.content import Aliases

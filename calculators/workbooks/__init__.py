@@ -14,7 +14,7 @@ from . import abc, clv, complaint_cost, pipeline, rfm, scorecard, survey
 from .book import Book
 
 LANGUAGES = ("zh", "en")
-FOLDER = "downloads/workbooks"  # where the built site keeps them (hooks/workbooks.py)
+FOLDER = "downloads/workbooks"  # where the built site keeps them (playbook/calculators/events.py)
 ROWS = 300  # the rows a list sheet offers, formulas included
 
 

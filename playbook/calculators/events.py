@@ -13,7 +13,6 @@ import shutil
 from pathlib import Path
 
 import xlsxwriter
-from mkdocs.plugins import event_priority
 
 import calculators
 from calculators import workbooks
@@ -46,7 +45,6 @@ def written(cache: Path) -> Path:
     return folder
 
 
-@event_priority(-150)  # after static-i18n's last language, before the search split and the offline zip
 def on_post_build(config, **kwargs):
     cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "sales-playbook" / "workbooks"
     target = Path(config.site_dir) / workbooks.FOLDER

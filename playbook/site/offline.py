@@ -3,7 +3,7 @@
 The offline plugin adds a polyfill from a CDN (iframe-worker, which lets the search worker run from
 file://). We ship that file ourselves (overrides/assets/javascripts/vendor/, MIT, from the npm package
 iframe-worker 1.0.4), so this hook swaps the CDN address for ours. It runs after the plugin's on_config,
-as MkDocs runs hooks after plugins.
+as mkdocs.yml lists the playbook plugin after it.
 """
 
 SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"

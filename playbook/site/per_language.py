@@ -1,4 +1,4 @@
-"""Keep the two languages apart where static-i18n mixes them in the page head (search: hooks/search.py).
+"""Keep the two languages apart where static-i18n mixes them in the page head (search: playbook/search/events.py).
 
 static-i18n gives every page `<link rel="alternate" hreflang>` tags to its translation. Material's script
 takes each such link for a language root and fetches `sitemap.xml` beside it (a 404 on every page but the

@@ -12,7 +12,6 @@ import hashlib
 import json
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
 
 WORKBOX = "assets/javascripts/vendor/workbox/"
 PRECACHE = ("assets/**/*.css", "assets/javascripts/*.js", "assets/javascripts/bundle.*.js",
@@ -49,7 +48,6 @@ def on_config(config, **kwargs):
     _DEFAULT_NAME["zh"] = config.site_name
 
 
-@event_priority(-300)  # after the search split (-200): the per-language indexes are final
 def on_post_build(config, **kwargs):
     site = Path(config.site_dir)
     names = {"zh": _DEFAULT_NAME.get("zh", config.site_name), "en": _english_name(config)}

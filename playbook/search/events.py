@@ -20,7 +20,7 @@ exists before any hook runs; the words come from the validated data, so they are
 
 Why a hook: no plugin splits static-i18n's index by language (its own option only drops duplicates), and
 material's per-language search settings are one set per site. The query side (stemming the query, fixing
-material's Chinese query segmentation, aliases) is `hooks/search_worker.js`, put in front of material's
+material's Chinese query segmentation, aliases) is `playbook/search/search_worker.js`, put in front of material's
 worker here as `assets/javascripts/workers/search.playbook.js`.
 """
 
@@ -29,16 +29,13 @@ import html
 import json
 import logging
 import re
-import sys
 from pathlib import Path
 
 import jieba
 from material.plugins.search.plugin import SearchIndex
-from mkdocs.plugins import event_priority
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project root, where macros/ lives
-from macros.caching import caching  # noqa: E402
-from macros.loading import playbook_for  # noqa: E402
+from macros.caching import caching
+from macros.loading import playbook_for
 
 LANGUAGES = ("en",)  # every language but the default, which keeps the site root
 GLOSSARY_PAGE = "glossary.html"  # the page that renders {{ glossary() }}
@@ -112,7 +109,6 @@ def dictionary_words(book) -> list[str]:
     return sorted({part for name in names for part in _CHUNKS.split(name) if _HAN.match(part)})
 
 
-@event_priority(-200)  # after static-i18n (-100) has built every language and merged the index
 def on_post_build(config, **kwargs):
     site = Path(config.site_dir)
     index_file = site / "search" / "search_index.json"

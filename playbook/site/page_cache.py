@@ -15,13 +15,9 @@ is wrong when the data changed, and fails under strict); no plugin keys the conv
 import hashlib
 import logging
 import re
-import sys
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project root, where macros/ lives
-from macros.caching import caching  # noqa: E402
+from macros.caching import caching
 
 _TAGS_LISTING = re.compile(r"\{ #\S+/slug \}")  # where material's tags plugin puts a listing
 _kept: dict = {}  # (src_uri, url) → (key, what the conversion made)
@@ -49,7 +45,6 @@ def _key(markdown: str, page, config, files) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-@event_priority(-100)  # after every other on_page_markdown (the macros): the Markdown as it is converted
 def on_page_markdown(markdown, page, config, files, **kwargs):
     if not caching() or "--8<--" in markdown or _TAGS_LISTING.search(markdown):
         return markdown
@@ -59,7 +54,6 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     return "" if page.playbook_conversion[2] else markdown  # nothing left to convert: on_page_content fills in
 
 
-@event_priority(100)  # before every other on_page_content: the HTML as Python-Markdown made it
 def on_page_content(html, page, files, **kwargs):
     key, warnings, kept = page.__dict__.pop("playbook_conversion", (None, 0, None))
     if kept:

@@ -16,16 +16,12 @@ used there only).
 """
 
 import html
-import sys
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project root, where macros/ lives
-from macros import course_pages  # noqa: E402
-from macros.course_plan import COURSE_DIR, VIEWS, view_src  # noqa: E402
-from macros.loading import playbook_for  # noqa: E402
-from macros.static_i18n import add_page, current_language, generated_page, languages, translated  # noqa: E402
+from macros import course_pages
+from macros.course_plan import COURSE_DIR, VIEWS, view_src
+from macros.loading import playbook_for
+from macros.static_i18n import add_page, current_language, generated_page, languages, translated
 
 
 def course_ids(config) -> list[str]:
@@ -57,7 +53,6 @@ def on_config(config):
     return config
 
 
-@event_priority(-150)  # after static-i18n (-100) has translated the nav
 def on_nav(nav, config, files):
     """Title each course's section with the course's title in the language being built."""
     lang = current_language(config)
@@ -71,7 +66,6 @@ def on_nav(nav, config, files):
     return nav
 
 
-@event_priority(-150)  # after static-i18n (-100) has chosen the files of the language being built
 def on_files(files, config):
     for course_id in course_ids(config):
         for view in VIEWS:

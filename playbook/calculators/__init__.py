@@ -1,0 +1,1 @@
+"""The calculators in the site: their Excel workbooks written into the build."""

@@ -1,0 +1,1 @@
+"""Courses: the pages generated from playbook_data/courses/."""

@@ -1,0 +1,71 @@
+"""The playbook's events, in the order and at the priorities the build needs (mkdocs.yml lists `playbook` last
+among the plugins, so at equal priority its handlers run after every other plugin's)."""
+
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+
+from macros import caching
+
+from .calculators import events as workbooks
+from .config import PlaybookConfig
+from .courses import events as courses
+from .search import events as search
+from .site import cjk_line_breaks, installable, offline, page_cache, per_language
+
+
+class PlaybookPlugin(BasePlugin[PlaybookConfig]):
+    def on_startup(self, *, command, dirty):
+        search.on_startup()
+
+    @event_priority(100)  # before the macros plugin loads the data, which may use the caches
+    def _set_cache(self, config):
+        caching.switch(self.config.cache)
+
+    def _on_config(self, config):
+        search.on_config(config)  # jieba learns the glossary's words
+        if self.config.course_pages:
+            courses.on_config(config)  # a nav section per course
+        offline.on_config(config)  # after material's offline plugin has added its polyfills
+        installable.on_config(config)  # the default language's site name, before static-i18n switches it
+        return config
+
+    on_config = CombinedEvent(_set_cache, _on_config)
+
+    def on_env(self, env, *, config, files):
+        per_language.on_env(env)
+        search.on_env(env)
+        return env
+
+    @event_priority(-150)  # after static-i18n (-100) has translated the nav
+    def on_nav(self, nav, *, config, files):
+        return courses.on_nav(nav, config, files) if self.config.course_pages else nav
+
+    @event_priority(-150)  # after static-i18n (-100) has chosen the files of the language being built
+    def on_files(self, files, *, config):
+        return courses.on_files(files, config) if self.config.course_pages else files
+
+    @event_priority(-100)  # after every other on_page_markdown (the macros): the Markdown as it is converted
+    def on_page_markdown(self, markdown, *, page, config, files):
+        return page_cache.on_page_markdown(markdown, page, config, files)
+
+    @event_priority(100)  # before every other on_page_content: the HTML as Python-Markdown made it
+    def _cached_content(self, html, *, page, config, files):
+        return page_cache.on_page_content(html, page, files)
+
+    def _line_breaks(self, html, *, page, config, files):
+        return cjk_line_breaks.on_page_content(html)
+
+    on_page_content = CombinedEvent(_cached_content, _line_breaks)
+
+    @event_priority(-150)  # after static-i18n's last language, before the search split and the offline zip
+    def _workbooks(self, config):
+        workbooks.on_post_build(config)
+
+    @event_priority(-200)  # after static-i18n (-100) has built every language and merged the index
+    def _search_indexes(self, config):
+        search.on_post_build(config)
+
+    @event_priority(-300)  # after the search split: the per-language indexes are final
+    def _installable(self, config):
+        installable.on_post_build(config)
+
+    on_post_build = CombinedEvent(_workbooks, _search_indexes, _installable)

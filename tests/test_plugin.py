@@ -1,0 +1,39 @@
+"""The playbook plugin as MkDocs finds it: by its entry point, with its options and its events' order."""
+
+from importlib.metadata import entry_points
+
+from mkdocs.plugins import PluginCollection
+
+from macros.caching import caching
+from playbook.plugin import PlaybookPlugin
+
+
+def test_mkdocs_finds_the_plugin_by_its_entry_point():
+    found = [e for e in entry_points(group="mkdocs.plugins") if e.name == "playbook"]
+    assert [e.load() for e in found] == [PlaybookPlugin]
+
+
+def test_the_cache_option_switches_the_rebuild_caches():
+    plugin = PlaybookPlugin()
+    assert plugin.load_config({"cache": False}) == ([], [])
+    try:
+        plugin._set_cache(None)
+        assert not caching()
+    finally:
+        plugin.load_config({})
+        plugin._set_cache(None)
+    assert caching()
+
+
+def test_an_option_of_the_wrong_type_is_reported():
+    errors, _ = PlaybookPlugin().load_config({"cache": "sometimes"})
+    assert [name for name, _ in errors] == ["cache"]
+
+
+def test_post_build_steps_run_workbooks_then_search_then_the_app_worker():
+    plugins = PluginCollection()
+    plugins["playbook"] = PlaybookPlugin()
+    steps = [(m.__name__, m.mkdocs_priority) for m in plugins.events["post_build"]]
+    assert steps == [("_workbooks", -150), ("_search_indexes", -200), ("_installable", -300)]
+    assert [m.__name__ for m in plugins.events["page_content"]] == ["_cached_content", "_line_breaks"]
+    assert [m.__name__ for m in plugins.events["config"]] == ["_set_cache", "_on_config"]
