@@ -17,12 +17,12 @@ from macros.yaml_source import read_yaml
 from .conftest import ROOT
 
 VECTORS = json.loads((ROOT / "tests" / "vectors" / "courses" / "composer.json").read_text(encoding="utf-8"))["cases"]
-SCRIPT = ROOT / "docs" / "assets" / "javascripts" / "composer-check.js"
-# Loads the composer's pure script as the page does; for each course, the YAML it downloads and its problems
+SCRIPTS = [ROOT / "docs" / "assets" / "javascripts" / f"composer-{name}.js" for name in ("course", "problems", "check")]
+# Loads the composer's pure scripts as the page does, in its order; for each course, the YAML it downloads and its problems
 RUNNER = r"""
 const fs = require("fs"), vm = require("vm");
-const [script, data, courses] = JSON.parse(fs.readFileSync(0, "utf8"));
-vm.runInThisContext(fs.readFileSync(script, "utf8"), { filename: script });
+const [scripts, data, courses] = JSON.parse(fs.readFileSync(0, "utf8"));
+for (const script of scripts) vm.runInThisContext(fs.readFileSync(script, "utf8"), { filename: script });
 const PC = globalThis.PlaybookComposer;
 const out = courses.map(c => ({ yaml: PC.toYaml(c, "composer test"), problems: PC.check(c, data) }));
 process.stdout.write(JSON.stringify(out));
@@ -31,7 +31,7 @@ CASES = [pytest.param(case, id=case["name"]) for case in VECTORS]
 
 
 def run_js(book, courses: list) -> list:
-    stdin = json.dumps([str(SCRIPT), check_data(book), courses])
+    stdin = json.dumps([[str(s) for s in SCRIPTS], check_data(book), courses])
     run = subprocess.run(["node", "-e", RUNNER], input=stdin, capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
     return json.loads(run.stdout)

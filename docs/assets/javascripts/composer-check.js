@@ -1,16 +1,16 @@
-/* The course composer's pure part, shared by the page (composer.js) and the tests (Node): the agenda's clock
-   times, the YAML file, and the checks `python -m macros check` runs on a course file (the schema in
+/* The course composer's checks, shared by the page (composer.js) and the tests (Node), after composer-course.js
+   and composer-problems.js:
+   the checks `python -m macros check` runs on a course file (the schema in
    macros/schema/courses.py, then macros/course_checks.py), each problem with its path inside the file and the
    checker's own English message. tests/vectors/courses/composer.json holds the cases both must pass.
    Checked by hand rather than with a JSON-schema library: the messages must be the checker's, word for word. */
 (function (root) {
   "use strict";
 
-  var KINDS = ["talk", "discussion", "exercise", "role-play", "quiz", "break"];
+  var PC = root.PlaybookComposer, KINDS = PC.KINDS, CLOCK = PC.CLOCK, isWhole = PC.isWhole, clock = PC.clock, hours = PC.hours;
+  var Problems = PC.Problems, dotted = PC.dotted;
   var USES = ["modules", "topics", "roleplay", "handouts", "questions"];
   var ID = /^[a-z0-9]+([.-][a-z0-9]+)*$/;
-  var CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
-  var DAY = 24 * 60;
   // The descriptions the schema's fields carry, which the checker quotes after "expected"
   var EXPECTED = {
     id: "an id of lower-case letters, digits, '-' and '.', unique across the data",
@@ -31,43 +31,6 @@
   };
   var DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-  // Python's repr of a string, as the checker shows a value (single quotes unless the text holds one)
-  function repr(text) {
-    var quote = text.indexOf("'") >= 0 && text.indexOf('"') < 0 ? '"' : "'";
-    var body = text.replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replace(/\r/g, "\\r").replace(/\t/g, "\\t");
-    if (quote === "'") body = body.replace(/'/g, "\\'");
-    return quote + body + quote;
-  }
-
-  function cut(text) {
-    return text.length <= 80 ? text : text.slice(0, 79) + "…";
-  }
-
-  // macros/problems.py shown(): how a wrong value is named in a message
-  function shown(value) {
-    if (value === null || value === undefined) return "empty";
-    if (typeof value === "boolean") return value + " (a yes/no value)";
-    if (typeof value === "number") return "the number " + pyNumber(value);
-    if (typeof value === "string") return value.trim() ? cut(repr(value)) : "blank";
-    if (Array.isArray(value)) return "a list";
-    return "a mapping";
-  }
-
-  function pyNumber(value) {
-    return Number.isInteger(value) ? String(value) : String(value).replace(/^(-?\d+)$/, "$1.0");
-  }
-
-  // sessions[0].blocks[1].minutes
-  function dotted(path) {
-    return path.reduce(function (out, part) {
-      return out + (typeof part === "number" ? "[" + part + "]" : (out ? "." : "") + part);
-    }, "");
-  }
-
-  function isWhole(value) {
-    return typeof value === "number" && Number.isInteger(value);
-  }
-
   // 2027-03-31, a day that exists
   function isDate(value) {
     var parts = typeof value === "string" && DATE.exec(value);
@@ -80,36 +43,6 @@
   function isText(value) {
     return typeof value === "string" && value.trim() !== "";
   }
-
-  function toMinutes(time) {
-    var parts = time.split(":");
-    return Number(parts[0]) * 60 + Number(parts[1]);
-  }
-
-  // 09:30; past midnight the clock starts again, as on the course pages (macros/course_plan.py clock)
-  function clock(minutes) {
-    minutes = ((minutes % DAY) + DAY) % DAY;
-    return hours(minutes);
-  }
-
-  // 25:30 for a time past midnight, as the checker says it
-  function hours(minutes) {
-    var h = Math.floor(minutes / 60), m = minutes % 60;
-    return (h < 10 ? "0" : "") + h + ":" + (m < 10 ? "0" : "") + m;
-  }
-
-  function Problems() {
-    this.list = [];
-  }
-  Problems.prototype.add = function (path, code, message, params) {
-    this.list.push({ path: path, code: code, message: message, params: params || {} });
-  };
-  // A field whose value the schema refuses: "<where> is <value>; expected <description>"
-  Problems.prototype.field = function (path, value, expected) {
-    var said = value === undefined ? " is missing" : Array.isArray(value) && !value.length ? " is empty"
-      : " is " + shown(value);
-    this.add(path, "field-" + String(path[path.length - 1]).replace("_", "-"), dotted(path) + said + "; expected " + expected, { value: value });
-  };
 
   // Phase one: what the schema (pydantic) refuses. The checker stops a file there, so phase two runs only
   // when this finds nothing.
@@ -252,8 +185,8 @@
 
   function dayEnds(course, out) {
     course.sessions.forEach(function (session, s) {
-      var start = toMinutes(session.start || course.start);
-      var end = session.end ? toMinutes(session.end) : DAY;
+      var start = PC.toMinutes(session.start || course.start);
+      var end = session.end ? PC.toMinutes(session.end) : PC.DAY;
       if (end <= start) {
         out.add(["sessions", s, "end"], "end-before-start", "the session ends at " + session.end +
                 ", before it starts at " + clock(start) + "; expected an end after the start",
@@ -322,58 +255,5 @@
     return out.list;
   }
 
-  // The agenda: per session, each block with its start and end on the clock (as the course pages show it)
-  function agenda(course) {
-    return (course.sessions || []).map(function (session) {
-      var now = CLOCK.test(session.start || course.start || "") ? toMinutes(session.start || course.start) : 0;
-      var rows = (session.blocks || []).map(function (block) {
-        var minutes = isWhole(block.minutes) && block.minutes > 0 ? block.minutes : 0;
-        var row = { block: block, start: clock(now), end: clock(now + minutes), minutes: minutes };
-        now += minutes;
-        return row;
-      });
-      return { session: session, rows: rows, minutes: rows.reduce(function (sum, row) { return sum + row.minutes; }, 0) };
-    });
-  }
-
-  // A value as YAML that PyYAML reads back unchanged: strings in JSON's double quotes (YAML's too, with the
-  // characters YAML reads as line breaks or a byte-order mark escaped), lists and {zh: …, en: …} in flow style
-  function scalar(value) {
-    if (Array.isArray(value)) return "[" + value.map(scalar).join(", ") + "]";
-    if (value !== null && typeof value === "object") {
-      return "{" + Object.keys(value).map(function (key) { return key + ": " + scalar(value[key]); }).join(", ") + "}";
-    }
-    return JSON.stringify(value).replace(/[\u0085\u2028\u2029\ufeff]/g, function (c) {
-      return "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0");
-    });
-  }
-
-  var COURSE_KEYS = ["id", "owner", "review_by", "title", "summary", "audience", "prerequisites", "start", "duration", "sources", "covers"];
-  var SESSION_KEYS = ["title", "start", "end"];
-  var BLOCK_KEYS = ["minutes", "kind", "title", "task", "modules", "topics", "roleplay", "handouts", "questions", "notes"];
-
-  function lines(object, keys, indent) {
-    return keys.filter(function (key) { return object[key] !== undefined; })
-      .map(function (key) { return indent + key + ": " + scalar(object[key]); });
-  }
-
-  // The course as a file for playbook_data/courses/<id>.yml, keys in the order the trainers' guide shows
-  function toYaml(course, comment) {
-    var out = comment ? ["# " + comment.replace(/[\r\n\u0085\u2028\u2029]+/g, " ")] : [];
-    var sessions = course.sessions || [];
-    out = out.concat(lines(course, COURSE_KEYS, ""), [sessions.length ? "sessions:" : "sessions: []"]);
-    sessions.forEach(function (session) {
-      var head = lines(session, SESSION_KEYS, "    ");
-      head[0] = "  - " + head[0].slice(4);
-      out = out.concat(head, [(session.blocks || []).length ? "    blocks:" : "    blocks: []"]);
-      (session.blocks || []).forEach(function (block) {
-        var rows = lines(block, BLOCK_KEYS, "        ");
-        rows[0] = "      - " + rows[0].slice(8);
-        out = out.concat(rows);
-      });
-    });
-    return out.join("\n") + "\n";
-  }
-
-  root.PlaybookComposer = { check: check, agenda: agenda, toYaml: toYaml, clock: clock, KINDS: KINDS };
+  PC.check = check;
 })(typeof window !== "undefined" ? window : globalThis);

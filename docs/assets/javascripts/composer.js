@@ -2,68 +2,13 @@
    the agenda on the clock and the checker's problems beside their fields, print the agenda and the handouts,
    download the course file. The draft stays in this browser (localStorage, one per language); a stored value
    this page did not write is set aside under <key>:set-aside and the composer starts clean. Every text from
-   data reaches the page as textContent, never as markup. The checks and the YAML are composer-check.js. */
+   data reaches the page as textContent, never as markup. Here: picking blocks and timing the days; the draft
+   is composer-draft.js, the agenda and the problems composer-agenda.js, the checks and the YAML
+   composer-course.js, composer-problems.js and composer-check.js (loaded in that order, before this). */
 (function () {
   "use strict";
 
-  var PC = window.PlaybookComposer;
-
-  function element(tag, attributes, text) {
-    var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
-
-  function fill(template, params) {
-    return template.replace(/\{(\w+)\}/g, function (all, name) {
-      return params[name] === undefined ? all : String(params[name]);
-    });
-  }
-
-  // Drafts: what this page writes, checked field by field before it is trusted
-  // A course is to be reviewed a year after it is written, unless the trainer says otherwise
-  function inAYear() {
-    var day = new Date();
-    day.setFullYear(day.getFullYear() + 1);
-    return day.toISOString().slice(0, 10);
-  }
-
-  function emptyDraft() {
-    return { id: "", owner: "trainer", review_by: inAYear(), title: { zh: "", en: "" }, summary: { zh: "", en: "" }, audience: [],
-             days: [{ start: "09:00", end: "17:30", blocks: [] }] };
-  }
-
-  function isStrings(value) {
-    return Array.isArray(value) && value.every(function (item) { return typeof item === "string"; });
-  }
-
-  function isPair(value) {
-    return value !== null && typeof value === "object" && typeof value.zh === "string" && typeof value.en === "string";
-  }
-
-  function isBlock(block) {
-    return block !== null && typeof block === "object" && typeof block.kind === "string" &&
-      (block.minutes === null || typeof block.minutes === "number") &&
-      (block.from === undefined || typeof block.from === "string") &&
-      (block.title === undefined || isPair(block.title)) &&
-      (block.roleplay === undefined || typeof block.roleplay === "string") &&
-      ["modules", "handouts", "questions"].every(function (name) { return block[name] === undefined || isStrings(block[name]); });
-  }
-
-  function isDraft(value) {
-    return value !== null && typeof value === "object" && typeof value.id === "string" &&
-      typeof value.owner === "string" && typeof value.review_by === "string" && isPair(value.title) &&
-      isPair(value.summary) && isStrings(value.audience) && Array.isArray(value.days) && value.days.length >= 1 &&
-      value.days.length <= 10 && value.days.every(function (day) {
-        return day !== null && typeof day === "object" && typeof day.start === "string" && typeof day.end === "string" &&
-          Array.isArray(day.blocks) && day.blocks.every(isBlock);
-      });
-  }
-
-  function load(key) {
-    return window.pbStore.load(key, isDraft, emptyDraft);
-  }
+  var PC = window.PlaybookComposer || {}, element = PC.element, fill = PC.fill;
 
   function Composer(root) {
     this.root = root;
@@ -74,37 +19,13 @@
     this.form = root.querySelector(".pb-composer__form");
     this.byKey = {};
     this.data.catalogue.forEach(function (entry) { this.byKey[entry.pick + ":" + entry.id] = entry; }, this);
-    this.draft = load(this.key);
+    this.draft = PC.draft.load(this.key);
   }
 
-  // The course file the draft stands for: the data `python -m macros check` reads
+  // The course file the draft stands for
   Composer.prototype.course = function () {
-    var draft = this.draft, sources = [], covers = [], total = 0, self = this;
-    function add(list, values) { values.forEach(function (v) { if (list.indexOf(v) < 0) list.push(v); }); }
-    var sessions = draft.days.map(function (day, d) {
-      var session = { title: { zh: fill(self.data.dayTitle.zh, { n: d + 1 }), en: fill(self.data.dayTitle.en, { n: d + 1 }) } };
-      if (d > 0) session.start = day.start;
-      if (day.end) session.end = day.end;
-      session.blocks = day.blocks.map(function (block) {
-        var entry = self.byKey[block.from];
-        if (entry) { add(sources, entry.sources); add(covers, entry.covers); }
-        if (typeof block.minutes === "number" && Number.isInteger(block.minutes)) total += block.minutes;
-        var out = { minutes: block.minutes, kind: block.kind };
-        if (block.title) out.title = block.title;
-        ["modules", "roleplay", "handouts", "questions"].forEach(function (name) {
-          if (block[name] && block[name].length) out[name] = block[name];
-        });
-        return out;
-      });
-      return session;
-    });
-    return { id: draft.id.trim(), owner: draft.owner, review_by: draft.review_by, title: trimmed(draft.title), summary: trimmed(draft.summary), audience: draft.audience,
-             start: draft.days[0].start, duration: total, sources: sources, covers: covers, sessions: sessions };
+    return PC.draft.course(this.draft, this.byKey, this.data.dayTitle);
   };
-
-  function trimmed(pair) {
-    return { zh: pair.zh.trim(), en: pair.en.trim() };
-  }
 
   // The form's fixed fields, filters and the catalogue
   Composer.prototype.start = function () {
@@ -288,8 +209,8 @@
     window.pbStore.save(this.key, this.draft);
     var course = this.course();
     this.problems = this.check(course);
-    this.drawAgenda(course);
-    this.showProblems();
+    PC.view.agenda(this, course);
+    PC.view.problems(this);
     this.root.querySelector("[data-action=download]").disabled = this.problems.length > 0;
   };
 
@@ -304,104 +225,6 @@
       if (/^(sessions|duration|start)$/.test(problem.path[0]) && said.indexOf(problem.path.join(".")) < 0) problems.push(problem);
     });
     return problems;
-  };
-
-  // Each problem beside its field, in the page's language; those with no field of their own in the list above
-  Composer.prototype.showProblems = function () {
-    var root = this.root, self = this;
-    root.querySelectorAll(".pb-composer__error").forEach(function (node) { node.remove(); });
-    root.querySelectorAll("[aria-invalid]").forEach(function (node) { node.removeAttribute("aria-invalid"); });
-    var box = root.querySelector(".pb-composer__problems");
-    box.textContent = "";
-    box.appendChild(element("p", {}, this.problems.length ? fill(this.words.problems, { count: this.problems.length })
-                                                            : this.words.ok));
-    var loose = element("ul");
-    this.problems.forEach(function (problem, index) {
-      var text = fill(self.words["err-" + problem.code] || problem.message, problem.params);
-      var holder = self.holder(problem.path);
-      if (!holder) { loose.appendChild(element("li", {}, text)); return; }
-      var note = element("p", { class: "pb-composer__error", id: "pb-composer-error-" + index }, text);
-      var input = holder.querySelector("input, select");
-      if (input && holder.matches("label, fieldset")) {
-        input.setAttribute("aria-invalid", "true");
-        input.setAttribute("aria-describedby", note.id);
-      }
-      holder.appendChild(note);
-    });
-    if (loose.children.length) box.appendChild(loose);
-  };
-
-  // The element showing the deepest part of `path` that has one: sessions.0.blocks.1.modules.0 → the block
-  Composer.prototype.holder = function (path) {
-    for (var n = path.length; n > 0; n -= 1) {
-      var key = path.slice(0, n).join(".");
-      var found = Array.prototype.find.call(this.root.querySelectorAll("[data-path]"), function (node) {
-        return node.dataset.path.split(" ").indexOf(key) >= 0;
-      });
-      if (found) return found;
-    }
-    return null;
-  };
-
-  // The agenda as it prints: per day a table with the clock times, then the handouts, each once
-  Composer.prototype.drawAgenda = function (course) {
-    var self = this, holder = this.root.querySelector(".pb-composer__agenda");
-    holder.textContent = "";
-    holder.appendChild(element("h2", {}, course.title[this.lang] || this.words.untitled));
-    var days = PC.agenda(course), clocks = this.root.querySelectorAll(".pb-composer__clock"), c = 0;
-    days.forEach(function (day, d) {
-      var table = element("table", { class: "pb-composer__table", "data-day": String(d) });
-      table.appendChild(element("caption", {}, fill(self.words.day, { n: d + 1 })));
-      var head = element("tr");
-      [self.words.time, self.words.minutes, self.words.kind, self.words["block-title"]].forEach(function (text) {
-        head.appendChild(element("th", { scope: "col" }, text));
-      });
-      table.appendChild(element("thead")).appendChild(head);
-      var body = table.appendChild(element("tbody"));
-      day.rows.forEach(function (row) {
-        var tr = body.appendChild(element("tr", { class: "pb-composer__row--" + row.block.kind }));
-        var title = row.block.title ? row.block.title[self.lang] : self.data.blockKinds["break"];
-        [row.start + "–" + row.end, String(row.minutes), self.data.blockKinds[row.block.kind] || row.block.kind, title]
-          .forEach(function (text) { tr.appendChild(element("td", {}, text)); });
-        if (clocks[c]) clocks[c].textContent = row.start + "–" + row.end;
-        c += 1;
-      });
-      if (day.rows.length) {
-        var foot = element("tr");
-        foot.appendChild(element("td", {}, day.rows[0].start + "–" + day.rows[day.rows.length - 1].end));
-        foot.appendChild(element("td", {}, String(day.minutes)));
-        foot.appendChild(element("td", { colspan: "2" }, self.words.total));
-        table.appendChild(element("tfoot")).appendChild(foot);
-      }
-      holder.appendChild(table);
-    });
-    var total = element("p", { class: "pb-composer__total", "data-path": "duration sources covers" },
-                        fill(this.words["course-total"], { minutes: course.duration }));
-    holder.appendChild(total);
-    this.drawHandouts(course, holder);
-  };
-
-  Composer.prototype.drawHandouts = function (course, holder) {
-    var self = this, seen = {}, items = [];
-    course.sessions.forEach(function (session) {
-      session.blocks.forEach(function (block) {
-        (block.handouts || []).forEach(function (id) { note(["checklist", "sheet"], id); });
-        if (block.roleplay) note(["talktrack", "script"], block.roleplay);
-      });
-    });
-    function note(picks, id) {
-      if (seen[id]) return;
-      seen[id] = true;
-      var entry = self.data.catalogue.find(function (e) {
-        return picks.indexOf(e.pick) >= 0 && (e.id === id || e.block.roleplay === id);
-      });
-      var kind = entry ? (entry.block.roleplay ? self.words.card : self.data.pickKinds[entry.pick]) : "";
-      items.push(kind + (kind ? ": " : "") + (entry ? entry.title[self.lang] : id));
-    }
-    holder.appendChild(element("h3", {}, this.words.handouts));
-    var list = holder.appendChild(element("ul", { class: "pb-composer__handouts" }));
-    if (!items.length) list.appendChild(element("li", {}, this.words.none));
-    items.forEach(function (text) { list.appendChild(element("li", {}, text)); });
   };
 
   // The actions
@@ -421,7 +244,7 @@
   };
 
   Composer.prototype.clear = function () {
-    this.draft = emptyDraft();
+    this.draft = PC.draft.empty();
     this.showCourseFields();
     this.drawDays();
     this.update();
@@ -429,7 +252,7 @@
 
   function init() {
     document.querySelectorAll("[data-composer]").forEach(function (root) {
-      if (root.dataset.pbBound || !PC) return;
+      if (root.dataset.pbBound || !PC.view) return;
       root.dataset.pbBound = "true";
       new Composer(root).start();
     });
