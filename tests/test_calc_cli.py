@@ -60,9 +60,9 @@ def run_cli(*args):
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk"])
-def test_score_keeps_every_row_in_every_encoding(tmp_path, encoding):
+def test_score_keeps_every_row_in_every_encoding(cli, tmp_path, encoding):
     source = write_csv(tmp_path / "in.csv", ROWS, encoding)
-    code, _, err = run_cli("score", source, "--scorecard", "customer-value", "-o", tmp_path / "out.csv")
+    code, _, err = cli("score", source, "--scorecard", "customer-value", "-o", tmp_path / "out.csv")
     assert code == 0, err
     out = read_csv(tmp_path / "out.csv")
     assert out[0] == HEADER + ["score", "tier", "error"]

@@ -5,11 +5,11 @@ all three must agree with the case."""
 
 import json
 import subprocess
-import sys
 
 import pytest
 import yaml
 
+from macros.__main__ import main as check
 from macros.composer import ERRORS, KEYS, catalogue, check_data
 from macros.playbook import check_file
 from macros.yaml_source import read_yaml
@@ -104,17 +104,17 @@ def test_the_composer_filters_by_role_stage_and_area(book):
     assert all(e["roles"] for e in entries if e["pick"] in ("module", "talktrack", "checklist", "sheet"))
 
 
-def test_a_downloaded_course_passes_make_check_in_a_copy_of_the_project(book, js, project_copy):
-    """What the trainer does with the file: put it in playbook_data/courses/ and run the checker."""
+def test_a_downloaded_course_passes_make_check_in_a_copy_of_the_project(book, js, project_copy, capsys):
+    """What the trainer does with the file: put it in playbook_data/courses/ and run the checker (`make check`,
+    in this process; tests/test_bad_input.py runs its real process)."""
     courses = project_copy / "playbook_data" / "courses"
     good = next(case for case in VECTORS if case["name"].startswith("a valid two-day"))
     (courses / "phone-basics.yml").write_text(js[good["name"]]["yaml"], encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "macros", "check", "--root", str(project_copy)],
-                         capture_output=True, text=True, cwd=ROOT)
-    assert run.returncode == 0, run.stderr
+    code = check(["check", "--root", str(project_copy)])
+    assert code == 0, capsys.readouterr().err
     late = next(case for case in VECTORS if case["name"] == "a block runs past the day's end")
     (courses / "phone-basics.yml").write_text(js[late["name"]]["yaml"], encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "macros", "check", "--root", str(project_copy)],
-                         capture_output=True, text=True, cwd=ROOT)
+    capsys.readouterr()
+    code = check(["check", "--root", str(project_copy)])
     line, message = expected_lines(late, js[late["name"]]["yaml"])[0]
-    assert run.returncode == 1 and f"playbook_data/courses/phone-basics.yml:{line}: {message}" in run.stderr
+    assert code == 1 and f"playbook_data/courses/phone-basics.yml:{line}: {message}" in capsys.readouterr().err

@@ -8,11 +8,11 @@ import csv
 import io
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from calculators.cli import main
 from calculators.data import scorecard_names
 from macros.calculator_widgets import SETTINGS, browser_data
 
@@ -63,10 +63,10 @@ def cases(tmp_path: Path) -> list:
 
 
 def command_line(tmp_path: Path, source: Path, args: list) -> bytes:
+    """The bytes `python -m calculators` writes, run in this process (tests/test_calc_cli.py runs the real one)."""
     out = tmp_path / f"{source.stem}-{args[0]}.out.csv"
-    run = subprocess.run([sys.executable, "-m", "calculators", args[0], str(source), *args[1:], "--lang", "zh",
-                          "-o", str(out)], cwd=ROOT, capture_output=True, text=True)
-    assert out.exists(), run.stderr
+    main([args[0], str(source), *args[1:], "--lang", "zh", "-o", str(out)])
+    assert out.exists(), f"no output for {source.name}"
     return out.read_bytes()
 
 
