@@ -62,3 +62,33 @@ def test_pages_load_with_no_failed_request_or_console_error(page, server, path):
     page.on("console", lambda message: message.type == "error" and errors.append(message.text))
     page.goto(server + path, wait_until="networkidle")
     assert (failed, errors) == ([], [])
+
+
+# A result the browser has drawn (laid out and painted), not only put in the page: content-visibility
+# leaves a result far below the screen undrawn until it is scrolled to (docs/assets/stylesheets/playbook.css).
+DRAWN = "el => el.checkVisibility({contentVisibilityAuto: true})"
+
+
+@pytest.mark.parametrize("home, query", [("index.html", "客户"), ("en/index.html", "customer")])
+def test_on_a_phone_results_near_the_screen_are_drawn_and_the_rest_when_scrolled_to(browser, server, home, query):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(server + home)
+    page.locator("label.md-header__button[for=__search]").click()
+    results = search(page, query)
+    assert results.count() >= 6  # more results than a phone shows
+    titles = page.locator(".md-search-result__item h1")
+    assert titles.first.evaluate(DRAWN) and titles.first.is_visible()
+    tenth = results.count() - 1  # material puts ten in the page, more when the list is scrolled to its end
+    last = titles.nth(tenth)
+    assert not last.evaluate(DRAWN)  # far below the screen: no work spent on it yet
+
+    last.scroll_into_view_if_needed()  # the reader scrolls down the results
+    page.wait_for_function(DRAWN, arg=last.element_handle(), timeout=5000)  # drawn in the next frames
+    assert last.is_visible() and last.inner_text()
+    link = results.nth(tenth).locator("a.md-search-result__link").first
+    href = link.get_attribute("href")
+    link.click()
+    page.wait_for_url(href)
+    assert page.locator("article h1").first.is_visible()
+    context.close()
