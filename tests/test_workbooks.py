@@ -196,12 +196,18 @@ def built(tmp_path_factory):
     return books
 
 
+@pytest.fixture(scope="module")
+def opened(built):
+    """Each built workbook read back by openpyxl once, for the tests below that only read it."""
+    return {key: openpyxl.load_workbook(path) for key, (path, _) in built.items()}
+
+
 @pytest.mark.parametrize(("name", "lang"), ALL)
-def test_no_macros_no_links_and_live_formulas(built, name, lang):
+def test_no_macros_no_links_and_live_formulas(built, opened, name, lang):
     path, book = built[name, lang]
     parts = zipfile.ZipFile(path).namelist()
     assert not [p for p in parts if "vbaProject" in p or "externalLink" in p or p.endswith(".bin")]
-    sheets = openpyxl.load_workbook(path)
+    sheets = opened[name, lang]
     results = [key for key in book.cells if not key.startswith(("in.", "list", "customers", "values."))
                and len(book.cells[key]) == 2 and sheets[book.cells[key][0]][book.cells[key][1]].data_type == "f"]
     assert results, "the results are formulas, not values"
@@ -209,10 +215,10 @@ def test_no_macros_no_links_and_live_formulas(built, name, lang):
 
 
 @pytest.mark.parametrize(("name", "lang"), ALL)
-def test_inputs_are_validated(built, name, lang):
+def test_inputs_are_validated(built, opened, name, lang):
     """Every yellow input cell lies in a data validation whose message is in the workbook's language."""
-    path, book = built[name, lang]
-    sheets = openpyxl.load_workbook(path)
+    book = built[name, lang][1]
+    sheets = opened[name, lang]
     inputs = [(sheet, cell) for key, (sheet, cell, *_) in book.cells.items() if key.startswith("in.")]
     for sheet, cell in inputs:
         rules = [dv for dv in sheets[sheet].data_validations.dataValidation if cell in dv.sqref]
@@ -221,10 +227,10 @@ def test_inputs_are_validated(built, name, lang):
 
 
 @pytest.mark.parametrize("lang", workbooks.LANGUAGES)
-def test_labels_are_in_the_workbooks_language(built, lang):
+def test_labels_are_in_the_workbooks_language(opened, lang):
     """Sheet names and the bold headings and column heads: Chinese in a Chinese workbook, none in English."""
     for name in workbooks.names():
-        sheets = openpyxl.load_workbook(built[name, lang][0])
+        sheets = opened[name, lang]
         for ws in sheets.worksheets:
             assert bool(HAN.search(ws.title)) == (lang == "zh"), (name, ws.title)
             heads = [c.value for row in ws.iter_rows() for c in row
@@ -234,10 +240,10 @@ def test_labels_are_in_the_workbooks_language(built, lang):
                 assert not [text for text in heads if HAN.search(text)], (name, ws.title)
 
 
-def test_english_workbooks_show_the_example_with_english_names(built):
+def test_english_workbooks_show_the_example_with_english_names(opened):
     for name, chinese, english in [("rfm", "华安商贸", "Hua'an Trading"), ("pipeline", "王芳", "Wang Fang")]:
         for lang, shown, hidden in [("en", english, chinese), ("zh", chinese, english)]:
-            texts = {c.value for ws in openpyxl.load_workbook(built[name, lang][0]).worksheets
+            texts = {c.value for ws in opened[name, lang].worksheets
                      for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
             assert shown in texts and hidden not in texts, (name, lang)
 
