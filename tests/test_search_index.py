@@ -40,6 +40,7 @@ def test_lunr_is_set_for_each_language(site):
     zh, en = index(site, "zh")["config"], index(site, "en")["config"]
     assert (zh["lang"], en["lang"]) == (["zh"], ["en"])
     assert {"stemmer", "stopWordFilter"} <= set(en["pipeline"])
+    assert "stopWordFilter" in zh["pipeline"]  # lunr's Chinese stop words (的, 和 …) stay out of the index
     assert re.fullmatch(zh["separator"], "\u3007")  # search_worker.js ends Chinese query runs with it
     assert zh["fields"]["title"]["boost"] > zh["fields"]["tags"]["boost"] > zh["fields"]["text"]["boost"]
 
@@ -57,6 +58,8 @@ def test_glossary_terms_are_entries_in_one_language(site):
         assert term["title"].replace("\u200b", "") == title and text in term["text"]
         page = next(d for d in docs if d["location"] == "glossary.html")
         assert "3E" not in page["text"] and len(page["text"]) < 300  # the table's text is not in the entry
+        sections = [d["location"] for d in docs if d["location"].startswith("glossary.html#")]
+        assert sections and all(s.startswith("glossary.html#term-") for s in sections)  # no section per letter
     html = (site / "glossary.html").read_text(encoding="utf-8")
     assert 'id="term-term.objection"' in html  # where the result leads
 
