@@ -23,23 +23,23 @@ build: $(STAMP)  ## build the site into site/
 	$(PY) -m mkdocs build --strict
 
 pdf: build /usr/bin/chromium  ## build, then a PDF of every booklet and handout pack, both languages, into site/downloads/
-	$(PY) -m macros.pdf --site site
+	$(PY) -m playbook.printables.pdf --site site
 
 offline: $(STAMP)  ## a build that works opened from the file system: site-offline/ and site-offline.zip
 	OFFLINE=true $(PY) -m mkdocs build --strict -d site-offline
 	rm -f site-offline.zip && cd site-offline && ../$(PY) -m zipfile -c ../site-offline.zip .
 
 check: $(STAMP)  ## validate playbook_data/ without building
-	$(PY) -m macros check
+	$(PY) -m playbook check
 
 coverage: $(STAMP)  ## which seed topics the playbook covers
-	$(PY) -m macros coverage
+	$(PY) -m playbook coverage
 
 # The source documents are not in the repository: `make sources SHARED=<folder>` names the folder holding them
 # (SEED_MAP.md, seeds/); no other target reads it.
 sources: $(STAMP)  ## check the playbook against the source documents: make sources SHARED=<folder>
 	@test -n "$(SHARED)" || { echo "make sources: name the folder of the source documents, e.g. make sources SHARED=../shared" >&2; exit 2; }
-	$(PY) -m macros sources --shared $(SHARED)
+	$(PY) -m playbook sources --shared $(SHARED)
 
 # A virtual environment with the project and its test tools, remade when pyproject.toml changes.
 $(STAMP): pyproject.toml

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PARTS = ("docs", "playbook_data", "macros", "playbook", "overrides", "calculators", "mkdocs.yml")
+PARTS = ("docs", "playbook_data", "playbook", "overrides", "calculators", "mkdocs.yml")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 sys.path.insert(0, str(ROOT / "tests"))

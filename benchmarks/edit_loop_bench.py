@@ -52,7 +52,7 @@ def edit_string(project: Path, n: int) -> dict:
 
 
 def edit_template(project: Path, n: int) -> dict:
-    path = project / "macros/templates/checklist.html"
+    path = project / "playbook/printables/templates/checklist.html"
     mark = f"pb-edit-{n}"
     text = re.sub(r'<form( data-edit="pb-edit-\d+")? class="pb-checklist"', f'<form data-edit="{mark}" class="pb-checklist"',
                   path.read_text(encoding="utf-8"), count=1)

@@ -1,6 +1,6 @@
 """The value-scoring calculators: one pure-Python reference for every formula the playbook teaches.
 
-No MkDocs here. The site (macros/calculator_examples.py), the command line (`python -m calculators`)
+No MkDocs here. The site (playbook/calculators/examples.py), the command line (`python -m calculators`)
 and the test vectors (tests/vectors/) all call `run(name, inputs)` from calculators.registry.
 """
 

@@ -1,7 +1,7 @@
 """What a file run says, in English and Chinese: row errors, marks, column labels and summary lines.
 
 One catalogue for both sides: the command line fills it in calculators/, the browser gets it as JSON
-(macros/calculator_widgets.browser_data) and fills it in docs/assets/javascripts/calculators/, so a
+(playbook/calculators/widgets.py browser_data) and fills it in docs/assets/javascripts/calculators/, so a
 file scored in either says the same words. `{name}` is a column, `{shown}` the cell as quoted.
 """
 

@@ -1,6 +1,6 @@
 """Building blocks of the calculators' YAML: bilingual text, citations, the tagged-item base.
 
-calculators/ must work without MkDocs, so these primitives live here and macros/schema/common.py
+calculators/ must work without MkDocs, so these primitives live here and playbook/core/schema/common.py
 imports them: one definition of text, ids and citations for the whole playbook.
 """
 
@@ -65,7 +65,7 @@ class Tagged(Strict):
     )
     covers: list[Id] = Field(min_length=1, description="topic ids from playbook_data/topics.yml")
 
-    # What macros/playbook.py asks of every data file when it cross-checks the data.
+    # What playbook/core/book.py asks of every data file when it cross-checks the data.
     def located_items(self):
         yield (), self
 

@@ -9,5 +9,5 @@ class PlaybookConfig(base.Config):
     # $PLAYBOOK_CACHE, so `PLAYBOOK_CACHE=off` rebuilds everything as a fresh build does.
     cache = c.Type(bool, default=True)
     # The course pages generated from playbook_data/courses/ (playbook/courses/events.py); false where they are
-    # written into docs/ beforehand (`python -m macros.course_pages docs`), as benchmarks/build_bench.py does.
+    # written into docs/ beforehand (`python -m playbook.courses.pages docs`), as benchmarks/build_bench.py does.
     course_pages = c.Type(bool, default=True)

@@ -3,7 +3,7 @@ among the plugins, so at equal priority its handlers run after every other plugi
 
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
-from macros import caching
+from playbook.core import caching
 
 from .calculators import events as workbooks
 from .config import PlaybookConfig

@@ -64,7 +64,7 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
 @pytest.fixture(scope="session")
 def book():
     """The real playbook_data/, loaded and validated once per test session (never at import)."""
-    from macros.loading import playbook_for
+    from playbook.core.loading import playbook_for
 
     return playbook_for(ROOT)  # the one copy test modules that call playbook_for share
 
@@ -100,7 +100,7 @@ def built_pages(site: Path, lang: str) -> list[Path]:
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     """A throw-away copy of the project (docs, data, config, macros) for tests that break things."""
-    for name in ("docs", "playbook_data", "macros", "playbook", "overrides", "calculators"):
+    for name in ("docs", "playbook_data", "playbook", "overrides", "calculators"):
         if (ROOT / name).exists():
             shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")

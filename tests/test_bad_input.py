@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.playbook import load
-from macros.problems import DataError
-from macros.schema import FOLDERS, TOP_LEVEL
+from playbook.core.book import load
+from playbook.core.problems import DataError
+from playbook.core.schema import FOLDERS, TOP_LEVEL
 
 from .conftest import ROOT, mkdocs_build
 
@@ -63,7 +63,7 @@ def test_every_problem_is_reported_word_for_word(tmp_path, case):
 
 def test_check_command_lists_all_problems_and_exits_1(tmp_path):
     project = broken_project(tmp_path, "several-at-once")
-    result = subprocess.run([sys.executable, "-m", "macros", "check", "--root", str(project)],
+    result = subprocess.run([sys.executable, "-m", "playbook", "check", "--root", str(project)],
                             capture_output=True, text=True)
     assert result.returncode == 1
     assert result.stderr.splitlines() == ["5 problems in playbook_data/:", *expected_lines("several-at-once")]
@@ -101,7 +101,7 @@ def test_a_ui_string_the_templates_use_is_checked(tmp_path):
     with pytest.raises(DataError) as raised:
         load(project)
     assert [str(p) for p in raised.value.problems] == [
-        "playbook_data/strings.yml:1: UI string 'objectives' is missing (used in macros/templates/module_intro.html);"
+        "playbook_data/strings.yml:1: UI string 'objectives' is missing (used in playbook/modules/templates/module_intro.html);"
         " expected objectives: {zh: …, en: …} under strings"]
 
 
@@ -131,7 +131,7 @@ def test_yaml_only_libyaml_rejects_is_reported_not_raised(monkeypatch):
     # When libyaml refuses a file the pure-Python parser accepts, its own finding is the problem reported
     import yaml
 
-    from macros import yaml_source
+    from playbook.core import yaml_source
 
     class Refusing(yaml.SafeLoader):
         def get_single_node(self):

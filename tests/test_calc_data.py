@@ -11,10 +11,10 @@ import pytest
 
 from calculators import run
 from calculators.data import scorecard_names, settings
-from macros.calculator_examples import worked_example
-from macros.page import MacroError
-from macros.playbook import load
-from macros.problems import DataError
+from playbook.calculators.examples import worked_example
+from playbook.core.page import MacroError
+from playbook.core.book import load
+from playbook.core.problems import DataError
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = sorted((ROOT / "docs" / "calculators").glob("*.md"))
@@ -27,7 +27,7 @@ def test_the_four_scorecards_exist():
 
 def test_calculators_never_import_mkdocs_or_macros():
     code = ("import sys, calculators.cli, calculators.runners; "
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'macros', 'pandas')))")
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'playbook', 'pandas')))")
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
 
@@ -125,7 +125,7 @@ def test_an_unknown_example_stops_the_build_naming_the_page():
 
 def test_a_changed_data_file_makes_the_calculators_read_their_yaml_again(project_copy):
     # `mkdocs serve` keeps one process: an edited scorecard or setting must show on the next rebuild
-    from macros.loading import playbook_for
+    from playbook.core.loading import playbook_for
 
     playbook_for(project_copy)
     settings("clv")

@@ -1,12 +1,12 @@
 """What the Python side and the browser calculators share is written once or tested equal: the scripts a page,
-the file worker and the vector test load (macros/calculator_scripts.py), and the column names a file is read
+the file worker and the vector test load (playbook/calculators/scripts.py), and the column names a file is read
 by (calculators/runners.py NAMES, copied into filescore.js)."""
 
 import json
 import re
 
 from calculators.runners import NAMES
-from macros.calculator_scripts import FORMULAS, PAGE, WORKER
+from playbook.calculators.scripts import FORMULAS, PAGE, WORKER
 
 from .conftest import ROOT
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from macros.calculator_widgets import widget_ids
+from playbook.calculators.widgets import widget_ids
 
 from .conftest import ROOT
 

@@ -4,8 +4,8 @@ a reload and navigating away and back, clear on demand, are shared with the book
 import pytest
 from playwright.sync_api import expect
 
-from macros.loading import playbook_for
-from macros.printing import home_pages
+from playbook.core.loading import playbook_for
+from playbook.printables.printing import home_pages
 
 from .conftest import ROOT
 

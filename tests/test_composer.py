@@ -1,6 +1,6 @@
 """The course composer's checks are the checker's: every case of tests/vectors/courses/composer.json is written as
 YAML by the browser's code (docs/assets/javascripts/composer-check.js, run in Node), read by the Python checker
-(macros/playbook.py check_file, the path `python -m macros check` takes) and checked by the browser's code, and
+(playbook/core/book.py check_file, the path `python -m playbook check` takes) and checked by the browser's code, and
 all three must agree with the case."""
 
 import json
@@ -9,10 +9,10 @@ import subprocess
 import pytest
 import yaml
 
-from macros.__main__ import main as check
-from macros.composer import ERRORS, KEYS, catalogue, check_data
-from macros.playbook import check_file
-from macros.yaml_source import read_yaml
+from playbook.__main__ import main as check
+from playbook.composer.composer import ERRORS, KEYS, catalogue, check_data
+from playbook.core.book import check_file
+from playbook.core.yaml_source import read_yaml
 
 from .conftest import ROOT
 

@@ -1,5 +1,5 @@
 """The course composer in the real browser at phone size, as a trainer uses it: compose a two-block course, see
-its clock times, download the file and have `python -m macros check` accept it; bad input said beside its field
+its clock times, download the file and have `python -m playbook check` accept it; bad input said beside its field
 in the page's language; the draft kept in the browser and a foreign one set aside; the agenda printed alone."""
 
 import json
@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from macros.composer import catalogue
+from playbook.composer.composer import catalogue
 
 from .conftest import ROOT
 from .test_accessibility import AXE, failures
@@ -68,7 +68,7 @@ def test_a_trainer_composes_a_course_downloads_it_and_the_checker_accepts_it(pho
     assert download.suggested_filename == "phone-basics.yml"
     target = project_copy / "playbook_data" / "courses" / "phone-basics.yml"
     download.save_as(target)
-    run = subprocess.run([sys.executable, "-m", "macros", "check", "--root", str(project_copy)],
+    run = subprocess.run([sys.executable, "-m", "playbook", "check", "--root", str(project_copy)],
                          capture_output=True, text=True, cwd=ROOT)
     assert run.returncode == 0, run.stderr
     assert "start: \"13:30\"" in target.read_text(encoding="utf-8")

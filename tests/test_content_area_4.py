@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.coverage import pages_in_both_languages
+from playbook.upkeep.coverage import pages_in_both_languages
 from tests.test_modules import area_topics, modules_covering
 
 ROOT = Path(__file__).resolve().parent.parent

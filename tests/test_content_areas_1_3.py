@@ -2,7 +2,7 @@
 languages, and the sheets a salesperson fills in are on those pages. (tests/test_modules.py checks
 every module's page.)"""
 
-from macros import coverage
+from playbook.upkeep import coverage
 from tests.conftest import ROOT
 from tests.test_modules import BLOCK_CALL, source
 

@@ -7,7 +7,7 @@ from html import unescape
 import pytest
 from markupsafe import escape
 
-from macros.coverage import pages_in_both_languages
+from playbook.upkeep.coverage import pages_in_both_languages
 from tests.conftest import ROOT
 
 AREAS = ("service", "complaints", "relationship")

@@ -1,11 +1,11 @@
-"""The course pages are made without a build: `python -m macros.course_pages DIR` writes what playbook/courses/events.py
+"""The course pages are made without a build: `python -m playbook.courses.pages DIR` writes what playbook/courses/events.py
 hands to MkDocs, so a site builder without MkDocs plugins (Zensical) can have them in docs/ beforehand."""
 
 import subprocess
 import sys
 
-from macros.course_pages import course_pages
-from macros.course_plan import VIEWS
+from playbook.courses.pages import course_pages
+from playbook.courses.plan import VIEWS
 
 from .conftest import ROOT
 
@@ -19,6 +19,6 @@ def test_every_view_of_every_course_in_both_languages(book):
 
 
 def test_the_command_writes_them_into_a_folder(tmp_path):
-    subprocess.run([sys.executable, "-m", "macros.course_pages", str(tmp_path)], cwd=ROOT, check=True)
+    subprocess.run([sys.executable, "-m", "playbook.courses.pages", str(tmp_path)], cwd=ROOT, check=True)
     written = {p.relative_to(tmp_path).as_posix(): p.read_text(encoding="utf-8") for p in tmp_path.rglob("*.md")}
     assert written == course_pages(ROOT)

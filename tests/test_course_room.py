@@ -3,7 +3,7 @@ keys, the sign-in sheet and role-play rotation printed, all in the real browser.
 
 import pytest
 
-from macros.course_plan import plan
+from playbook.courses.plan import plan
 
 from .test_print import A4, pdf_info, pdf_pages, squash
 
@@ -158,7 +158,7 @@ def test_every_slide_fits_its_screen(browser, server, book):
 
 
 def test_over_three_rounds_each_seat_plays_each_part_once():
-    from macros.course_rotation import ROLES, SEATS, rotation
+    from playbook.courses.rotation import ROLES, SEATS, rotation
 
     table = rotation(3)
     assert table[0] == ("A", "B", "C")
@@ -170,7 +170,7 @@ def test_over_three_rounds_each_seat_plays_each_part_once():
 
 
 def test_the_rounds_follow_the_role_play_blocks(book):
-    from macros.course_rotation import rounds
+    from playbook.courses.rotation import rounds
 
     workshop = rounds(course_plan(book, WORKSHOP))
     cards = [row.card.id for _, rows in course_plan(book, WORKSHOP).sessions for row in rows if row.card]

@@ -10,10 +10,10 @@ import yaml
 from markupsafe import escape
 from pydantic import ValidationError
 
-from macros.course_plan import plan
-from macros.playbook import load
-from macros.problems import DataError
-from macros.schema.courses import Course
+from playbook.courses.plan import plan
+from playbook.core.book import load
+from playbook.core.problems import DataError
+from playbook.courses.schema import Course
 
 from .conftest import ROOT, file_ids, mkdocs_build
 

@@ -5,9 +5,9 @@ That the topics are exactly those of the source documents' seed map is checked b
 
 import re
 
-from macros.__main__ import main
-from macros.coverage import coverage, report
-from macros.schema.common import SOURCE_PATTERN, Text
+from playbook.__main__ import main
+from playbook.upkeep.coverage import coverage, report
+from playbook.core.schema.common import SOURCE_PATTERN, Text
 
 from .conftest import ROOT, file_ids
 

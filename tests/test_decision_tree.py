@@ -7,7 +7,7 @@ import subprocess
 import pytest
 
 from calculators.data import read_model
-from macros.schema.decisions import DecisionTree
+from playbook.decisions.schema import DecisionTree
 
 from .conftest import ROOT
 

@@ -9,8 +9,8 @@ from playwright.sync_api import expect
 from pydantic import ValidationError
 
 from calculators import run
-from macros.coverage import depth, report
-from macros.schema.exercises import Exercise
+from playbook.upkeep.coverage import depth, report
+from playbook.modules.schema import Exercise
 
 THIN = ("found.evolution found.value-chain found.new-economy mkt.status mkt.positioning mkt.strategy plan.targets "
         "plan.goals-types dev.needs dev.channels dev.opportunity svc.tenets svc.good-vs-excellent svc.promises "

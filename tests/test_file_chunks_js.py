@@ -14,7 +14,7 @@ import pytest
 
 from calculators.cli import main
 from calculators.data import scorecard_names
-from macros.calculator_widgets import SETTINGS, browser_data
+from playbook.calculators.widgets import SETTINGS, browser_data
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPTS = ROOT / "docs" / "assets" / "javascripts" / "calculators"

@@ -6,7 +6,7 @@ import re
 import pytest
 from pypinyin import lazy_pinyin
 
-from macros.glossary import groups, normal
+from playbook.glossary.glossary import groups, normal
 
 PHONE = {"width": 390, "height": 844}
 TERM = re.compile(r'<div class="pb-term" id="term-([^"]+)"')

@@ -15,8 +15,8 @@ import markdown
 import pytest
 import yaml
 
-from macros import safe_markdown
-from macros.yaml_source import FastLoader
+from playbook.core import safe_markdown
+from playbook.core.yaml_source import FastLoader
 
 from .conftest import ROOT, _QuietHandler, mkdocs_build
 
@@ -41,7 +41,7 @@ def with_payload(node, key=None):
 @pytest.fixture(scope="module")
 def payload_site(tmp_path_factory) -> Path:
     project = tmp_path_factory.mktemp("payload")
-    for name in ("docs", "playbook_data", "macros", "playbook", "overrides", "calculators"):
+    for name in ("docs", "playbook_data", "playbook", "overrides", "calculators"):
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     for file in (project / "playbook_data").rglob("*.yml"):

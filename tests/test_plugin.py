@@ -4,7 +4,7 @@ from importlib.metadata import entry_points
 
 from mkdocs.plugins import PluginCollection
 
-from macros.caching import caching
+from playbook.core.caching import caching
 from playbook.plugin import PlaybookPlugin
 
 

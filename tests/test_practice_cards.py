@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.practice import DECKS, cards
+from playbook.practice.cards import DECKS, cards
 
 from .conftest import ROOT
 

@@ -13,11 +13,11 @@ import sys
 import cv2
 import pytest
 
-from macros.booklets import entries, pdf_path
-from macros.course_plan import plan
-from macros.loading import playbook_for
-from macros.pdf import print_to_pdf, serve
-from macros.printing import home_pages
+from playbook.booklets.booklets import entries, pdf_path
+from playbook.courses.plan import plan
+from playbook.core.loading import playbook_for
+from playbook.printables.pdf import print_to_pdf, serve
+from playbook.printables.printing import home_pages
 
 from .conftest import ROOT, mkdocs_build
 
@@ -121,11 +121,11 @@ def on_one_page(pages: list[str], first: str, last: str) -> int:
 
 
 def run_make_pdf(site, tmp_path, *selection):
-    """`python -m macros.pdf` on a hard-linked copy of `site` (it renames over the pages it changes), in its
+    """`python -m playbook.printables.pdf` on a hard-linked copy of `site` (it renames over the pages it changes), in its
     own process as `make pdf` runs it (Playwright's sync API runs one per process)."""
     copy = tmp_path / "site"
     shutil.copytree(site, copy, copy_function=os.link)
-    subprocess.run([sys.executable, "-m", "macros.pdf", "--site", str(copy), *selection],
+    subprocess.run([sys.executable, "-m", "playbook.printables.pdf", "--site", str(copy), *selection],
                    cwd=ROOT, check=True, capture_output=True)
     return copy
 

@@ -11,7 +11,7 @@ import zlib
 import openpyxl
 import pytest
 
-from macros.progress import read_slip
+from playbook.progress.progress import read_slip
 
 from .conftest import ROOT
 
@@ -62,7 +62,7 @@ def test_roster_merges_good_slips_and_names_the_bad(tmp_path):
     good, bad = tmp_path / "good.json", tmp_path / "bad.json"
     good.write_text(json.dumps(slip(name="=HYPERLINK(\"http://x\",\"y\")")), encoding="utf-8")
     bad.write_text("{", encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "macros.roster", str(good), str(bad), "-o", str(tmp_path / "r.xlsx"),
+    run = subprocess.run([sys.executable, "-m", "playbook.progress.roster", str(good), str(bad), "-o", str(tmp_path / "r.xlsx"),
                           "--root", str(ROOT)], capture_output=True, text=True)
     assert run.returncode == 1
     assert f"{bad}: is not a completion slip" in run.stderr
@@ -128,7 +128,7 @@ def test_read_a_module_then_export_a_slip_the_roster_accepts(browser, server, tm
     assert from_file.name == "李明" and from_file.modules == ["smart-goals"]
     assert [(q.id, q.right, q.total) for q in from_file.self_checks] == [("smart-goals-quiz", 3, 3)]
     assert read_slip("qr", qr_text, book) == from_file
-    run = subprocess.run([sys.executable, "-m", "macros.roster", str(target), "-o", str(tmp_path / "r.xlsx"),
+    run = subprocess.run([sys.executable, "-m", "playbook.progress.roster", str(target), "-o", str(tmp_path / "r.xlsx"),
                           "--root", str(ROOT)], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     summary = openpyxl.load_workbook(tmp_path / "r.xlsx")["roster"]

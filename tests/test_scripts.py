@@ -4,8 +4,8 @@ import shutil
 
 import pytest
 
-from macros.playbook import load
-from macros.problems import DataError
+from playbook.core.book import load
+from playbook.core.problems import DataError
 from tests.conftest import ROOT
 
 SCRIPT = "scripts/late-delivery.yml"

@@ -6,9 +6,9 @@ import re
 from types import SimpleNamespace
 
 from playbook.search import events as search
-from macros.loading import playbook_for
-from macros.schema.common import Text
-from macros.schema.content import Aliases
+from playbook.core.loading import playbook_for
+from playbook.core.schema.common import Text
+from playbook.core.schema.content import Aliases
 
 from .conftest import ROOT
 

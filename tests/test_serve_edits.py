@@ -29,7 +29,7 @@ EDITS = {
 @pytest.fixture(scope="module")
 def live(tmp_path_factory):
     project = tmp_path_factory.mktemp("serve-project")
-    for name in ("docs", "playbook_data", "macros", "playbook", "overrides", "calculators"):
+    for name in ("docs", "playbook_data", "playbook", "overrides", "calculators"):
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     site = LiveSite(project)

@@ -1,4 +1,4 @@
-"""`python -m macros sources`: the checks against the source documents, run on the mini-project with a seed
+"""`python -m playbook sources`: the checks against the source documents, run on the mini-project with a seed
 map made here (the real source documents are not in the repository; `make sources` runs the command on them)."""
 
 import io
@@ -6,7 +6,7 @@ import subprocess
 import sys
 from contextlib import redirect_stderr, redirect_stdout
 
-from macros.__main__ import main
+from playbook.__main__ import main
 
 from .test_bad_input import mini_project
 
@@ -23,10 +23,10 @@ def shared_folder(tmp_path, seed_map):
 
 
 def run_sources(project, shared, real_process=False) -> subprocess.CompletedProcess:
-    """`python -m macros sources`: its real process, or its main() in this process (faster, the same code)."""
+    """`python -m playbook sources`: its real process, or its main() in this process (faster, the same code)."""
     argv = ["sources", "--root", str(project), "--shared", str(shared)]
     if real_process:
-        return subprocess.run([sys.executable, "-m", "macros", *argv], capture_output=True, text=True)
+        return subprocess.run([sys.executable, "-m", "playbook", *argv], capture_output=True, text=True)
     out, err = io.StringIO(), io.StringIO()
     with redirect_stdout(out), redirect_stderr(err):
         code = main(argv)

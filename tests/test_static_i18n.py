@@ -1,4 +1,4 @@
-"""The contract with mkdocs-static-i18n's internals, held in macros/static_i18n.py: on a real configuration
+"""The contract with mkdocs-static-i18n's internals, held in playbook/core/static_i18n.py: on a real configuration
 (the mini-project's), each function does what the build relies on. An upgrade of static-i18n that moves its
 internals fails here, not somewhere in the built site."""
 
@@ -6,7 +6,7 @@ import pytest
 from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 
-from macros import static_i18n
+from playbook.core import static_i18n
 
 from .conftest import ROOT
 

@@ -5,8 +5,8 @@ import pytest
 from playwright.sync_api import expect
 
 from calculators.scorecard import Scorer
-from macros.loading import playbook_for
-from macros.printing import page_url
+from playbook.core.loading import playbook_for
+from playbook.printables.printing import page_url
 
 from .conftest import ROOT
 
@@ -67,7 +67,7 @@ def test_a_module_page_with_talk_tracks_prints_every_step_and_criterion_whole(br
     import re
     import subprocess
 
-    from macros.pdf import print_to_pdf
+    from playbook.printables.pdf import print_to_pdf
 
     page = browser.new_page()
     pdf = print_to_pdf(page, server + "en/development/compound-selling.html", tmp_path / "tracks.pdf")

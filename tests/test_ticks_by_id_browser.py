@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from macros.loading import playbook_for
+from playbook.core.loading import playbook_for
 
 from .conftest import ROOT
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.__main__ import main
-from macros.freshness import zh_hash
-from macros.playbook import load
+from playbook.__main__ import main
+from playbook.upkeep.freshness import zh_hash
+from playbook.core.book import load
 
 from .conftest import mkdocs_build
 from .test_bad_input import FIXTURES, mini_project
@@ -24,7 +24,7 @@ DUE = [
 ]
 STALE = ("playbook_data/modules/goals.yml:6: {prefix}the Chinese of 'goals' changed since its English was checked "
          "(en_from c00e1c42, now {now}); expected the English checked, then "
-         "`python -m macros translations --refresh goals`")
+         "`python -m playbook translations --refresh goals`")
 
 
 def past_due(tmp_path: Path) -> Path:
@@ -100,7 +100,7 @@ def test_refresh_writes_a_first_en_from_below_the_review_date(project, capsys):
     code, lines = run(capsys, "translations", "--root", str(project))
     assert lines == ["playbook_data/checklists/goal-check.yml:1: 'goal-check' has no en_from saying which Chinese "
                      "its English follows; expected the English checked, then "
-                     "`python -m macros translations --refresh goal-check`",
+                     "`python -m playbook translations --refresh goal-check`",
                      STALE.format(prefix="", now=now(project)), "2 translations to check"]
     code, lines = run(capsys, "translations", "--root", str(project), "--refresh", "goal-check", "no-such")
     assert code == 1

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from calculators.data import scorecard_names
-from macros.calculator_scripts import FORMULAS
-from macros.calculator_widgets import SETTINGS, browser_data
+from playbook.calculators.scripts import FORMULAS
+from playbook.calculators.widgets import SETTINGS, browser_data
 
 ROOT = Path(__file__).resolve().parent.parent
 VECTORS = ROOT / "tests" / "vectors"

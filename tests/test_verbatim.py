@@ -1,6 +1,6 @@
 """The verbatim-reuse checker (`make sources`) on small made-up texts: no source document needed."""
 
-from macros.verbatim import MIN_RUN, Passage, Source, Sources, check, load_allowed, normalise, passages
+from playbook.upkeep.verbatim import MIN_RUN, Passage, Source, Sources, check, load_allowed, normalise, passages
 
 from .conftest import ROOT
 
@@ -43,13 +43,13 @@ def test_a_run_inside_an_allowed_term_list_passes_and_a_longer_one_does_not():
     assert problems_for("投诉处理的第一步是安抚客户的情绪", allowed) == []
     longer = problems_for("客户投诉处理的第一步是安抚客户的情绪", allowed)
     elsewhere = problems_for("投诉处理的第一步是安抚客户的情绪", allowed, path="docs/other.md")
-    assert [p.path for p in longer] == ["macros/verbatim_allow.yml", "playbook_data/x.yml"]
-    assert [p.path for p in elsewhere] == ["docs/other.md", "macros/verbatim_allow.yml"]
+    assert [p.path for p in longer] == ["playbook/upkeep/verbatim_allow.yml", "playbook_data/x.yml"]
+    assert [p.path for p in elsewhere] == ["docs/other.md", "playbook/upkeep/verbatim_allow.yml"]
 
 
 def test_an_allowed_entry_that_matches_nothing_is_reported():
     [problem] = problems_for("无关的话", {"playbook_data/x.yml": [normalise("安抚客户的情绪然后再解决问题")]})
-    assert problem.path == "macros/verbatim_allow.yml" and "match nothing" in problem.message
+    assert problem.path == "playbook/upkeep/verbatim_allow.yml" and "match nothing" in problem.message
 
 
 def test_an_allowed_entry_needs_a_reason(tmp_path):
@@ -63,7 +63,7 @@ def test_an_allowed_entry_needs_a_reason(tmp_path):
 
 
 def test_every_allowed_entry_of_the_project_has_a_reason():
-    _allowed, problems = load_allowed(ROOT / "macros" / "verbatim_allow.yml")
+    _allowed, problems = load_allowed(ROOT / "playbook" / "upkeep" / "verbatim_allow.yml")
     assert problems == []
 
 

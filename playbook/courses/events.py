@@ -1,6 +1,6 @@
 """Course pages for every file in playbook_data/courses/, generated: a trainer writes one YAML file, no Markdown.
 
-Each course gets four pages in each language (macros/course_pages.py, callable without MkDocs), whose content only
+Each course gets four pages in each language (playbook/courses/pages.py, callable without MkDocs), whose content only
 calls the `course` macro:
 courses/<id>.md (learner view), courses/<id>-instructor.md, courses/<id>-handouts.md and courses/<id>-quiz.md,
 and the same with `.en.md`. All four sit in the nav under the course, in the section of mkdocs.yml's `nav` that
@@ -11,17 +11,17 @@ Why after static-i18n: static-i18n rebuilds the file list of each language in `o
 files it re-reads in docs/, so a generated file given to it earlier loses its content (and its missing source
 path breaks it). This hook therefore runs later and does static-i18n's work for its own files: the page of the
 language being built, placed where static-i18n places pages (`en/…` for English), with its other-language
-alternates for the language switcher and the sitemap, through macros/static_i18n.py (static-i18n's internals are
+alternates for the language switcher and the sitemap, through playbook/core/static_i18n.py (static-i18n's internals are
 used there only).
 """
 
 import html
 from pathlib import Path
 
-from macros import course_pages
-from macros.course_plan import COURSE_DIR, VIEWS, view_src
-from macros.loading import playbook_for
-from macros.static_i18n import add_page, current_language, generated_page, languages, translated
+from playbook.courses import pages as course_pages
+from playbook.courses.plan import COURSE_DIR, VIEWS, view_src
+from playbook.core.loading import playbook_for
+from playbook.core.static_i18n import add_page, current_language, generated_page, languages, translated
 
 
 def course_ids(config) -> list[str]:

@@ -35,8 +35,8 @@ from pathlib import Path
 import jieba
 from material.plugins.search.plugin import SearchIndex
 
-from macros.caching import caching
-from macros.loading import playbook_for
+from playbook.core.caching import caching
+from playbook.core.loading import playbook_for
 
 LANGUAGES = ("en",)  # every language but the default, which keeps the site root
 GLOSSARY_PAGE = "glossary.html"  # the page that renders {{ glossary() }}

@@ -6,7 +6,7 @@ table of contents, title and anchors Python-Markdown made then are put back (on_
 converting the page again: an edit of one checklist converts the ~16 pages that show it, not all of them.
 Always converted: a page that includes a file (pymdownx.snippets' `--8<--`), a page with a listing of
 material's tags plugin (which writes into the page's HTML and table of contents after conversion), and a page
-whose conversion logged a warning, so strict mode sees it again. PLAYBOOK_CACHE=off converts every page (macros/caching.py).
+whose conversion logged a warning, so strict mode sees it again. PLAYBOOK_CACHE=off converts every page (playbook/core/caching.py).
 
 Why a hook: MkDocs converts every page on each rebuild (`--dirty` skips pages whose file is unchanged, which
 is wrong when the data changed, and fails under strict); no plugin keys the conversion by its input.
@@ -17,7 +17,7 @@ import logging
 import re
 from pathlib import Path
 
-from macros.caching import caching
+from playbook.core.caching import caching
 
 _TAGS_LISTING = re.compile(r"\{ #\S+/slug \}")  # where material's tags plugin puts a listing
 _kept: dict = {}  # (src_uri, url) → (key, what the conversion made)

@@ -1,0 +1,1 @@
+"""Booklets by role: every checklist and sheet a role uses, in one printable page."""

@@ -1,0 +1,1 @@
+"""Decision trees: "what do I do now?", clickable on screen and a flowchart in print."""

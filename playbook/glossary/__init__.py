@@ -1,0 +1,1 @@
+"""The glossary: terms grouped and sorted in each language (pinyin for Chinese)."""

@@ -1,0 +1,1 @@
+"""Reading paths, such as a new salesperson's first week: days of steps to tick."""

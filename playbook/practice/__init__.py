@@ -1,0 +1,1 @@
+"""Practice cards with spaced repetition, drawn from the playbook's items."""

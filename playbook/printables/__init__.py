@@ -1,0 +1,1 @@
+"""Checklists and sheets to print: their footer with the online address and QR code, and the PDFs."""

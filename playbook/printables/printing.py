@@ -1,0 +1,107 @@
+"""What a printed checklist or sheet carries at its foot: its online address and a QR code to it."""
+
+import functools
+import posixpath
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import segno
+from markupsafe import Markup
+
+from playbook.core.page import log
+
+# A page that renders an item: `{{ checklist("pre-visit") }}`, `{{ sheet('6w1h1s') }}`, `{{ talktrack("x") }}`.
+CALL = re.compile(r"""\{\{\s*(checklist|sheet|framework|talktrack|script|quiz)\(\s*["']([a-z0-9.-]+)["']\s*\)\s*\}\}""")
+HOME_EXCLUDED = ("booklets/", "courses/")  # pages that collect items from elsewhere are nobody's home
+
+
+def page_url(src_uri: str) -> str:
+    """The site-relative URL of a Markdown page: planning/x.en.md → en/planning/x.html."""
+    if src_uri.endswith(".en.md"):
+        return "en/" + src_uri[: -len(".en.md")] + ".html"
+    return src_uri[: -len(".md")] + ".html"
+
+
+def page_language(src_uri: str) -> str:
+    return "en" if src_uri.endswith(".en.md") else "zh"
+
+
+@functools.lru_cache(maxsize=8)
+def _homes(docs_dir: str, signature: tuple) -> dict:
+    # First page (in path order) calling each item, per language
+    homes = {}
+    for src_uri, _mtime in signature:
+        if src_uri.startswith(HOME_EXCLUDED):
+            continue
+        text = (Path(docs_dir) / src_uri).read_text(encoding="utf-8")
+        for kind, item_id in CALL.findall(text):
+            homes.setdefault((kind, item_id, page_language(src_uri)), page_url(src_uri))
+    return homes
+
+
+def home_pages(docs_dir: str) -> dict:
+    """(kind, id, language) → the URL of the page that renders the item, re-read when a page changes."""
+    root = Path(docs_dir)
+    signature = tuple(sorted((p.relative_to(root).as_posix(), p.stat().st_mtime_ns)
+                             for p in root.rglob("*.md")))
+    return _homes(str(root), signature)
+
+
+def absolute(site_url: str, url: str) -> str:
+    """The address of a site-relative URL under `site_url` (mkdocs.yml, from $SITE_URL)."""
+    return site_url.rstrip("/") + "/" + url
+
+
+def published(site_url: str) -> bool:
+    """Whether `site_url` is an address others can reach: not empty, not this machine (127.x, localhost)."""
+    host = urlsplit(site_url or "").hostname or ""
+    return bool(host) and host != "localhost" and not host.startswith("127.") and host not in ("::1", "0.0.0.0")
+
+
+@functools.lru_cache(maxsize=4)
+def warn_unpublished(site_url: str) -> None:
+    """Say once per build process why printed sheets carry no QR code. At INFO level: `--strict` fails on
+    any warning, and a local build without an address is what `make serve` and `make test` do."""
+    log.info(f"site_url is '{site_url}', not a published address: printed checklists, sheets and booklets "
+             "carry no QR code or online address. Build with SITE_URL set to the site's address, e.g. "
+             "SITE_URL=https://sales.example.com/playbook/ make pdf")
+
+
+def online(site_url: str, url: str) -> dict:
+    """`address` and `qr` of a page for print, both None when `site_url` is not a published address."""
+    if not published(site_url):
+        warn_unpublished(site_url)
+        return {"address": None, "qr": None}
+    address = absolute(site_url, url)
+    return {"address": address, "qr": qr_svg(address)}
+
+
+def breakable(address: str) -> Markup:
+    """An address that wraps only after a `/`: each part between slashes kept whole (print.css: nowrap,
+    since a line would otherwise break at a hyphen), a <wbr> after each slash that ends a part."""
+    parts = re.split("(?<=/)(?!/)", address)
+    return Markup("<wbr>").join(Markup("<span>{}</span>").format(part) for part in parts)
+
+
+@functools.lru_cache(maxsize=512)
+def qr_svg(address: str) -> Markup:
+    """An inline SVG QR code of `address`, sized by CSS (no width/height of its own)."""
+    code = segno.make(address, error="m", micro=False)
+    svg = code.svg_inline(border=2, omitsize=True, dark="#000", light="#fff", svgclass="pb-qr",
+                          title=address)
+    return Markup(svg.replace("<svg ", '<svg role="img" aria-label="QR" ', 1))
+
+
+def footer_context(env, homes: dict, kind: str, item_id: str) -> dict:
+    """`address` and `qr` for the foot of an item: the page being built; in a booklet, the item's home."""
+    page, home = env.page, env.page.url
+    if page.file.src_uri.startswith(HOME_EXCLUDED):
+        lang = page_language(page.file.src_uri)
+        home = homes.get((kind, item_id, lang), home)
+    return online(env.conf.get("site_url") or "", home)
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """A link from one site-relative page URL to another."""
+    return posixpath.relpath(to_url, posixpath.dirname(from_url) or ".")

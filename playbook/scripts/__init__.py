@@ -1,0 +1,1 @@
+"""Scripts and role plays, with the observer's rubric."""

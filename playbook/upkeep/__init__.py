@@ -1,0 +1,1 @@
+"""Upkeep: owners and review dates, translation freshness, history, what's new, coverage, the source checks."""
