@@ -1,46 +1,46 @@
-"""The fast path of file scoring: polars reads a CSV file in batches and a calculator's formulas run on
-whole columns (calculators/columns/); every row the columns cannot settle exactly goes through the
-calculator's pure-Python row function, so the file written is the reference's, byte for byte.
+"""The fast path of file scoring: a polars lazy plan per piece of a CSV file (about 4 MB) reads its
+rows, computes a calculator's columns (calculators/columns/), neutralises the cells and flags every
+row it cannot settle exactly; only the flagged rows go through the calculator's pure-Python row
+function before the piece is written, so the file is the reference's, byte for byte. Pieces, not
+polars' streaming engine over the whole file: that maps the file and runs ahead of a slower writer,
+and memory grew with the file's length (688 MB at 3M rows against 364 MB, measured).
 
-A row goes the reference way when it may be a total row, has a cell that is not a plain number where a
-number is wanted (86万, 12,5x, 22%, a space), a value out of range, or a result on a rounding edge. A
-file the columns cannot read as the reference does (.xlsx, GBK, output that is not a CSV file, a cell
-holding a line break, cells beyond the header) raises Unsuitable, before or while writing, and the
-command runs again the reference way. polars rather than DuckDB: measured alike on speed
-(benchmarks/score_bench.py), and its expressions run per batch from Python, which the fallback needs.
+A row is flagged when it may be a total row, has a cell that is not a plain number where a number is
+wanted (86万, 12,5x, 22%, a space), a value out of range, or a result on a rounding edge. A file the
+plan cannot read as the reference does (.xlsx, GBK, output that is not a CSV file, a cell holding a line
+break, cells beyond the header) raises Unsuitable, before or while writing, and the command runs again
+the reference way. polars rather than DuckDB: see README, "How a file is scored".
 """
 
 import codecs
-import re
 import csv
 import io
 
 import polars as pl
 
 from .batch import Progress, Unsuitable, write_row
-from .cells import is_total_row, safe_cell
+from .cells import _NUMERIC, is_total_row, safe_cell
 from .io import TOTAL
 
 # Bytes of the file per batch (about 100,000 rows of a customer file): memory stays flat.
 CHUNK = 4 << 20
 # Cells read beyond the header's width; a row with a filled one goes the reference way, whole file.
 EXTRA = 4
-# Text of these characters only is read alike by polars' cast and Python's float(), number or not
-# (tests/test_calc_engine.py tries every such text up to 4 characters); cheaper than a number's pattern.
+# Text of these characters only is read alike by polars' cast and Python's float(), number or not, and
+# polars' cast reads no other text as a finite number (tests/test_calc_engine.py tries both).
 PLAIN = r"^[0-9.eE+\-]+$"
 # Whatever cells.is_total_row may take for a total label (it removes whitespace first): a superset.
 _SPACE = r"[\s\x1c-\x1f]*"
 TOTAL_HINT = r"(?i)t" + _SPACE + "o" + _SPACE + "t" + _SPACE + "a" + _SPACE + "l|计"
-# A cell that puts its row in doubt: a total label, or a line break (the file then goes the reference way).
-DOUBT = TOTAL_HINT + r"|[\r\n]"
-# The same on a piece of the file, as UTF-8 bytes: a piece without a match needs no look at its cells.
-# Python's \s, which is_total_row removes, spelt out in UTF-8; a line break in a cell needs quotes
-# (or a lone CR, a line end to Python's reader and none to polars').
-_SPACE_BYTES = rb"(?:[\s\x1c-\x1f]|\xc2[\x85\xa0]|\xe1\x9a\x80|\xe2\x80[\x80-\x8a\xa8\xa9\xaf]|\xe2\x81\x9f|\xe3\x80\x80)*"
-PIECE_DOUBT = re.compile(rb"(?i)t" + _SPACE_BYTES + b"o" + _SPACE_BYTES + b"t" + _SPACE_BYTES + b"a" + _SPACE_BYTES +
-                         rb"l|\xe8\xae\xa1|\"|\r(?!\n)")
-# cells._RISKY as a regular expression.
+# cells._RISKY as a regular expression; a risky cell with a character beyond ASCII goes the reference way
+# (Python's \d and the regex crate's may differ on a digit of a newer Unicode).
 RISKY = r"^[=+\-@\t\r]"
+RISKY_WIDE = r"(?s)^[=+\-@\t\r].*[^\x00-\x7f]"
+# A cell that puts its row in doubt: a total label, a line break (the file then goes the reference way),
+# a risky cell beyond ASCII.
+DOUBT = TOTAL_HINT + r"|[\r\n]|" + RISKY_WIDE
+# cells._NUMERIC for a cell starting with a sign: the only risky cells it lets through.
+SIGNED = _NUMERIC.pattern.replace("^[+-]?", "^[+-]")
 
 
 def suitable(table, out, fmt: str) -> bool:
@@ -49,10 +49,9 @@ def suitable(table, out, fmt: str) -> bool:
 
 
 def plain_number(name: str) -> tuple:
-    """(value, ok) of a column of cells: ok where the cell is a plain, finite number."""
-    cell = pl.col(name)
-    value = cell.cast(pl.Float64, strict=False)
-    return value, (cell.str.contains(PLAIN) & value.is_finite()).fill_null(False)
+    """(value, ok) of a column of cells: ok where the cell is a plain, finite number (of PLAIN characters)."""
+    value = pl.col(name).cast(pl.Float64, strict=False)
+    return value, value.is_finite().fill_null(False)
 
 
 def plain_numbers(columns: dict) -> tuple:
@@ -61,12 +60,14 @@ def plain_numbers(columns: dict) -> tuple:
     return ({name: v for name, (v, _) in pairs.items()}, {f"{name}_ok": ok for name, (_, ok) in pairs.items()})
 
 
+def safe_text(cell: pl.Expr) -> pl.Expr:
+    """cells.safe_cell as an expression (for cells without a character beyond ASCII after a risky start)."""
+    return pl.when(cell.str.contains(RISKY) & ~cell.str.contains(SIGNED)).then("'" + cell).otherwise(cell)
+
+
 def safe(cells: pl.Series) -> pl.Series:
-    """cells.safe_cell on a column of text: the cells starting with a risky character through it."""
-    risky = cells.str.contains(RISKY).fill_null(False).arg_true()
-    if not len(risky):
-        return cells
-    return cells.scatter(risky, pl.Series([safe_cell(c) for c in cells.gather(risky)], dtype=pl.String))
+    """cells.safe_cell on a column of text, in Python: for the rows in doubt."""
+    return pl.Series(cells.name, [safe_cell(c) for c in cells], dtype=pl.String)
 
 
 def cell_names(table) -> tuple:
@@ -75,52 +76,37 @@ def cell_names(table) -> tuple:
     return [f"c{i}" for i in range(width)], [f"c{i}" for i in range(width, width + EXTRA)]
 
 
-def read(table):
-    """The file's non-blank rows in batches: `line`, the cells c0, c1, … (text or null) and `_doubt`, true
-    for a row that may be a total row, holds a line break in a cell or has cells beyond the header."""
+def read(table, clean=()):
+    """The file's non-blank rows after the header, piece by piece: (first and last line of the piece, a
+    lazy frame of `line`, the cells c0, c1, … (text or null) and `_doubt`), `_doubt` true for a row that
+    may be a total row, holds a line break or a risky wide cell, or has cells beyond the header. The
+    `clean` columns are not looked at: a row goes the fast way only with a plain number or date in them."""
     names, extra = cell_names(table)
     extra_cells = pl.any_horizontal([pl.col(n).is_not_null() for n in extra])
-    doubt = (pl.any_horizontal([pl.col(n).str.contains(DOUBT) for n in names]) | extra_cells).fill_null(False)
+    doubt = (pl.any_horizontal([pl.col(n).str.contains(DOUBT) for n in names if n not in clean] + [False]) |
+             extra_cells).fill_null(False)
+    _line_ends(table.path)
     schema = {n: pl.String for n in names + extra}
+    for line, piece in pieces(table.path, table.header_line):
+        cells = pl.scan_csv(piece, has_header=False, separator=table.delimiter(), schema=schema,
+                            missing_columns="insert", raise_if_empty=False)
+        yield (line, line + piece.count(b"\n")), (
+            cells.with_row_index("line", offset=line)
+            .filter(pl.any_horizontal([pl.col(n) != "" for n in names + extra]).fill_null(False))
+            .with_columns(_doubt=doubt))
+
+
+def collected(frame: pl.LazyFrame) -> pl.DataFrame:
     try:
-        for line, piece in pieces(table.path, table.header_line):
-            yield (pl.scan_csv(piece, has_header=False, separator=table.delimiter(), schema=schema,
-                               missing_columns="insert", raise_if_empty=False)
-                   .with_row_index("line", offset=line)
-                   .filter(pl.any_horizontal([pl.col(n) != "" for n in names + extra]).fill_null(False))
-                   .with_columns(_doubt=doubt if PIECE_DOUBT.search(piece) else extra_cells).collect())
+        return frame.collect()
     except pl.exceptions.PolarsError as error:  # a row longer than the cells read, bad UTF-8…
         raise Unsuitable(str(error)) from None
 
 
-def stream(table, out, added: list, row, summary, plan, progress: Progress):
-    """Write every row of `table` as batch.stream does; `plan` gives the columns' formulas."""
-    names, extra = cell_names(table)
-    computed = [*plan.types, *([plan.label] if plan.label and plan.label not in plan.types else [])]
-
-    def scored(cells: pl.DataFrame) -> pl.DataFrame:
-        ok, stages = plan.formulas(cells)
-        return (cells.lazy().pipe(_staged, stages).with_columns(ok=ok & ~pl.col("_doubt"))
-                .with_columns([pl.when(pl.col("ok")).then(pl.col(n)).alias(n) for n in computed] +
-                              [pl.lit(None, pl.String).alias("error")])
-                .select("line", "ok", *names, *extra, *computed, "error", *plan.keep).collect())
-
-    with open(out, "wb") as handle:
-        handle.write(_header(table.header + added + ["error"]))
-        for cells in read(table):
-            handle.write(_batch(scored(cells), names, extra, plan.slow_row(row), summary, plan))
-            progress.tick(summary.read, force=True)
-    plan.done()
-    return summary
-
-
-def slow_cells(frame: pl.DataFrame, names: list, extra: list):
-    """(line, cells as the reference reads them) of rows of a batch; Unsuitable for a line break in a cell
-    or cells beyond the header, which only the reference reads right."""
-    for line, *cells in frame.select("line", *names, *extra).iter_rows():
-        if any(c is not None and ("\n" in c or "\r" in c) for c in cells) or any(cells[len(names):]):
-            raise Unsuitable("a cell with a line break or cells beyond the header")
-        yield line, ["" if c is None else c for c in cells[:len(names)]]
+def batches(table, clean=(), **columns):
+    """Each piece of `read`, with the named `columns` (expressions) computed, as a DataFrame."""
+    for _, cells in read(table, clean):
+        yield collected(cells.with_columns(**columns))
 
 
 def pieces(path, skip: int):
@@ -153,10 +139,42 @@ def _record_end(data: bytes) -> int:
     return cut
 
 
-def _staged(frame, stages: list):
-    for stage in stages:  # each stage's columns computed once, then named by the next
-        frame = frame.with_columns(**stage)
-    return frame
+
+def _line_ends(path):
+    """Unsuitable for a file whose lines end in a lone CR (old Mac): Python's reader splits them, polars not."""
+    with open(path, "rb") as handle:
+        head = handle.read(1 << 16).removesuffix(b"\r")  # its \n may be the next byte
+    if b"\r" in head.replace(b"\r\n", b""):
+        raise Unsuitable("lines end with a lone CR")
+
+
+def stream(table, out, added: list, row, summary, plan, progress: Progress):
+    """Write every row of `table` as batch.stream does; `plan` gives the columns' formulas."""
+    names, extra = cell_names(table)
+    computed = [*plan.types, *([plan.label] if plan.label and plan.label not in plan.types else [])]
+    done = pl.col("ok")
+    finish = ([pl.when(done).then(pl.col(n)).alias(n) for n in computed] +
+              [pl.when(done).then(safe_text(pl.col(n))).otherwise(pl.col(n)).alias(n)
+               for n in names if n not in plan.clean] + [pl.lit(None, pl.String).alias("error")])
+    with open(out, "wb") as handle:
+        handle.write(_header(table.header + added + ["error"]))
+        for lines, cells in read(table, plan.clean):
+            frame, ok = plan.columns(cells, lines)
+            batch = collected(frame.with_columns(ok=(ok & ~pl.col("_doubt")).fill_null(False)).with_columns(finish)
+                              .select("line", "ok", *names, *extra, *computed, "error", *plan.keep))
+            handle.write(_batch(batch, names, extra, plan.slow_row(row), summary, plan))
+            progress.tick(summary.read, force=True)
+    plan.done()
+    return summary
+
+
+def slow_cells(frame: pl.DataFrame, names: list, extra: list):
+    """(line, cells as the reference reads them) of rows of a batch; Unsuitable for a line break in a cell
+    or cells beyond the header, which only the reference reads right."""
+    for line, *cells in frame.select("line", *names, *extra).iter_rows():
+        if any(c is not None and ("\n" in c or "\r" in c) for c in cells) or any(cells[len(names):]):
+            raise Unsuitable("a cell with a line break or cells beyond the header")
+        yield line, ["" if c is None else c for c in cells[:len(names)]]
 
 
 def _batch(batch, names: list, extra: list, row, summary, plan) -> bytes:
@@ -167,17 +185,19 @@ def _batch(batch, names: list, extra: list, row, summary, plan) -> bytes:
     if plan.label:
         summary.labels.update(dict(batch[plan.label].drop_nulls().value_counts().iter_rows()))
     doubtful = ok.not_().arg_true()
-    columns = {n: batch[n] for n in [*plan.types, "error"]}
+    columns = {n: batch[n] for n in [*names, *plan.types, "error"]}
     if len(doubtful):
         results = zip(*(_slow(line, cells, row, summary) for line, cells in slow_cells(batch[doubtful], names, extra)))
-        for name, values in zip(columns, results):
+        for name, values in zip([*plan.types, "error"], results):
             columns[name] = columns[name].scatter(doubtful, pl.Series(name, values, columns[name].dtype))
+        for name in names:
+            columns[name] = columns[name].scatter(doubtful, safe(columns[name].gather(doubtful)))
     plan.seen(batch.lazy().filter("ok"))  # after the rows in doubt, which the plan may have noted
     for name, (source, places) in plan.rounding.items():
         columns[name] = exact_round(columns[name], batch[source], places, ok)
     text = io.BytesIO()
-    pl.DataFrame([safe(batch[n].clone()) for n in names] + list(columns.values())).write_csv(
-        text, include_header=False, line_terminator="\r\n", quote_style="necessary")
+    pl.DataFrame(list(columns.values())).write_csv(text, include_header=False, line_terminator="\r\n",
+                                                   quote_style="necessary")
     return text.getvalue()
 
 

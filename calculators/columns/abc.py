@@ -4,7 +4,7 @@ import polars as pl
 
 from .. import abc as abc_calc
 from ..cells import is_total_row
-from ..engine import cell_names, plain_number, read, slow_cells
+from ..engine import batches, cell_names, plain_number, slow_cells
 from ..errors import InputError, number
 from .base import Columns, first_match, rounded
 
@@ -29,14 +29,14 @@ class AbcColumns(Columns):
     def __init__(self, column: int, name: str, limits: tuple):
         self.column, self.name, self.limits = column, name, limits
         self.problems = {}
+        self.clean = [f"c{column}"]
 
     def prepare(self, table) -> dict:
         """The first pass: every clean row's value, then the classes; {"value_share": …} for the summary."""
         names, extra = cell_names(table)
+        value, good = plain_number(f"c{self.column}")
         found = []
-        for cells in read(table):
-            value, good = plain_number(f"c{self.column}")
-            frame = cells.with_columns(_v=value, _ok=good & (value >= 0) & ~pl.col("_doubt"))
+        for frame in batches(table, self.clean, _v=value, _ok=good & (value >= 0) & ~pl.col("_doubt")):
             found.append(frame.filter("_ok").select("line", "_v"))
             slow = []
             for line, row in slow_cells(frame.filter(~pl.col("_ok")), names, extra):
@@ -71,10 +71,11 @@ class AbcColumns(Columns):
             share[c] = (sums[-1] if len(sums) else 0) / total * 100
         return {"value_share": share}
 
-    def formulas(self, cells: pl.DataFrame) -> tuple:
-        found = cells.select("line").join(self.result, on="line", how="left", maintain_order="left")
-        return (pl.lit(found["rank"]).is_not_null(),
-                [{k: pl.lit(found[k]) for k in self.types}])
+    def columns(self, cells: pl.LazyFrame, lines: tuple) -> tuple:
+        """Each row's class, rank… by its line, from the first pass (the piece's lines only)."""
+        first, last = self.result["line"].search_sorted(pl.Series(lines, dtype=pl.UInt32)).to_list()
+        found = cells.join(self.result[first:last + 1].lazy(), on="line", how="left", maintain_order="left")
+        return found, pl.col("rank").is_not_null() & plain_number(f"c{self.column}")[1]
 
     def slow_row(self, row):
         lines = self.result["line"]

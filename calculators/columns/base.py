@@ -24,13 +24,22 @@ def first_match(cases, default) -> pl.Expr:
 
 class Columns:
     """What engine.stream asks of a plan: `types` of the added columns (in order), the `label` column
-    counted in the summary, `formulas(cells)` → (ok, [stages of named expressions]), the `keep`
-    columns `seen` reads; `slow_row(row)`, the row function for the rows in doubt; `seen(fast rows)`
-    after each batch and `done()` at the end."""
+    counted in the summary, `columns(cells, (first, last line))` → (the lazy cells of a piece with the
+    computed columns, ok) (from `formulas()` → (ok, [stages of named expressions])), the `clean` cells,
+    the `keep` columns `seen` reads;
+    `slow_row(row)`, the row function for the rows in doubt; `seen(fast rows)` after each batch and
+    `done()` at the end."""
 
     label = None
     keep = []
+    clean = []  # cells a row goes the fast way only with a plain number or date in: nothing to neutralise
     rounding = {}  # output column → (its unrounded column, places): Python's round() where on an edge
+
+    def columns(self, cells: pl.LazyFrame, lines: tuple) -> tuple:
+        ok, stages = self.formulas()
+        for stage in stages:  # each stage's columns computed once, then named by the next
+            cells = cells.with_columns(**stage)
+        return cells, ok
 
     def prepare(self, table):
         """A first pass over the file, for a calculator that needs every row before it can score one."""

@@ -21,17 +21,12 @@ class PipelineColumns(Columns):
         self.rollup, self.deal, self.titles = rollup, deal, titles
         self.amount, self.stage, self.person, self.region = amount, stage, person, region
         self.pending = []
+        self.clean = [f"c{amount}"]
 
-    def formulas(self, cells: pl.DataFrame) -> tuple:
+    def formulas(self) -> tuple:
         stages = self.rollup.stages
-        keys = {}
-        for text in cells[f"c{self.stage}"].unique().to_list():  # a few distinct names: read as the reference does
-            try:
-                keys[text] = stages.key(text)
-            except InputError:
-                pass
         values, oks = plain_numbers({"_amount": f"c{self.amount}"})
-        stage = pl.col(f"c{self.stage}").replace_strict(keys, default=None, return_dtype=pl.String)
+        stage = pl.col(f"c{self.stage}").map_batches(self._keys, pl.String, is_elementwise=True)
         probability = pl.col("_stage").replace_strict(stages.probability, default=None, return_dtype=pl.Float64)
         weighted, _ = rounded(pl.col("_weighted"), 2)
         label = pl.col("_stage").replace_strict({k: self.titles.get(k, k) for k in stages.probability},
@@ -41,6 +36,16 @@ class PipelineColumns(Columns):
                      "_region": self._text(self.region)},
                     {"_probability": probability}, {"_weighted": pl.col("_amount") * pl.col("_probability")},
                     {"probability": pl.col("_probability"), "weighted": weighted, "_label": label}]
+
+    def _keys(self, cells: pl.Series) -> pl.Series:
+        """Each cell's stage key, read as the reference does (a few distinct names), null for one it rejects."""
+        keys = {}
+        for text in cells.unique().drop_nulls().to_list():
+            try:
+                keys[text] = self.rollup.stages.key(text)
+            except InputError:
+                pass
+        return cells.replace_strict(keys, default=None, return_dtype=pl.String)
 
     @staticmethod
     def _text(column) -> pl.Expr:

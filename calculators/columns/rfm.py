@@ -3,7 +3,7 @@
 import polars as pl
 
 from ..cells import is_total_row, safe_cell
-from ..engine import cell_names, plain_number, read, slow_cells
+from ..engine import batches, cell_names, plain_number, slow_cells
 from ..errors import InputError
 from ..rfm import Totals
 from .base import Columns
@@ -12,6 +12,8 @@ from .base import Columns
 # A customer cell Python's strip() would change, and a date the fast way reads (the reference's others).
 _PADDED = r"^[\s\x1c-\x1f]|[\s\x1c-\x1f]$"
 _ISO_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+# Orders held before they are added to the customers' totals: one roll-up per million rows, memory bounded.
+ROLL_UP = 1_000_000
 
 
 class RfmColumns(Columns):
@@ -25,6 +27,7 @@ class RfmColumns(Columns):
     def __init__(self, customer: int, date: int, amount: int, order):
         self.customer, self.date, self.amount, self.order = f"c{customer}", f"c{date}", f"c{amount}", order
         self.scores = None
+        self.clean = [self.date, self.amount]
 
     def _orders(self) -> tuple:
         """(ok, {customer, day, amount}) of a batch's orders the fast way."""
@@ -36,24 +39,24 @@ class RfmColumns(Columns):
         return ok, {"_customer": customer, "_day": day, "_amount": amount}
 
     def prepare(self, table):
+        """The first pass: each customer's last day, count and amount (summed in line order) of the orders."""
         names, extra = cell_names(table)
         schema = {"line": pl.UInt32, "_customer": pl.String, "_day": pl.Date, "_amount": pl.Float64}
         totals = pl.DataFrame(schema={k: v for k, v in schema.items() if k != "line"} | {"_count": pl.Int64})
         ok, values = self._orders()
-        for cells in read(table):
-            frame = cells.with_columns(**values, _ok=ok & ~pl.col("_doubt"))
+        orders, held = [], 0
+        for frame in batches(table, self.clean, **values, _ok=ok & ~pl.col("_doubt")):
             slow = []
             for line, row in slow_cells(frame.filter(~pl.col("_ok")), names, extra):
                 try:
                     slow.append((line, *self.order(row))) if not is_total_row(row) else None
                 except InputError:
                     pass  # the second pass writes the same error on the row
-            orders = pl.concat([frame.filter("_ok").select(list(schema)),
-                                pl.DataFrame(slow, schema=schema, orient="row")]).sort("line")
-            totals = pl.concat([totals, orders.select(*list(schema)[1:], _count=pl.lit(1, pl.Int64))]).group_by(
-                "_customer", maintain_order=True).agg(pl.col("_day").max(), pl.col("_amount").cum_sum().last(),
-                                                      pl.col("_count").sum())
-        return self._totals(totals)
+            orders += [frame.filter("_ok").select(list(schema)), pl.DataFrame(slow, schema=schema, orient="row")]
+            held += len(frame)
+            if held >= ROLL_UP:
+                totals, orders, held = _roll_up(totals, orders), [], 0
+        return self._totals(_roll_up(totals, orders))
 
     @staticmethod
     def _totals(frame: pl.DataFrame) -> Totals:
@@ -70,8 +73,18 @@ class RfmColumns(Columns):
               safe_cell(titles[c["segment"]])) for c in scored],
             schema={"_customer": pl.String, **self.types}, orient="row")
 
-    def formulas(self, cells: pl.DataFrame) -> tuple:
-        ok, values = self._orders()
-        found = cells.select(pl.col(self.customer).alias("_customer")).join(
-            self.scores, on="_customer", how="left", maintain_order="left")
-        return ok & pl.lit(found["segment"]).is_not_null(), [{k: pl.lit(found[k]) for k in self.types}]
+    def columns(self, cells: pl.LazyFrame, lines: tuple) -> tuple:
+        """Each order's customer's scores, joined on the customer cell."""
+        ok, _ = self._orders()
+        found = cells.join(self.scores.lazy(), left_on=self.customer, right_on="_customer", how="left",
+                           maintain_order="left", coalesce=False)
+        return found, ok & pl.col("segment").is_not_null()
+
+
+def _roll_up(totals: pl.DataFrame, orders: list) -> pl.DataFrame:
+    """The customers' totals with the orders added in line order, as rfm.Totals.add adds them one by one: a
+    running sum (cum_sum is sequential) seeded with the customer's total so far."""
+    orders = pl.concat(orders).sort("line").drop("line")
+    return pl.concat([totals, orders.with_columns(_count=pl.lit(1, pl.Int64))]).group_by(
+        "_customer", maintain_order=True).agg(pl.col("_day").max(), pl.col("_amount").cum_sum().last(),
+                                              pl.col("_count").sum())

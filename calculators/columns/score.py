@@ -16,8 +16,9 @@ class ScoreColumns(Columns):
 
     def __init__(self, scorer, index: list, titles: dict, watch: list):
         self.scorer, self.index, self.titles, self.watch = scorer, index, titles, watch
+        self.clean = [f"c{i}" for i in index]
 
-    def formulas(self, cells=None) -> tuple:
+    def formulas(self) -> tuple:
         s = self.scorer
         values, oks = plain_numbers({f"_v{k}": f"c{i}" for k, i in enumerate(self.index)})
         ok, weighted, offset = pl.lit(True), pl.lit(0.0), s.lo if s.card.normalise else 0.0
