@@ -15,6 +15,7 @@ the reference way. polars rather than DuckDB: see README, "How a file is scored"
 import codecs
 import csv
 import io
+from concurrent.futures import ThreadPoolExecutor
 
 import polars as pl
 
@@ -151,21 +152,40 @@ def _line_ends(path):
 def stream(table, out, added: list, row, summary, plan, progress: Progress):
     """Write every row of `table` as batch.stream does; `plan` gives the columns' formulas."""
     names, extra = cell_names(table)
+    with open(out, "wb") as handle:
+        handle.write(_header(table.header + added + ["error"]))
+        for batch in ahead(_scored(table, plan, names, extra)):
+            _batch(batch, names, extra, plan.slow_row(row), summary, plan, handle)
+            progress.tick(summary.read, force=True)
+    plan.done()
+    return summary
+
+
+def _scored(table, plan, names: list, extra: list):
+    """Each piece's lazy plan: the cells (neutralised where `ok`), the computed columns, `ok`, `error`."""
     computed = [*plan.types, *([plan.label] if plan.label and plan.label not in plan.types else [])]
     done = pl.col("ok")
     finish = ([pl.when(done).then(pl.col(n)).alias(n) for n in computed] +
               [pl.when(done).then(safe_text(pl.col(n))).otherwise(pl.col(n)).alias(n)
                for n in names if n not in plan.clean] + [pl.lit(None, pl.String).alias("error")])
-    with open(out, "wb") as handle:
-        handle.write(_header(table.header + added + ["error"]))
-        for lines, cells in read(table, plan.clean):
-            frame, ok = plan.columns(cells, lines)
-            batch = collected(frame.with_columns(ok=(ok & ~pl.col("_doubt")).fill_null(False)).with_columns(finish)
-                              .select("line", "ok", *names, *extra, *computed, "error", *plan.keep))
-            handle.write(_batch(batch, names, extra, plan.slow_row(row), summary, plan))
-            progress.tick(summary.read, force=True)
-    plan.done()
-    return summary
+    for lines, cells in read(table, plan.clean):
+        frame, ok = plan.columns(cells, lines)
+        yield (frame.with_columns(ok=(ok & ~pl.col("_doubt")).fill_null(False)).with_columns(finish)
+               .select("line", "ok", *names, *extra, *computed, "error", *plan.keep))
+
+
+def ahead(frames):
+    """The lazy frames collected, the next one in a thread while the caller works on the last (polars
+    releases the GIL): the Python part of a piece overlaps the engine's work on the next."""
+    with ThreadPoolExecutor(1) as pool:
+        coming = None
+        for frame in frames:
+            following = pool.submit(collected, frame)
+            if coming is not None:
+                yield coming.result()
+            coming = following
+        if coming is not None:
+            yield coming.result()
 
 
 def slow_cells(frame: pl.DataFrame, names: list, extra: list):
@@ -177,8 +197,8 @@ def slow_cells(frame: pl.DataFrame, names: list, extra: list):
         yield line, ["" if c is None else c for c in cells[:len(names)]]
 
 
-def _batch(batch, names: list, extra: list, row, summary, plan) -> bytes:
-    """One batch counted, its rows in doubt scored the reference way, as CSV lines."""
+def _batch(batch, names: list, extra: list, row, summary, plan, handle):
+    """One batch counted, its rows in doubt scored the reference way, written as CSV lines."""
     ok = batch["ok"]
     summary.read += len(batch)
     summary.scored += ok.sum()
@@ -191,14 +211,14 @@ def _batch(batch, names: list, extra: list, row, summary, plan) -> bytes:
         for name, values in zip([*plan.types, "error"], results):
             columns[name] = columns[name].scatter(doubtful, pl.Series(name, values, columns[name].dtype))
         for name in names:
-            columns[name] = columns[name].scatter(doubtful, safe(columns[name].gather(doubtful)))
+            cells = columns[name].gather(doubtful)
+            if not (made := safe(cells)).equals(cells):  # most rows in doubt have nothing to neutralise
+                columns[name] = columns[name].scatter(doubtful, made)
     plan.seen(batch.lazy().filter("ok"))  # after the rows in doubt, which the plan may have noted
     for name, (source, places) in plan.rounding.items():
         columns[name] = exact_round(columns[name], batch[source], places, ok)
-    text = io.BytesIO()
-    pl.DataFrame(list(columns.values())).write_csv(text, include_header=False, line_terminator="\r\n",
+    pl.DataFrame(list(columns.values())).write_csv(handle, include_header=False, line_terminator="\r\n",
                                                    quote_style="necessary")
-    return text.getvalue()
 
 
 def exact_round(rounded: pl.Series, values: pl.Series, places: int, ok: pl.Series) -> pl.Series:

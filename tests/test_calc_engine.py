@@ -16,6 +16,7 @@ import pytest
 from calculators import engine
 from calculators.cells import is_total_row, safe_cell
 from calculators.cli import main
+from calculators.columns import rfm as rfm_columns
 from calculators.data import scorecard_names
 
 VECTORS = Path(__file__).parent / "vectors"
@@ -162,6 +163,7 @@ def test_a_file_the_columns_cannot_read_alike_is_scored_the_reference_way(capsys
 def test_small_batches_give_the_same_file(capsys, tmp_path, fast_path_used, monkeypatch, calculator):
     """Batch edges fall anywhere: rows in doubt, roll-ups and rounding edges across them change nothing."""
     monkeypatch.setattr(engine, "CHUNK", 9973)  # bytes: a dozen pieces
+    monkeypatch.setattr(rfm_columns, "ROLL_UP", 2000)  # rows: customers rolled up now and then, and at the end
     rng = random.Random(3)
     make, options = GENERATORS[calculator]
     header, rows = make(rng)

@@ -84,6 +84,8 @@ class RfmColumns(Columns):
 def _roll_up(totals: pl.DataFrame, orders: list) -> pl.DataFrame:
     """The customers' totals with the orders added in line order, as rfm.Totals.add adds them one by one: a
     running sum (cum_sum is sequential) seeded with the customer's total so far."""
+    if not orders:
+        return totals
     orders = pl.concat(orders).sort("line").drop("line")
     return pl.concat([totals, orders.with_columns(_count=pl.lit(1, pl.Int64))]).group_by(
         "_customer", maintain_order=True).agg(pl.col("_day").max(), pl.col("_amount").cum_sum().last(),
