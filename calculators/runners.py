@@ -156,9 +156,13 @@ def rfm(args) -> Summary:
     segments = _yaml(args.segments, "a list of segments as in playbook_data/calculators/rfm.yml") \
         if args.segments else None
     result = totals.score(args.analysis_date, segments, dict(args.thresholds) or None, args.ties)
-    by_customer = {c["customer"]: c for c in result["customers"]}
     rules = settings("rfm").segments if segments is None else segments
     titles = {s["key"] if isinstance(s, dict) else s.key: _title(s, lang) for s in rules}
+    if not isinstance(result["customers"], list):  # scored as columns (calculators/columns/rfm_scores.py)
+        by_customer = plan.customers(result["customers"], titles)
+    else:
+        by_customer = {c["customer"]: c for c in result["customers"]}
+        plan = None
 
     def row(cells, line):
         c = by_customer[order(cells)[0]]
@@ -171,8 +175,6 @@ def rfm(args) -> Summary:
     summary.say("summary-rfm-breaks", breaks="; ".join(
         f"{word(k, lang)} " + ", ".join(f"{b:g}" for b in result["breaks"][k]) for k in DIMENSIONS))
     added = ["recency", "frequency", "monetary", "r", "f", "m", "segment"]
-    if plan:
-        plan.customers(result["customers"], titles)
     return stream(table, args.output, args.format, added, row, summary, plan, args.progress)
 
 

@@ -296,3 +296,20 @@ def test_safe_cell_is_what_the_columns_use():
     wide = frame["c"].str.contains(engine.RISKY_WIDE).to_list()
     assert wide == [False] * 9 + [True, True]  # beyond ASCII after a risky start: the reference's way
     assert frame.select(engine.safe_text(pl.col("c")).alias("c"))["c"].to_list()[:9] == [safe_cell(c) for c in cells[:9]]
+
+
+@pytest.mark.parametrize("options", [["--ties", "r-rfm"], ["--thresholds", "recency=7,30,90,180"],
+                                     ["--thresholds", "monetary=10,100,1000,5000", "--ties", "r-rfm"],
+                                     ["--analysis-date", "2025-01-01"], ["--analysis-date", "2023-06-01"]])
+def test_rfm_options_score_the_customers_as_the_reference(capsys, tmp_path, options):
+    """The customers are scored as columns (calculators/columns/rfm_scores.py): same breaks, bands, segments."""
+    rng = random.Random(4)
+    header, rows = rfm_rows(rng)
+    source = tmp_path / "in.csv"
+    write_file(source, header, rows[:3000], rng)
+    results = []
+    for engine_name in ("polars", "python"):
+        out = tmp_path / f"{engine_name}.csv"
+        code = main(["rfm", str(source), "--date-format", "dmy", *options, "--engine", engine_name, "-o", str(out)])
+        results.append((code, out.read_bytes() if out.exists() else None, capsys.readouterr().err))
+    assert results[0] == results[1]

@@ -6,17 +6,7 @@ from .. import abc as abc_calc
 from ..cells import is_total_row
 from ..engine import batches, cell_names, plain_number, slow_cells
 from ..errors import InputError, number
-from .base import Columns, first_match, rounded
-
-
-def round_exact(values: pl.Series, places: int) -> pl.Series:
-    """round(v, places) of each value: polars' round, and Python's where a value is on a rounding edge."""
-    value, exact = rounded(pl.lit(values), places)
-    result, exact = pl.select(value.alias("value"), exact.alias("exact")).get_columns()
-    edges = exact.not_().arg_true()
-    if len(edges):
-        result = result.scatter(edges, pl.Series([round(v, places) for v in values.gather(edges)], dtype=pl.Float64))
-    return result
+from .base import Columns, first_match, round_exact
 
 
 class AbcColumns(Columns):

@@ -14,6 +14,16 @@ def rounded(value: pl.Expr, places: int) -> tuple:
     return value.round(places), ~edge.fill_null(True)
 
 
+def round_exact(values: pl.Series, places: int) -> pl.Series:
+    """round(v, places) of each value: polars' round, and Python's where a value is on a rounding edge."""
+    value, exact = rounded(pl.lit(values), places)
+    result, exact = pl.select(value.alias("value"), exact.alias("exact")).get_columns()
+    edges = exact.not_().arg_true()
+    if len(edges):
+        result = result.scatter(edges, pl.Series([round(v, places) for v in values.gather(edges)], dtype=pl.Float64))
+    return result
+
+
 def first_match(cases, default) -> pl.Expr:
     """pl.when(c1).then(v1).when(c2).then(v2)… otherwise `default`."""
     chain = pl

@@ -5,8 +5,8 @@ import polars as pl
 from ..cells import is_total_row, safe_cell
 from ..engine import batches, cell_names, plain_number, slow_cells
 from ..errors import InputError
-from ..rfm import Totals
-from .base import Columns
+from .rfm_scores import Lookup, Scores
+from .base import Columns, round_exact
 
 
 # A customer cell Python's strip() would change, and a date the fast way reads (the reference's others).
@@ -56,22 +56,16 @@ class RfmColumns(Columns):
             held += len(frame)
             if held >= ROLL_UP:
                 totals, orders, held = _roll_up(totals, orders), [], 0
-        return self._totals(_roll_up(totals, orders))
+        return Scores(_roll_up(totals, orders))
 
-    @staticmethod
-    def _totals(frame: pl.DataFrame) -> Totals:
-        totals, customers = Totals(), frame["_customer"].to_list()
-        totals.last = dict(zip(customers, frame["_day"].to_list()))
-        totals.count = dict(zip(customers, frame["_count"].to_list()))
-        totals.amount = dict(zip(customers, frame["_amount"].to_list()))
-        return totals
-
-    def customers(self, scored: list, titles: dict):
-        """Each customer's output columns, from the reference's scores."""
-        self.scores = pl.DataFrame(
-            [(c["customer"], c["recency"], c["frequency"], round(c["monetary"], 2), c["r"], c["f"], c["m"],
-              safe_cell(titles[c["segment"]])) for c in scored],
-            schema={"_customer": pl.String, **self.types}, orient="row")
+    def customers(self, customers: pl.DataFrame, titles: dict) -> Lookup:
+        """Each customer's output columns, from the scores; the lookup the rows in doubt read them from."""
+        self.scores = customers.select(
+            _customer="customer", recency="recency", frequency="frequency",
+            monetary=round_exact(customers["monetary"], 2), r="r", f="f", m="m",
+            segment=pl.col("segment").replace_strict({k: safe_cell(t) for k, t in titles.items()},
+                                                     return_dtype=pl.String))
+        return Lookup(customers)
 
     def columns(self, cells: pl.LazyFrame, lines: tuple) -> tuple:
         """Each order's customer's scores, joined on the customer cell."""

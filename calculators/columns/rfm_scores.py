@@ -1,0 +1,88 @@
+"""rfm.Totals.score on the customers' totals as columns: the same breaks (rfm.quantile on the sorted
+column), bands, recency and segments, for every customer at once. tests/test_calc_engine.py proves the
+file and the summary equal to the reference's."""
+
+import datetime as dt
+
+import polars as pl
+
+from .. import rfm as rfm_calc
+from ..cells import parse_date
+from .base import first_match
+
+COLUMNS = {"recency": "_recency", "frequency": "_count", "monetary": "_amount"}
+
+
+class Scores:
+    """The customers' totals (`_customer`, `_day`, `_amount`, `_count`, in order of first appearance),
+    scored as rfm.Totals does; `score` gives the reference's result with `customers` as a DataFrame."""
+
+    def __init__(self, totals: pl.DataFrame):
+        self.totals = totals
+
+    def reference(self) -> rfm_calc.Totals:
+        """The same totals as rfm.Totals, for what only the reference says (its errors)."""
+        totals, customers = rfm_calc.Totals(), self.totals["_customer"].to_list()
+        totals.last = dict(zip(customers, self.totals["_day"].to_list()))
+        totals.count = dict(zip(customers, self.totals["_count"].to_list()))
+        totals.amount = dict(zip(customers, self.totals["_amount"].to_list()))
+        return totals
+
+    def score(self, analysis_date=None, segments=None, thresholds=None, ties="above") -> dict:
+        rules, fixed = rfm_calc._segments(segments), rfm_calc.fixed_breaks(thresholds)
+        day = self._day(analysis_date)
+        if ties not in rfm_calc.TIES or day is None or (self.totals["_day"] > day).any():
+            return self.reference().score(analysis_date, segments, thresholds, ties)  # its errors, its words
+        frame = self.totals.with_columns(_recency=(pl.lit(day) - pl.col("_day")).dt.total_days())
+        shift = 1 if ties == "r-rfm" else 0
+        cuts = {k: fixed.get(k) or [b + shift for b in _breaks(frame[c].sort())] for k, c in COLUMNS.items()}
+        bands = {k: _band(pl.col(c), cuts[k], ties) for k, c in COLUMNS.items()}
+        frame = frame.with_columns(r=6 - bands["recency"], f=bands["frequency"], m=bands["monetary"])
+        frame = frame.with_columns(segment=first_match([(_matches(s), s.key) for s in rules], None))
+        counts = dict.fromkeys((s.key for s in rules), 0)
+        counts.update(dict(frame["segment"].value_counts().iter_rows()))
+        customers = frame.select(customer="_customer", recency="_recency", frequency="_count",
+                                 monetary="_amount", r="r", f="f", m="m", segment="segment")
+        return {"analysis_date": day.isoformat(), "breaks": cuts, "customers": customers,
+                "segments": {s.key: counts[s.key] for s in rules},
+                "analysis_date_source": "given" if analysis_date is not None else "day after the last order"}
+
+    def _day(self, analysis_date):
+        if analysis_date is not None:
+            return parse_date(analysis_date, "analysis date")
+        latest = self.totals["_day"].max()
+        return latest + dt.timedelta(days=1) if latest else None
+
+
+def _breaks(ordered: pl.Series) -> list:
+    """rfm.breaks of a sorted column: rfm.quantile reads its neighbours as Python numbers, so alike."""
+    return [rfm_calc.quantile(ordered, p) for p in rfm_calc.QUANTILES]
+
+
+def _band(value: pl.Expr, cuts: list, ties: str) -> pl.Expr:
+    """rfm.band: 1 + how many breaks the value is above (or at least, for r-rfm)."""
+    above = [(value >= cut) if ties == "r-rfm" else (value > cut) for cut in cuts]
+    return pl.sum_horizontal([pl.lit(1, pl.Int64), *[a.cast(pl.Int64) for a in above]])
+
+
+def _matches(rule) -> pl.Expr:
+    """Segment.matches as an expression."""
+    test = pl.lit(True)
+    for bounds, score in ((rule.r, "r"), (rule.f, "f"), (rule.m, "m")):
+        if bounds is not None:
+            test = test & pl.col(score).is_between(bounds[0], bounds[1])
+    return test
+
+
+class Lookup:
+    """customer → the reference's dict of that customer, for the rows in doubt; len() as a dict's."""
+
+    def __init__(self, customers: pl.DataFrame):
+        self.customers = customers
+        self.index = dict(zip(customers["customer"].to_list(), range(len(customers))))
+
+    def __getitem__(self, customer: str) -> dict:
+        return self.customers.row(self.index[customer], named=True)
+
+    def __len__(self) -> int:
+        return len(self.index)
