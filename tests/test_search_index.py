@@ -100,3 +100,15 @@ def test_pages_run_the_playbook_worker(site):
     assert "sourceMappingURL" not in worker and "lunr" in worker
     for page, path in (("index.html", "assets/"), ("en/planning/smart-goals.html", "../../assets/")):
         assert f'"search": "{path}javascripts/workers/search.playbook.js"' in (site / page).read_text(encoding="utf-8")
+
+
+def test_screen_controls_and_print_notes_stay_out_of_the_index(site, book):
+    """A quiz's self-marking buttons, a checklist's buttons and note, a printed page's address note are
+    not text to find (data-search-exclude); the questions and the checklists themselves are."""
+    for lang, self_check in (("zh", "自测"), ("en", "Self-check")):
+        docs = index(site, lang)["docs"]
+        text = "".join(d["text"] for d in docs).replace("\u200b", "")
+        for key in ("quiz-right", "quiz-reset", "kept-in-browser", "print-no-address"):
+            assert book.strings[key][lang] not in text, (lang, key)
+        quizzes = [d for d in docs if d["title"] == self_check]
+        assert len(quizzes) > 30 and all("?" in d["text"] or "？" in d["text"] for d in quizzes)
