@@ -12,7 +12,9 @@ calculators' scripts of REV. For each run a fresh browser context opens the scor
 - time: from choosing the file to the result ready to download, as the page reports it;
 - extra memory: the peak of the proportional set size (PSS) of all of chromium's processes while scoring
   (the page, its worker, the browser process that keeps Blobs, …), sampled every 100 ms, minus the same
-  just before the file is chosen;
+  just before the file is chosen; and the same for their anonymous and shared memory only (Pss_Anon +
+  Pss_Shmem: what the browser allocated), since PSS also counts a share of chromium's library pages, which
+  moves by tens of MB when other browsers on the machine start or stop;
 - longest task: the longest task on the page's main thread (PerformanceObserver "longtask", which reports
   tasks of 50 ms and more), and the longest gap between two animation frames; both are wall times, which
   grow when other programs keep the cores busy, so also the CPU time of the longest main-thread task
@@ -72,8 +74,9 @@ def baseline_site(site: Path, rev: str, folder: Path) -> Path:
     return folder
 
 
-def chromium_pss_mb() -> float:
-    """The PSS of every chromium process this benchmark started (descendants of this process), in MB."""
+def chromium_memory_mb() -> tuple[float, float]:
+    """(PSS, anonymous + shared PSS) of every chromium process this benchmark started (descendants of this
+    process), in MB."""
     parents = {}
     for entry in os.scandir("/proc"):
         if entry.name.isdigit():
@@ -87,7 +90,7 @@ def chromium_pss_mb() -> float:
         more = {pid for pid, parent in parents.items() if parent in mine} - mine
         mine |= more
         grew = bool(more)
-    total = 0
+    total = allocated = 0
     for pid in mine - {os.getpid()}:
         try:
             if "chrom" not in Path(f"/proc/{pid}/comm").read_text():
@@ -95,25 +98,31 @@ def chromium_pss_mb() -> float:
             rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
         except OSError:
             continue
-        total += next(int(line.split()[1]) for line in rollup.splitlines() if line.startswith("Pss:"))
-    return total / 1024
+        fields = {line.split(":")[0]: int(line.split()[1]) for line in rollup.splitlines()[1:]}
+        total += fields["Pss"]
+        allocated += fields["Pss_Anon"] + fields["Pss_Shmem"]
+    return total / 1024, allocated / 1024
 
 
 class Peak(threading.Thread):
-    """Samples chromium's PSS every 100 ms until stopped; `.peak` is the highest sample."""
+    """Samples chromium's memory every 100 ms until stopped; `.peak` is the highest sample of each figure."""
 
     def __init__(self):
         super().__init__(daemon=True)
-        self.peak, self.done = chromium_pss_mb(), threading.Event()
+        self.peak, self.done = chromium_memory_mb(), threading.Event()
+
+    def sample(self):
+        self.peak = tuple(map(max, self.peak, chromium_memory_mb()))
 
     def run(self):
         while not self.done.wait(0.1):
-            self.peak = max(self.peak, chromium_pss_mb())
+            self.sample()
 
-    def stop(self) -> float:
+    def stop(self) -> tuple[float, float]:
         self.done.set()
         self.join()
-        return max(self.peak, chromium_pss_mb())
+        self.sample()
+        return self.peak
 
 
 def score_once(browser, url: str, source: Path, kind: str) -> dict:
@@ -125,16 +134,16 @@ def score_once(browser, url: str, source: Path, kind: str) -> dict:
     tool.locator("select[name='kind']").select_option(kind)
     page.evaluate(WATCH)
     page.wait_for_timeout(1000)  # the page settled
-    before = chromium_pss_mb()
+    before = chromium_memory_mb()
     peak = Peak()
     peak.start()
     browser.start_tracing(page=page, categories=TASKS)
     tool.locator("input[type='file']").set_input_files(str(source))
     page.wait_for_function("document.querySelector('[data-file-tool]').dataset.state === 'done'", timeout=900_000)
-    extra = peak.stop() - before
+    extra = [high - low for high, low in zip(peak.stop(), before)]
     cpu = max(task_cpu_ms(browser.stop_tracing(), "CrRendererMain"), default=0)
     figures = {"seconds": float(tool.get_attribute("data-seconds")), "mode": tool.get_attribute("data-mode"),
-               "extra_mb": extra, "task_ms": page.evaluate("pbTask"), "gap_ms": page.evaluate("pbGap"), "cpu_ms": cpu}
+               "extra_mb": extra[0], "allocated_mb": extra[1], "task_ms": page.evaluate("pbTask"), "gap_ms": page.evaluate("pbGap"), "cpu_ms": cpu}
     with page.expect_download() as info:
         tool.locator(".pb-file__download").click()
     output = Path(info.value.path()).read_bytes()
@@ -148,9 +157,11 @@ def report(label: str, before: dict, after: dict):
     task = lambda f: f"{f['task_ms']:.0f} ms" if f["task_ms"] else "< 50 ms"  # noqa: E731
     same = "same output" if before["digest"] == after["digest"] else "OUTPUT DIFFERS"
     for name, f in (("before", before), ("after", after)):
-        print(f"  {label} {name:6}: {f['seconds']:6.2f} s in the {f['mode']:6}, +{f['extra_mb']:6.0f} MB, longest task "
+        print(f"  {label} {name:6}: {f['seconds']:6.2f} s in the {f['mode']:6}, +{f['extra_mb']:4.0f} MB "
+              f"(anonymous +{f['allocated_mb']:4.0f} MB), longest task "
               f"{task(f)} (CPU {f['cpu_ms']:.0f} ms), longest frame gap {f['gap_ms']:.0f} ms, {f['lines']:,} lines out")
-    print(f"  {label} after / before: time {ratio('seconds'):.2f}, extra memory {ratio('extra_mb'):.2f}, longest task's "
+    print(f"  {label} after / before: time {ratio('seconds'):.2f}, extra memory {ratio('extra_mb'):.2f} "
+          f"(anonymous {ratio('allocated_mb'):.2f}), longest task's "
           f"CPU {ratio('cpu_ms'):.2f}, longest frame gap {ratio('gap_ms'):.2f}; {same}")
 
 

@@ -28,7 +28,7 @@ def test_the_worker_imports_exactly_the_listed_scripts_in_order():
 
 
 def test_the_page_loads_the_formulas_first():
-    assert PAGE[:len(FORMULAS)] == FORMULAS and set(WORKER) - {"csv.js", "xlsx.js", "filescore.js"} <= set(FORMULAS)
+    assert PAGE[:len(FORMULAS)] == FORMULAS and set(WORKER) - {"csv.js", "xlsx.js", "filewrite.js", "filescore.js"} <= set(FORMULAS)
 
 
 def js_names() -> dict:

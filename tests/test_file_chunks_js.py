@@ -19,7 +19,7 @@ from playbook.calculators.widgets import SETTINGS, browser_data
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPTS = ROOT / "docs" / "assets" / "javascripts" / "calculators"
 WORKER = ["core.js", "cells.js", "scorecard.js", "abc.js", "rfm.js", "survey.js", "pipeline.js", "csv.js", "xlsx.js",
-          "filescore.js"]
+          "filewrite.js", "filescore.js"]
 FILES = ROOT / "tests" / "fixtures" / "files"
 CHUNKS = [1, 2, 3, 7, 64, 1 << 20]
 

@@ -9,12 +9,12 @@ FOLDER = "assets/javascripts/calculators"
 # The pure formulas: what a page and Node's vector test load before anything else
 FORMULAS = ("core.js", "cells.js", "clv.js", "scorecard.js", "abc.js", "rfm.js", "survey.js", "pipeline.js",
             "complaint-cost.js")
-# A calculator page: the formulas, then the page parts (words, results, widgets, the file page's readers and runner)
-PAGE = FORMULAS + ("messages.js", "results.js", "widget.js", "csv.js", "xlsx.js", "filescore.js", "chart.js",
-                   "download.js", "filepage.js")
-# The Web Worker that scores a whole file (worker.js): the formulas files are scored with, the readers, the runner
+# A calculator page: the formulas, then the page parts (words, results, widgets, the file page's readers, writer and runner)
+PAGE = FORMULAS + ("messages.js", "results.js", "widget.js", "csv.js", "xlsx.js", "filewrite.js", "filescore.js",
+                   "chart.js", "download.js", "filepage.js")
+# The Web Worker that scores a whole file (worker.js): the formulas files are scored with, the readers, the writer, the runner
 WORKER = ("core.js", "cells.js", "scorecard.js", "abc.js", "rfm.js", "survey.js", "pipeline.js", "csv.js", "xlsx.js",
-          "filescore.js")
+          "filewrite.js", "filescore.js")
 
 
 def page_scripts() -> list[str]:

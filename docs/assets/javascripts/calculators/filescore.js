@@ -1,16 +1,13 @@
-/* Whole-file scoring, mirroring calculators/runners.py and batch.py: find the columns, then write every
-   input row in order with the calculator's columns and an `error` column, counting a label per row.
-   Runs in a Web Worker (worker.js) or, when none can start, on the page a slice at a time: the work is a
-   generator that yields every SLICE rows so either caller can report progress. A CSV file is read a range
-   at a time and the result written as Blob parts, so memory stays flat however long the file. */
+/* Whole-file scoring, mirroring calculators/runners.py: read the file, find the columns, then each calculator's
+   runner scores the rows, which filewrite.js writes out. Runs in a Web Worker (worker.js) or, when none can
+   start, on the page a slice at a time: the work is a generator that yields every SLICE rows so either caller
+   can report progress. A CSV file is read a range at a time and the result written as Blob parts, so memory
+   stays flat however long the file. */
 (function (root) {
   "use strict";
 
-  var PB = root.PlaybookCalc;
-  var SLICE = 5000;
-  var PART = 1000;  // lines per Blob part: the lines wait in the script's memory until their part is made
-  var SHOWN = 500;
-  var LISTED = 10;  // line numbers a note lists before "…"  // failed rows listed on the page; every one is in the download's error column
+  var PB = root.PlaybookCalc, OUT = PB.fileOut, SLICE = OUT.SLICE, stream = OUT.stream, cellText = OUT.cellText;
+
   // Column names accepted besides the field's own name (runners.NAMES)
   var NAMES = {
     value: ["金额", "销售额", "采购金额", "amount", "sales"],
@@ -50,107 +47,24 @@
     return out;
   }
 
-  // The result file, a slice of lines at a time turned into a Blob part: the browser keeps a Blob's bytes
-  // out of the script's memory, so a million rows are never one string. BOM first, so Excel reads UTF-8
-  function Output() {
-    this.parts = [PB.csv.BOM];
-    this.lines = [];
+  // ABC's values in a Float64Array that doubles when full: 8 bytes a value, none of them an object
+  function Numbers() {
+    this.array = new Float64Array(1024);
+    this.length = 0;
   }
 
-  Output.prototype.add = function (cells) {
-    this.lines.push(PB.csv.row(cells));
-    if (this.lines.length === PART) this.flush();
-  };
-
-  Output.prototype.flush = function () {
-    if (this.lines.length) this.parts.push(new Blob([this.lines.join("")]));
-    this.lines = [];
-  };
-
-  Output.prototype.blob = function () {
-    this.flush();
-    return new Blob(this.parts, { type: "text/csv;charset=utf-8" });
-  };
-
-  // batch.stream: every row out, in order; row(cells, line) gives [added cells, label] or throws InputError.
-  // Total rows are written marked and never scored; messages in the file's language (state.lang)
-  function* stream(table, added, row, state) {
-    state.header = table.header.concat(added, ["error"]);
-    state.out = new Output();
-    state.out.add(state.header);
-    state.read = state.scored = state.failed = 0;
-    state.labels = new Map();
-    state.failures = [];
-    state.totals = [];
-    var blank = added.map(function () { return ""; }), m = state.messages, lang = state.lang;
-    for (var r of table.rows()) {
-      var line = r[0], cells = r[1], problem = r[2];
-      state.read += 1;
-      if (state.read % SLICE === 0) yield state.read;
-      if (problem === "total") {
-        state.totals.push(line);
-        state.out.add((cells.concat(blank, [PB.cells.say(m, "total-row", lang, {})])));
-        continue;
-      }
-      if (problem === null) {
-        try {
-          var got = row(cells, line);
-          state.scored += 1;
-          if (got[1] !== null && got[1] !== undefined) state.labels.set(got[1], (state.labels.get(got[1]) || 0) + 1);
-          state.out.add((cells.concat(got[0], [""])));
-          continue;
-        } catch (error) {
-          if (!(error instanceof PB.InputError)) throw error;
-          problem = error;
-        }
-      }
-      state.failed += 1;
-      var reason = PB.cells.text(problem, lang, m);
-      if (state.failures.length < SHOWN) state.failures.push([line, reason]);
-      state.out.add((cells.concat(blank, [PB.cells.say(m, "line", lang, { line: line, message: reason })])));
+  Numbers.prototype.push = function (value) {
+    if (this.length === this.array.length) {
+      var more = new Float64Array(this.length * 2);
+      more.set(this.array);
+      this.array = more;
     }
-  }
-
-  // runners.ShareOrPercent: a column of percentages (22) with plain values below 1 (shares, 0.22) is a warning
-  function ShareOrPercent(name) {
-    this.name = name;
-    this.share = [];
-    this.percent = [];
-  }
-
-  // Only what the warning shows is kept: the first percent, the first lines of shares, and whether there are more
-  ShareOrPercent.prototype.see = function (line, cell, value) {
-    if ((typeof cell === "string" && cell.indexOf("%") >= 0) || Math.abs(value) >= 1) {
-      if (!this.percent.length) this.percent.push([line, cell]);
-    } else if (value !== 0 && this.share.length <= LISTED) this.share.push([line, cell]);
+    this.array[this.length++] = value;
   };
 
-  // The summary's lines about the file, in its language (batch.describe and the runners' warnings)
-  function notes(state) {
-    var m = state.messages, lang = state.lang, out = [];
-    var lines = function (list) { return list.slice(0, LISTED).join(", ") + (list.length > LISTED ? ", …" : ""); };
-    if (state.headerLine > 1) out.push(PB.cells.say(m, "summary-title", lang, { line: state.headerLine }));
-    state.duplicates.forEach(function (d) {
-      out.push(PB.cells.say(m, "summary-duplicate", lang, { name: "'" + d[0] + "'", columns: d[1].join(", ") }));
-    });
-    if (state.totals.length) out.push(PB.cells.say(m, "summary-totals", lang, { count: state.totals.length, lines: lines(state.totals) }));
-    (state.watch || []).forEach(function (w) {
-      if (!w.share.length || !w.percent.length) return;
-      out.push(PB.cells.say(m, "summary-mixed", lang, { name: "'" + w.name + "'", share: cellText(w.share[0][1]),
-        percent: cellText(w.percent[0][1]), lines: lines(w.share.map(function (s) { return s[0]; })) }));
-    });
-    if (state.breaks) {
-      out.push(PB.cells.say(m, "summary-rfm-breaks", lang, { breaks: PB.rfm.DIMENSIONS.map(function (k) {
-        return state.words[k][lang] + " " + state.breaks[k].map(PB.py.formatG).join(", ");
-      }).join("; ") }));
-    }
-    return out;
-  }
-
-  // Python's str() of a number cell: 860000 → "860000", 0.5 → "0.5"
-  function cellText(value) {
-    return typeof value === "number" && !Number.isInteger(value) ? PB.py.floatRepr(value) : String(value);
-  }
+  Numbers.prototype.values = function () {
+    return this.array.subarray(0, this.length);
+  };
 
   var RUNNERS = {
     // A scorecard: score (2 decimals) and tier
@@ -162,7 +76,7 @@
       var scorer = new PB.Scorer(card, index.map(function (i) { return table.header[i]; }));
       var titles = {}, watch = [];
       card.tiers.forEach(function (t) { titles[t.key] = t.title[state.lang]; });
-      card.criteria.forEach(function (c, k) { if (c.percent) watch.push([k, new ShareOrPercent(table.header[index[k]])]); });
+      card.criteria.forEach(function (c, k) { if (c.percent) watch.push([k, new OUT.ShareOrPercent(table.header[index[k]])]); });
       state.watch = watch.map(function (w) { return w[1]; });
       state.order = card.tiers.map(function (t) { return titles[t.key]; });
       yield* stream(table, ["score", "tier"], function (cells, line) {
@@ -174,25 +88,25 @@
 
     // ABC: a first pass reads the values, the second writes share, cumulative, class and rank
     abc: function* (table, o, data, state) {
-      var i = findColumns(table, pick(["value"])).value, name = table.header[i], values = [], problems = new Map(), k = 0;
+      var i = findColumns(table, pick(["value"])).value, name = table.header[i], numbers = new Numbers(), problems = new Map(), k = 0;
       for (var r of table.rows()) {
         if (r[2] !== null) continue;  // a total row or one of the wrong shape is never counted
-        try { values.push(PB.number(r[1][i], name, { minimum: 0 })); } catch (error) {
+        try { numbers.push(PB.number(r[1][i], name, { minimum: 0 })); } catch (error) {
           if (!(error instanceof PB.InputError)) throw error;
           problems.set(k, error);
         }
         k += 1;
         if (k % SLICE === 0) yield 0;
       }
-      var t = PB.abc.thresholds(o.a, o.b, data), result = PB.abc.classifyChecked(values, t[0], t[1]);
+      var t = PB.abc.thresholds(o.a, o.b, data), values = numbers.values(), ranked = PB.abc.ranking(values);
       var position = 0, seen = 0;
       state.order = ["A", "B", "C"];
       yield* stream(table, ["share", "cumulative", "class", "rank"], function () {
         var at = seen++;
         if (problems.has(at)) throw problems.get(at);
-        var j = position++;
-        return [[PB.py.floatRepr(PB.py.round(result.share[j], 4)), PB.py.floatRepr(PB.py.round(result.cumulative[j], 4)),
-          result.classes[j], String(result.rank[j])], result.classes[j]];
+        var j = position++, cumulative = ranked.cumulative[j], label = PB.abc.classOf(cumulative, t[0], t[1]);
+        return [[PB.py.floatRepr(PB.py.round(values[j] / ranked.total * 100, 4)), PB.py.floatRepr(PB.py.round(cumulative, 4)),
+          label, String(ranked.rank[j])], label];
       }, state);
     },
 
@@ -308,8 +222,8 @@
   // What the page shows and saves of a finished job (the worker posts it as it is; the Blob by reference)
   function result(state, encoding) {
     return { blob: state.out.blob(), read: state.read, scored: state.scored, failed: state.failed, failures: state.failures,
-      notes: notes(state), labels: Array.from(state.labels.entries()), order: state.order, encoding: encoding };
+      notes: OUT.notes(state), labels: Array.from(state.labels.entries()), order: state.order, encoding: encoding };
   }
 
-  PB.files = { scoreCsv: scoreCsv, scoreXlsx: scoreXlsx, findColumns: findColumns, SLICE: SLICE };
+  PB.files = { scoreCsv: scoreCsv, scoreXlsx: scoreXlsx, findColumns: findColumns };
 })(typeof self !== "undefined" ? self : globalThis);

@@ -3,7 +3,7 @@
    only then), posts progress, then the result, whose CSV is a Blob. */
 /* global importScripts */
 importScripts("core.js", "cells.js", "scorecard.js", "abc.js", "rfm.js", "survey.js", "pipeline.js", "csv.js", "xlsx.js",
-  "filescore.js");
+  "filewrite.js", "filescore.js");
 
 self.onmessage = function (event) {
   "use strict";
