@@ -1,11 +1,14 @@
-"""What mkdocs-macros calls (`module_name: playbook` in mkdocs.yml): it only registers macros; the work lives in the features."""
+"""What mkdocs-macros calls (`module_name: playbook` in mkdocs.yml): it registers every feature's macros
+(playbook/features.py); the work lives in the features."""
 
+import functools
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from playbook.core.blocks import Macros
+from playbook import features
 from playbook.calculators.scripts import page_scripts
+from playbook.core.blocks import Macros
 from playbook.core.loading import loaded, playbook_for
 from playbook.core.page_calls import check_macro_calls
 from playbook.core.problems import DataError
@@ -14,15 +17,17 @@ from playbook.upkeep.recent import set_page_date
 
 
 def define_env(env):
-    """Load and validate playbook_data/ (once per build), then register every macro."""
+    """Load and validate playbook_data/ (once per build), then register every feature's macros."""
     try:
         book = playbook_for(Path(env.project_dir))
     except DataError as error:
         raise PluginError(str(error)) from None
     env.conf["extra"]["calculator_scripts"] = page_scripts()  # overrides/main.html loads them
-    macros = Macros(env, book)
-    for name in Macros.NAMES:
-        env.macro(getattr(macros, name), name)
+    context = Macros(env, book)
+    for part in features.parts("macros"):
+        for name, macro in part.MACROS.items():
+            context.registered[name] = functools.partial(macro, context)
+            env.macro(context.registered[name], name)
 
 
 def on_pre_page_macros(env):

@@ -14,7 +14,7 @@ import pytest
 
 from playbook.core.book import load
 from playbook.core.problems import DataError
-from playbook.core.schema import FOLDERS, TOP_LEVEL
+from playbook.core.schema import TOP_LEVEL, folders
 
 from .conftest import ROOT, mkdocs_build
 
@@ -41,7 +41,7 @@ def broken_project(tmp_path: Path, case: str) -> Path:
 
 
 def expected_lines(case: str) -> list[str]:
-    kinds = ", ".join([f"{folder}/" for folder in FOLDERS] + list(TOP_LEVEL))
+    kinds = ", ".join([f"{folder}/" for folder in folders()] + list(TOP_LEVEL))
     text = (FIXTURES / "bad" / case / "expected.txt").read_text(encoding="utf-8")
     return text.replace("{kinds}", kinds).splitlines()
 

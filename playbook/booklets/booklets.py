@@ -40,7 +40,7 @@ def booklet(macros, role_id: str) -> str:
         raise page.error(f"unknown role '{role_id}'; expected one of: {', '.join(book.roles)}")
     items = entries(book, role_id, macros.homes, page.lang)
     # Each item rendered by its own macro, so it prints and keeps state exactly as on its home page
-    blocks = [(kind, item, Markup(getattr(macros, kind)(item.id))) for kind, item in items]
+    blocks = [(kind, item, Markup(macros.call(kind, item.id))) for kind, item in items]
     title = filled(_ui(book, "booklet-title", page.lang), role=book.roles[role_id].title[page.lang])
     body = render("booklet.html", book=book, lang=page.lang, role_id=role_id, blocks=blocks,
                   site_name=env.conf["site_name"], **online(env.conf.get("site_url") or "", env.page.url),

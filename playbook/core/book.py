@@ -5,12 +5,10 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from playbook.courses.checks import course_problems
+from playbook import features
 from playbook.core.caching import caching
 from playbook.core.problems import DataError, Problem, validation_problems
-from playbook.upkeep.review import owner_problems
-from playbook.core.schema import FOLDERS, KIND_OF, TOP_LEVEL
-from playbook.core.schema.content import Module
+from playbook.core.schema import TOP_LEVEL, folders, kind_of
 from playbook.core.schema.taxonomy import RolesFile, StagesFile, StringsFile, TopicsFile
 from playbook.core.ui_strings import missing_strings
 from playbook.core.yaml_source import YamlSource, read_yaml
@@ -47,17 +45,17 @@ class Playbook:
     def get(self, kind: str, item_id: str):
         """The item of `kind` with `item_id`; KeyError with the known ids when there is none."""
         located = self.items.get(item_id)
-        if located is None or KIND_OF.get(type(located.item)) != kind:
+        if located is None or kind_of().get(type(located.item)) != kind:
             known = ", ".join(sorted(self.ids(kind))) or "none yet"
             raise KeyError(f"unknown {kind} id '{item_id}'; expected one of: {known}")
         return located.item
 
     def kind_of(self, item_id: str) -> str | None:
         located = self.items.get(item_id)
-        return KIND_OF.get(type(located.item)) if located else None
+        return kind_of().get(type(located.item)) if located else None
 
     def ids(self, kind: str) -> list[str]:
-        return [i for i, loc in self.items.items() if KIND_OF.get(type(loc.item)) == kind]
+        return [i for i, loc in self.items.items() if kind_of().get(type(loc.item)) == kind]
 
     def of_kind(self, kind: str) -> list:
         return [self.items[i].item for i in self.ids(kind)]
@@ -135,10 +133,10 @@ def _model_for(name: str, source, problems: list):
     if name in TOP_LEVEL:
         return TOP_LEVEL[name]
     folder = name.split("/")[0] if "/" in name else None
-    if folder in FOLDERS and name.count("/") == 1:
-        return FOLDERS[folder]
+    if folder in folders() and name.count("/") == 1:
+        return folders()[folder]
     path = f"{DATA_DIR}/{name}"
-    known = ", ".join([f"{f}/" for f in FOLDERS] + list(TOP_LEVEL))
+    known = ", ".join([f"{f}/" for f in folders()] + list(TOP_LEVEL))
     problems.append(Problem(path, 1, f"no kind of data is kept here; expected a file in one of: {known}"))
     return None
 
@@ -219,28 +217,9 @@ def _cross_references(book: Playbook, source: YamlSource, model) -> list[Problem
         located = book.items.get(target)
         if target in book.invalid_ids:
             continue
-        if located is None or KIND_OF.get(type(located.item)) != kind:
+        if located is None or kind_of().get(type(located.item)) != kind:
             found.append(unknown(path, f"{kind} id", target, book.ids(kind), f"playbook_data/{kind}s/"))
-    if isinstance(model, Module):
-        found += _module_checks(book, source, model, valid)
-    found += course_problems(book, source, model)
-    found += owner_problems(book, source, model)
-    return found
+    # Each feature's own checks (its checks.py: CHECKS)
+    return found + [problem for part in features.parts("checks") for check in part.CHECKS
+                    for problem in check(book, source, model)]
 
-
-def _module_checks(book: Playbook, source: YamlSource, module: Module, valid: dict) -> list[Problem]:
-    found, tags = [], module.tags
-    for key, value, known, home in (("area", tags.area, book.areas, "topics.yml"),
-                                    ("stage", tags.stage, book.stages, "stages.yml")):
-        if valid[home] and value not in known:
-            found.append(Problem(source.path, source.line_of(("tags", key)),
-                                 f"unknown {key} '{value}'; expected one of: {', '.join(known)}"))
-    for index, role in enumerate(tags.roles):
-        if valid["roles.yml"] and role not in book.roles:
-            found.append(Problem(source.path, source.line_of(("tags", "roles", index)),
-                                 f"unknown role '{role}'; expected one of: {', '.join(book.roles)}"))
-    for page in (module.page, module.page.replace(".md", ".en.md")):
-        if not (book.root / "docs" / page).is_file():
-            found.append(Problem(source.path, source.line_of(("page",)),
-                                 f"page docs/{page} does not exist; expected the module's page in both languages"))
-    return found

@@ -1,14 +1,12 @@
 """Jinja templates for data blocks; autoescape is on, so no text from data becomes HTML."""
 
-from pathlib import Path
-
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 
+from playbook import features
 from playbook.printables.printing import breakable
 from playbook.scripts.rubric import rubric_widget
 from playbook.upkeep.recent import status
 
-TEMPLATES = sorted(Path(__file__).parent.parent.glob("*/templates"))  # each feature's templates/
 
 
 @pass_context
@@ -52,7 +50,7 @@ def _sources(context, sources) -> str:
 
 def _environment() -> Environment:
     env = Environment(
-        loader=FileSystemLoader(TEMPLATES),
+        loader=FileSystemLoader(features.template_dirs()),  # each feature's templates/
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,

@@ -7,7 +7,7 @@ from pathlib import PurePosixPath
 
 from playbook.courses.plan import clock, to_minutes
 from playbook.core.problems import Problem
-from playbook.core.schema import KIND_OF
+from playbook.core.schema import kind_of
 from playbook.courses.schema import Course
 
 DAY = 24 * 60
@@ -130,7 +130,7 @@ def _question_problem(book, ref: str) -> str | None:
 
 def _kind(book, item_id: str) -> str | None:
     located = book.items.get(item_id)
-    return KIND_OF.get(type(located.item)) if located else None
+    return kind_of().get(type(located.item)) if located else None
 
 
 RULES = (
@@ -143,3 +143,6 @@ RULES = (
     ("questions-exist", questions_exist),
     ("role-play-cards-exist-and-fit", role_play_cards_exist_and_fit),
 )
+
+
+CHECKS = (course_problems,)

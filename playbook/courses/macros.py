@@ -113,12 +113,12 @@ class CoursePage:
         # A checklist or sheet as on its home page, with that page's address and QR code at its foot
         if kind == "roleplay":
             return render("roleplay.html", book=self.book, lang=self.lang, card=item)
-        return getattr(self.macros, kind)(item.id)
+        return self.macros.call(kind, item.id)
 
 
 def course(macros, course_id: str, view: str = "learner") -> str:
     page = CoursePage(macros, course_id, view)
-    macros._cited().append(page.course)  # its data file dates the page (playbook/upkeep/recent.py)
+    macros.cited().append(page.course)  # its data file dates the page (playbook/upkeep/recent.py)
     if view in ("instructor", "handouts") and any(r.card for _, rows in page.plan.sessions for r in rows):
         macros.env.page.meta["calculators"] = True  # role-play cards score their rubric in the browser
     return page.markdown()
@@ -137,3 +137,6 @@ def course_index(macros) -> str:
                      f"{inline(duration_text(item.duration, page.lang))} · {roles}  \n"
                      f"  {text(item.summary[page.lang])}  \n  {links}")
     return "\n".join(lines)
+
+
+MACROS = {"course": course, "course_index": course_index}

@@ -95,3 +95,7 @@ class Course(Upkeep, Item, DataFile):
         yield from ((("prerequisites", i), "module", m) for i, m in enumerate(self.prerequisites))
         for path, block in self.located_blocks():
             yield from ((path + ("modules", i), "module", m) for i, m in enumerate(block.modules))
+
+
+FOLDERS = {"courses": Course}
+KIND_OF = {Course: "course"}

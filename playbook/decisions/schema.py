@@ -66,3 +66,7 @@ class DecisionTree(Item, DataFile):
 
     def number(self, node_id: str) -> int:
         return [n.id for n in self.nodes].index(node_id) + 1
+
+
+FOLDERS = {"decisions": DecisionTree}
+KIND_OF = {DecisionTree: "decision"}

@@ -5,6 +5,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from playbook.core.schema.common import DataFile, Item, Text
+from playbook.core.schema.content import Framework, Module, Quiz
 
 
 class Exercise(Item, DataFile):
@@ -22,3 +23,8 @@ class Exercise(Item, DataFile):
         if self.kind == "example" and len(self.steps) < 2:
             raise ValueError("a worked example shows its working; expected at least two steps")
         return self
+
+
+# The kinds this feature keeps in playbook_data/ (playbook/features.py).
+FOLDERS = {"modules": Module, "frameworks": Framework, "quizzes": Quiz, "exercises": Exercise}
+KIND_OF = {Module: "module", Framework: "framework", Quiz: "quiz", Exercise: "exercise"}

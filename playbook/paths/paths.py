@@ -8,7 +8,7 @@ from playbook.paths.schema import LINKS
 
 
 def path(macros, path_id: str) -> str:
-    page, item = macros._item("path", path_id)
+    page, item = macros.item("path", path_id)
     days = [(day, [(step, _links(macros, page, step)) for step in day.steps]) for day in item.days]
     total = sum(len(day.steps) for day in item.days)
     return render("path.html", book=macros.book, lang=page.lang, path=item, days=days, total=total)

@@ -46,3 +46,7 @@ class Path(Item, DataFile):
                 for kind in LINKS:
                     if getattr(step, kind):
                         yield ("days", d, "steps", s, kind), kind, getattr(step, kind)
+
+
+FOLDERS = {"paths": Path}
+KIND_OF = {Path: "path"}

@@ -6,6 +6,7 @@ from pydantic import Field, model_validator
 
 from playbook.core.schema.common import FieldError, Id, Strict, Text, Whole
 from playbook.core.schema.content import Printable
+from playbook.core.schema.content import Checklist
 
 
 class Scale(Strict):
@@ -59,3 +60,7 @@ class Sheet(Printable):
                                      f"field id '{field.id}' is used twice; expected each field id once in a sheet")
                 seen.add(field.id)
         return self
+
+
+FOLDERS = {"checklists": Checklist, "sheets": Sheet}
+KIND_OF = {Checklist: "checklist", Sheet: "sheet"}

@@ -6,6 +6,7 @@ from pydantic import Field, field_validator
 
 from playbook.core.schema.common import DataFile, Item, Strict, Text, Whole
 from playbook.core.schema.upkeep import Upkeep
+from playbook.scripts.rubric_schema import Rubric
 
 # The fixed order of a complaint conversation (002): feelings first, then the problem.
 FEELING_STEPS = ("sympathise", "ask", "confirm")
@@ -77,3 +78,6 @@ class Script(Upkeep, Item, DataFile):
         yield (), self
         yield ("roleplay",), self.roleplay
 
+
+FOLDERS = {"scripts": Script, "rubrics": Rubric}
+KIND_OF = {Script: "script", RolePlay: "roleplay", Rubric: "rubric"}

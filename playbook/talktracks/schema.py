@@ -42,3 +42,7 @@ class TalkTrack(Upkeep, Item, DataFile):
         for kind in ("framework", "sheet"):
             for index, target in enumerate(getattr(self, kind + "s")):
                 yield (kind + "s", index), kind, target
+
+
+FOLDERS = {"talktracks": TalkTrack}
+KIND_OF = {TalkTrack: "talktrack"}

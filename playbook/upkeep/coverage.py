@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from playbook.core.book import Playbook
-from playbook.core.schema import KIND_OF
+from playbook.core.schema import kind_of
 from playbook.core.schema.content import Module
 
 # What gives a topic depth beyond the source's own lists: a worked example or exercise, a checklist or
@@ -28,7 +28,7 @@ def depth(book: Playbook) -> dict[str, list[str]]:
     """topic id → the ids of its items of a DEPTH_KINDS kind (worked examples, exercises, sheets, tools)."""
     found = {topic: [] for topic in book.topics}
     for item_id, located in book.items.items():
-        if KIND_OF[type(located.item)] in DEPTH_KINDS:
+        if kind_of()[type(located.item)] in DEPTH_KINDS:
             for topic in located.item.covers:
                 found[topic].append(item_id)
     return found

@@ -2,42 +2,14 @@
 
 A folder holds one item per file (`checklists/pre-visit.yml`), except `glossary/`, whose files
 hold a list of terms each (one file per area, so authors of different chapters never edit one file).
-A new kind of content adds its model here and nowhere else.
+A new kind of content is a model in its feature's `schema.py`, listed in that file's FOLDERS and KIND_OF
+(playbook/features.py); the four shared files are here.
 """
 
-from calculators.scorecard import Scorecard
-from calculators.settings import CalculatorSettings
-from calculators.smart_goal import GoalChecker
+import functools
 
-from playbook.core.schema.content import Checklist, Framework, GlossaryFile, Module, Quiz, Term
-from playbook.courses.schema import Course
-from playbook.decisions.schema import DecisionTree
-from playbook.modules.schema import Exercise
-from playbook.paths.schema import Path
-from playbook.scripts.rubric_schema import Rubric
-from playbook.scripts.schema import RolePlay, Script
-from playbook.printables.schema import Sheet
-from playbook.talktracks.schema import TalkTrack
+from playbook import features
 from playbook.core.schema.taxonomy import RolesFile, StagesFile, StringsFile, TopicsFile
-
-FOLDERS = {
-    "calculators": CalculatorSettings,
-    "checkers": GoalChecker,
-    "checklists": Checklist,
-    "courses": Course,
-    "decisions": DecisionTree,
-    "exercises": Exercise,
-    "frameworks": Framework,
-    "glossary": GlossaryFile,
-    "modules": Module,
-    "paths": Path,
-    "quizzes": Quiz,
-    "rubrics": Rubric,
-    "scorecards": Scorecard,
-    "scripts": Script,
-    "sheets": Sheet,
-    "talktracks": TalkTrack,
-}
 
 TOP_LEVEL = {
     "topics.yml": TopicsFile,
@@ -46,9 +18,14 @@ TOP_LEVEL = {
     "strings.yml": StringsFile,
 }
 
-# The kind name macros and messages use: `checklist("pre-visit")`, "unknown checklist id".
-KIND_OF = {Checklist: "checklist", Framework: "framework", Module: "module", Quiz: "quiz", Sheet: "sheet",
-           Term: "term", Script: "script", RolePlay: "roleplay", Course: "course",
-           DecisionTree: "decision", Exercise: "exercise", Path: "path"}
-KIND_OF.update({Scorecard: "scorecard", CalculatorSettings: "calculator", GoalChecker: "checker",
-                Rubric: "rubric", TalkTrack: "talktrack"})
+
+@functools.cache
+def folders() -> dict:
+    """A folder of playbook_data/ → the model of its files, from every feature, by folder name."""
+    return dict(sorted(pair for part in features.parts("schema") for pair in part.FOLDERS.items()))
+
+
+@functools.cache
+def kind_of() -> dict:
+    """An item's model → the kind name macros and messages use: `checklist("pre-visit")`, "unknown checklist id"."""
+    return {model: kind for part in features.parts("schema") for model, kind in part.KIND_OF.items()}

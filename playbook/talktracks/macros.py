@@ -6,16 +6,16 @@ from playbook.printables.printing import relative
 
 def talktrack(macros, track_id: str) -> str:
     """The whole track with its role-play card; only on the page of the module it names."""
-    page, track = macros._item("talktrack", track_id)
+    page, track = macros.item("talktrack", track_id)
     module = macros.book.get("module", track.module)
     if page.meta.get("module") != track.module:
         raise page.error(f"talk track '{track_id}' belongs to module '{track.module}'; expected it on "
                           f"that module's page, docs/{module.page}")
-    macros._cited().append(track.roleplay)
+    macros.cited().append(track.roleplay)
     macros.env.page.meta["calculators"] = True  # the rubric's scripts (overrides/main.html)
     uses = [_link(macros, page, kind, item_id) for kind in ("framework", "sheet")
             for item_id in getattr(track, kind + "s")]
-    return macros._render("talktrack.html", page, track=track, uses=uses)
+    return macros.render("talktrack.html", page, track=track, uses=uses)
 
 
 def talktrack_index(macros) -> str:
@@ -28,7 +28,7 @@ def talktrack_index(macros) -> str:
                 for t in tracks if t.tags.stage == stage_id]
         if rows:
             groups.append((stage, rows))
-    return macros._render("talktrack_index.html", page, groups=groups)
+    return macros.render("talktrack_index.html", page, groups=groups)
 
 
 def _link(macros, page, kind: str, item_id: str) -> tuple:
@@ -44,3 +44,6 @@ def _href(macros, page, kind: str, item_id: str) -> str:
                          f"{{{{ {kind}(\"{item_id}\") }}}}")
     here = macros.env.page.url
     return (relative(here, home) if home != here else "") + "#" + item_id
+
+
+MACROS = {"talktrack": talktrack, "talktrack_index": talktrack_index}

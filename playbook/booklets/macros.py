@@ -1,0 +1,5 @@
+"""Booklets by role: docs/booklets/<role>.md and its index."""
+
+from playbook.booklets.booklets import booklet, booklet_index
+
+MACROS = {"booklet": booklet, "booklet_index": booklet_index}

@@ -1,0 +1,8 @@
+"""The calculators' data kinds: their models live in calculators/, which must work without MkDocs."""
+
+from calculators.scorecard import Scorecard
+from calculators.settings import CalculatorSettings
+from calculators.smart_goal import GoalChecker
+
+FOLDERS = {"calculators": CalculatorSettings, "checkers": GoalChecker, "scorecards": Scorecard}
+KIND_OF = {CalculatorSettings: "calculator", GoalChecker: "checker", Scorecard: "scorecard"}

@@ -1,0 +1,25 @@
+"""Checklists and sheets: forms to fill in on screen, printed with their online address and a QR code."""
+
+from playbook.printables.printing import footer_context
+
+
+def checklist(macros, item_id: str) -> str:
+    return _printable(macros, "checklist", item_id)
+
+
+def sheet(macros, item_id: str) -> str:
+    return _printable(macros, "sheet", item_id)
+
+
+def _printable(macros, kind: str, item_id: str) -> str:
+    # A checklist or sheet recurs in booklets and course handouts with its home page's address in the
+    # footer: the same HTML, so it is rendered once per language build.
+    page, item = macros.item(kind, item_id)
+    footer = footer_context(macros.env, macros.homes, kind, item_id)
+    key = ("printable", kind, item_id, page.lang, footer["address"])
+    if key not in macros.memo:
+        macros.memo[key] = macros.render(f"{kind}.html", page, **{kind: item}, **footer)
+    return macros.memo[key]
+
+
+MACROS = {"checklist": checklist, "sheet": sheet}
