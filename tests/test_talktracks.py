@@ -8,7 +8,7 @@ from pydantic import BaseModel
 
 from calculators.scorecard import Scorer
 from playbook.core.loading import playbook_for
-from playbook.printables.printing import page_url
+from playbook.core.addresses import page_url
 
 from .conftest import ROOT, mkdocs_build
 

@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from calculators.scorecard import Scorer
 from playbook.core.loading import playbook_for
-from playbook.printables.printing import page_url
+from playbook.core.addresses import page_url
 
 from .conftest import ROOT
 

@@ -4,7 +4,9 @@ its own. Pages call `{{ booklet("trainer") }}` (docs/booklets/<role>.md) and `{{
 from markupsafe import Markup
 
 from playbook.core.page import PageContext
-from playbook.printables.printing import online, relative
+from playbook.core import addresses
+from playbook.core.addresses import relative
+from playbook.printables.printing import online
 from playbook.core.render import render
 from playbook.core.safe_markdown import filled, inline, link
 
@@ -25,7 +27,7 @@ def entries(book, role_id: str, homes: dict, lang: str) -> list[tuple[str, objec
         # Area of the page that renders the item first, then that page, then the id
         kind, item = entry
         home = homes.get((kind, item.id, lang), "")
-        folder = home.removeprefix("en/").split("/")[0]
+        folder = home.removeprefix(addresses.folder(lang)).split("/")[0]
         return (areas.index(folder) if folder in areas else len(areas), home, item.id)
 
     found = [(kind, item) for kind in KINDS for item in book.of_kind(kind) if role_id in item.roles]

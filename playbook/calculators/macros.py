@@ -5,7 +5,7 @@ from calculators import workbooks
 from playbook.calculators.examples import worked_example
 from playbook.calculators.widgets import calculator
 from playbook.core.page import PageContext
-from playbook.printables.printing import relative
+from playbook.core.addresses import relative
 
 
 def workbook(macros, name: str) -> str:

@@ -3,7 +3,8 @@ pick (modules, talk tracks, complaint scripts' cards, checklists, sheets, self-c
 browser's course check (docs/assets/javascripts/composer-check.js) needs to agree with playbook/courses/checks.py."""
 
 from playbook.core.page import PageContext
-from playbook.printables.printing import home_pages, relative
+from playbook.core.addresses import relative
+from playbook.printables.printing import home_pages
 from playbook.core.render import render
 from playbook.courses.schema import KINDS as BLOCK_KINDS
 

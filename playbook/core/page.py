@@ -4,7 +4,8 @@ import logging
 import posixpath
 from dataclasses import dataclass
 
-DEFAULT_LANGUAGE = "zh"
+from playbook.core.addresses import DEFAULT_LANGUAGE
+
 log = logging.getLogger("mkdocs.plugins.playbook")
 
 

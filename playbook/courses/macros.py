@@ -8,7 +8,7 @@ from playbook.courses.plan import VIEWS, duration_text, plan, view_src
 from playbook.courses.present import slides
 from playbook.courses.rotation import ROLES, SEATS, rounds
 from playbook.core.page import PageContext
-from playbook.printables.printing import page_url, relative
+from playbook.core.addresses import page_url, relative
 from playbook.core.render import render
 from playbook.core.safe_markdown import filled, inline, link, text
 

@@ -9,6 +9,7 @@ into docs/ first: `python -m playbook.courses.pages DIR`.
 import sys
 from pathlib import Path
 
+from playbook.core.addresses import LANGUAGES
 from playbook.courses.plan import COURSE_DIR, VIEWS, view_src
 
 # Out of the search index: trainer-only pages, and the quiz, whose questions are found on their module pages
@@ -26,7 +27,7 @@ def content(course_id: str, view: str) -> str:
     return f'{front}{{{{ course("{course_id}", "{view}") }}}}\n'
 
 
-def course_pages(root: Path, languages=("zh", "en")) -> dict[str, str]:
+def course_pages(root: Path, languages=LANGUAGES) -> dict[str, str]:
     """docs-relative path → Markdown, for every view of every course in each language."""
     return {view_src(course_id, view, lang): content(course_id, view)
             for course_id in course_ids(root) for view in VIEWS for lang in languages}

@@ -6,17 +6,16 @@ into a link from the page being built, and `homes` tells which page renders each
 
 from dataclasses import dataclass, field
 
-from playbook.printables.printing import page_url
+from playbook.core.addresses import DEFAULT_LANGUAGE, page_url, source
 
 VIEWS = ("learner", "instructor", "handouts", "quiz", "present", "signin")
 COURSE_DIR = "courses"
 
 
-def view_src(course_id: str, view: str, lang: str = "zh") -> str:
+def view_src(course_id: str, view: str, lang: str = DEFAULT_LANGUAGE) -> str:
     """The docs-relative source path of a course view: courses/<id>.md, courses/<id>-quiz.en.md, …"""
     suffix = "" if view == "learner" else f"-{view}"
-    language = "" if lang == "zh" else f".{lang}"
-    return f"{COURSE_DIR}/{course_id}{suffix}{language}.md"
+    return source(f"{COURSE_DIR}/{course_id}{suffix}.md", lang)
 
 
 def clock(minutes: int) -> str:
@@ -107,7 +106,7 @@ def _row(book, block, start: int, link, homes: dict, lang: str) -> Row:
 
 def _module(book, module_id: str, link, lang: str) -> tuple:
     module = book.get("module", module_id)
-    page = module.page if lang == "zh" else module.page.replace(".md", f".{lang}.md")
+    page = source(module.page, lang)
     return module, link(page_url(page))
 
 

@@ -4,6 +4,7 @@ A table of named rules (RULES): each takes the playbook and the module and yield
 for every problem it finds. A shared file that failed (topics, stages, roles) is reported once, not as an
 unknown value in every module."""
 
+from playbook.core.addresses import LANGUAGES, source
 from playbook.core.problems import Problem
 from playbook.core.schema.content import Module
 
@@ -30,7 +31,7 @@ def roles_are_known(book, module: Module):
 
 
 def page_exists_in_both_languages(book, module: Module):
-    for page in (module.page, module.page.replace(".md", ".en.md")):
+    for page in (source(module.page, lang) for lang in LANGUAGES):
         if not (book.root / "docs" / page).is_file():
             yield ("page",), f"page docs/{page} does not exist; expected the module's page in both languages"
 

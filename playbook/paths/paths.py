@@ -2,7 +2,7 @@
 script, checklist, sheet or self-check it uses. A page calls `{{ path("first-week") }}`."""
 
 from playbook.core.page import PageContext
-from playbook.printables.printing import page_url, relative
+from playbook.core.addresses import page_url, relative, source
 from playbook.core.render import render
 from playbook.paths.schema import LINKS
 
@@ -34,7 +34,7 @@ def _address(macros, page: PageContext, kind: str, item_id: str) -> str:
     element a link's #hash names, which on a form is its input called "name", and throws."""
     if kind == "module":
         src = macros.book.get("module", item_id).page
-        return page_url(src if page.lang == "zh" else src.replace(".md", f".{page.lang}.md"))
+        return page_url(source(src, page.lang))
     home = macros.homes.get((kind, item_id, page.lang))
     if home is None:
         raise page.error(f"no page renders {kind} '{item_id}'; expected a page calling {kind}(\"{item_id}\")")

@@ -2,7 +2,7 @@
 
 from playbook.core.page import PageContext
 from playbook.practice.cards import DECKS, cards
-from playbook.printables.printing import relative
+from playbook.core.addresses import relative
 
 
 def practice_cards(macros) -> str:

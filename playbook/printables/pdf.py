@@ -20,12 +20,14 @@ import tempfile
 import threading
 from pathlib import Path
 
+from playbook.core.addresses import LANGUAGES, folder
+
 CHROMIUM = "/usr/bin/chromium"  # Debian's: Playwright's own browser download cannot work offline
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
-LANG_DIRS = {"zh": "", "en": "en/"}  # where each language's pages live in the site
+LANG_DIRS = {lang: folder(lang) for lang in LANGUAGES}  # where each language's pages live in the site
 # Each pack: the folder of its pages, the page name of an id, and the name of its PDFs (booklets.pdf_path)
 PACKS = {"booklet": ("booklets", "{id}.html"), "handouts": ("courses", "{id}-handouts.html")}
 MARKER = "PBITEMSTART"  # + the item's number: found by pdftotext on the page where the item starts

@@ -1,7 +1,6 @@
 """What a printed checklist or sheet carries at its foot: its online address and a QR code to it."""
 
 import functools
-import posixpath
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -9,22 +8,13 @@ from urllib.parse import urlsplit
 import segno
 from markupsafe import Markup
 
+from playbook.core.addresses import page_language, page_url
 from playbook.core.page import log
 
 # A page that renders an item: `{{ checklist("pre-visit") }}`, `{{ sheet('6w1h1s') }}`, `{{ talktrack("x") }}`.
 CALL = re.compile(r"""\{\{\s*(checklist|sheet|framework|talktrack|script|quiz)\(\s*["']([a-z0-9.-]+)["']\s*\)\s*\}\}""")
 HOME_EXCLUDED = ("booklets/", "courses/")  # pages that collect items from elsewhere are nobody's home
 
-
-def page_url(src_uri: str) -> str:
-    """The site-relative URL of a Markdown page: planning/x.en.md → en/planning/x.html."""
-    if src_uri.endswith(".en.md"):
-        return "en/" + src_uri[: -len(".en.md")] + ".html"
-    return src_uri[: -len(".md")] + ".html"
-
-
-def page_language(src_uri: str) -> str:
-    return "en" if src_uri.endswith(".en.md") else "zh"
 
 
 @functools.lru_cache(maxsize=8)
@@ -101,7 +91,3 @@ def footer_context(env, homes: dict, kind: str, item_id: str) -> dict:
         home = homes.get((kind, item_id, lang), home)
     return online(env.conf.get("site_url") or "", home)
 
-
-def relative(from_url: str, to_url: str) -> str:
-    """A link from one site-relative page URL to another."""
-    return posixpath.relpath(to_url, posixpath.dirname(from_url) or ".")

@@ -16,7 +16,7 @@ from typing import Literal
 from pydantic import Field, ValidationError, model_validator
 
 from playbook.core.schema.common import Id, NonEmptyStr, Strict
-from playbook.printables.printing import page_url
+from playbook.core.addresses import folder, page_url, source
 
 PREFIX = "PBS1:"
 MAX_BYTES = 64_000  # a slip is a few kilobytes; anything far larger is not one
@@ -51,12 +51,11 @@ class Slip(Strict):
 
 def outline(book, lang: str) -> dict:
     """What a progress page lists, in `lang`: ids, titles and (for modules) the page's site path."""
-    src = (lambda page: page) if lang == "zh" else (lambda page: page[:-3] + f".{lang}.md")
     titled = lambda kind: [{"id": i.id, "title": i.title[lang]} for i in sorted(book.of_kind(kind),  # noqa: E731
                                                                               key=lambda i: i.id)]
     # Paths from the language's root (en/ for English), as the pages' own scripts see them (material's base).
-    home = "" if lang == "zh" else f"{lang}/"
-    return {"modules": [{"id": m.id, "title": m.title[lang], "path": page_url(src(m.page))[len(home):]}
+    home = folder(lang)
+    return {"modules": [{"id": m.id, "title": m.title[lang], "path": page_url(source(m.page, lang))[len(home):]}
                         for m in sorted(book.of_kind("module"), key=lambda m: m.page)],
             "checklists": titled("checklist"), "sheets": titled("sheet"),
             "quizzes": [{"id": c.id, "title": c.title[lang]} for c in sorted(book.of_kind("course"),

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from playbook.core.addresses import LANGUAGES, source
 from playbook.core.book import Playbook
 from playbook.core.schema import kind_of
 from playbook.core.schema.content import Module
@@ -39,7 +40,7 @@ def pages_in_both_languages(book: Playbook, root: Path) -> dict[str, bool]:
     both = {topic: False for topic in book.topics}
     for module in book.of_kind("module"):
         docs = root / "docs"
-        if (docs / module.page).is_file() and (docs / module.page.replace(".md", ".en.md")).is_file():
+        if all((docs / source(module.page, lang)).is_file() for lang in LANGUAGES):
             both.update((topic, True) for topic in module.covers)
     return both
 

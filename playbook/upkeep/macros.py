@@ -1,7 +1,7 @@
 """What changed in the last 90 days, from the history of the data."""
 
 from playbook.core.page import PageContext
-from playbook.printables.printing import relative
+from playbook.core.addresses import relative
 from playbook.upkeep.recent import WINDOW, recent
 
 

@@ -7,7 +7,7 @@ from markupsafe import Markup, escape
 from playbook.courses.plan import view_src
 from playbook.upkeep.freshness import kept, stale
 from playbook.upkeep.history import last_changed
-from playbook.printables.printing import page_url
+from playbook.core.addresses import LANGUAGES, page_url, source
 from playbook.upkeep.review import is_due, owner_name, today
 
 WINDOW = 90  # days the "what's new" page looks back
@@ -25,7 +25,7 @@ def item_files(book, item) -> list[str]:
     """The files an item's content comes from: its data file, and a module's pages."""
     files = [book.items[item.id].source.path]
     if hasattr(item, "page"):
-        files += [f"docs/{item.page}", f"docs/{item.page[:-3]}.en.md"]
+        files += [f"docs/{source(item.page, lang)}" for lang in LANGUAGES]
     return files
 
 
@@ -59,7 +59,7 @@ def recent(book, lang: str, homes: dict) -> tuple[datetime.date, list]:
 
 def _home(item, kind: str, lang: str, homes: dict) -> str | None:
     if kind == "module":
-        return page_url(item.page if lang == "zh" else item.page[:-3] + f".{lang}.md")
+        return page_url(source(item.page, lang))
     if kind == "course":
         return page_url(view_src(item.id, "learner", lang))
     return homes.get((kind, item.id, lang))
