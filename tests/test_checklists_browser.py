@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from playbook.core.loading import playbook_for
-from playbook.printables.printing import home_pages
+from playbook.core.homes import home_pages
 
 from .conftest import ROOT
 

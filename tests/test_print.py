@@ -17,7 +17,7 @@ from playbook.booklets.booklets import entries, pdf_path
 from playbook.courses.plan import plan
 from playbook.core.loading import playbook_for
 from playbook.printables.pdf import print_to_pdf, serve
-from playbook.printables.printing import home_pages
+from playbook.core.homes import home_pages
 
 from .conftest import ROOT, mkdocs_build
 

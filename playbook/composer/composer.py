@@ -4,7 +4,7 @@ browser's course check (docs/assets/javascripts/composer-check.js) needs to agre
 
 from playbook.core.page import PageContext
 from playbook.core.addresses import relative
-from playbook.printables.printing import home_pages
+from playbook.core.homes import home_pages
 from playbook.core.render import render
 from playbook.courses.schema import KINDS as BLOCK_KINDS
 

@@ -7,7 +7,7 @@ import functools
 
 from playbook.core.page import PageContext
 from playbook.core.render import render
-from playbook.printables.printing import home_pages
+from playbook.core.homes import home_pages
 
 
 class Macros:

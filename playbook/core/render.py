@@ -1,12 +1,10 @@
 """Jinja templates for data blocks; autoescape is on, so no text from data becomes HTML."""
 
+import functools
+
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 
 from playbook import features
-from playbook.printables.printing import breakable
-from playbook.scripts.rubric import rubric_widget
-from playbook.upkeep.recent import status
-
 
 
 @pass_context
@@ -25,18 +23,6 @@ def _ui(context, key: str) -> str:
 
 
 @pass_context
-def _rubric(context, card) -> dict:
-    """`{% set rubric = rubric(card) %}`: a role-play card's observer rubric widget (playbook/scripts/rubric.py)."""
-    return rubric_widget(context["book"], card, context["lang"])
-
-
-@pass_context
-def _upkeep(context, item) -> dict:
-    """`{% set kept = upkeep(item) %}`: owner, review date, due, stale English (playbook/upkeep/recent.py)."""
-    return status(context["book"], item, context["lang"])
-
-
-@pass_context
 def _cite(context, source: str) -> str:
     """`{{ source | cite }}`: a citation as a reader of the page's language reads it ('practice' → 实践经验)."""
     return _ui(context, "practice") if source == "practice" else source
@@ -48,7 +34,9 @@ def _sources(context, sources) -> str:
     return "; ".join(_cite(context, source) for source in sources)
 
 
+@functools.cache
 def _environment() -> Environment:
+    """Made on first use, once every feature is imported: its templates, filters and globals join here."""
     env = Environment(
         loader=FileSystemLoader(features.template_dirs()),  # each feature's templates/
         autoescape=True,
@@ -57,20 +45,15 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
-    env.filters["t"] = _translate
-    env.filters["breakable"] = breakable
-    env.filters["cite"] = _cite
-    env.filters["sources"] = _sources
+    env.filters.update(t=_translate, cite=_cite, sources=_sources)
     env.globals["ui"] = _ui
-    env.globals["rubric"] = _rubric
-    env.globals["upkeep"] = _upkeep
+    for part in features.parts("macros"):  # a feature's own: TEMPLATE_FILTERS, TEMPLATE_GLOBALS
+        env.filters.update(getattr(part, "TEMPLATE_FILTERS", {}))
+        env.globals.update(getattr(part, "TEMPLATE_GLOBALS", {}))
     return env
-
-
-ENVIRONMENT = _environment()
 
 
 def render(template: str, **context) -> str:
     """Render a template into one HTML block with no blank line, so Markdown keeps it whole."""
-    html = ENVIRONMENT.get_template(template).render(**context)
+    html = _environment().get_template(template).render(**context)
     return "\n".join(line for line in html.splitlines() if line.strip())

@@ -1,6 +1,6 @@
 """Checklists and sheets: forms to fill in on screen, printed with their online address and a QR code."""
 
-from playbook.printables.printing import footer_context
+from playbook.printables.printing import breakable, footer_context
 
 
 def checklist(macros, item_id: str) -> str:
@@ -23,3 +23,4 @@ def _printable(macros, kind: str, item_id: str) -> str:
 
 
 MACROS = {"checklist": checklist, "sheet": sheet}
+TEMPLATE_FILTERS = {"breakable": breakable}  # `{{ address | breakable }}` in printed_foot.html

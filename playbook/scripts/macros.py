@@ -1,5 +1,9 @@
 """Scripts (what to say, step by step) and role-play cards with the observer's rubric."""
 
+from jinja2 import pass_context
+
+from playbook.scripts.rubric import rubric_widget
+
 
 def script(macros, item_id: str) -> str:
     page, item = macros.item("script", item_id)
@@ -12,4 +16,11 @@ def roleplay(macros, item_id: str) -> str:
     return macros.render("roleplay.html", page, card=item)
 
 
+@pass_context
+def rubric(context, card) -> dict:
+    """`{% set rubric = rubric(card) %}` in a template: a role-play card's observer rubric widget."""
+    return rubric_widget(context["book"], card, context["lang"])
+
+
 MACROS = {"script": script, "roleplay": roleplay}
+TEMPLATE_GLOBALS = {"rubric": rubric}

@@ -1,8 +1,10 @@
 """What changed in the last 90 days, from the history of the data."""
 
+from jinja2 import pass_context
+
 from playbook.core.page import PageContext
 from playbook.core.addresses import relative
-from playbook.upkeep.recent import WINDOW, recent
+from playbook.upkeep.recent import WINDOW, recent, status
 
 
 def whats_new(macros) -> str:
@@ -12,4 +14,11 @@ def whats_new(macros) -> str:
     return macros.render("whats_new.html", page, day=day.isoformat(), rows=rows, window=WINDOW)
 
 
+@pass_context
+def upkeep(context, item) -> dict:
+    """`{% set kept = upkeep(item) %}` in a template: owner, review date, due, stale English."""
+    return status(context["book"], item, context["lang"])
+
+
 MACROS = {"whats_new": whats_new}
+TEMPLATE_GLOBALS = {"upkeep": upkeep}
