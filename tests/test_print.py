@@ -13,7 +13,8 @@ import sys
 import cv2
 import pytest
 
-from playbook.booklets.booklets import entries, pdf_path
+from playbook.booklets.booklets import entries
+from playbook.printables.pdf import pdf_path
 from playbook.courses.plan import plan
 from playbook.core.loading import playbook_for
 from playbook.printables.pdf import print_to_pdf, serve

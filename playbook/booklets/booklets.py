@@ -6,17 +6,13 @@ from markupsafe import Markup
 from playbook.core.page import PageContext
 from playbook.core import addresses
 from playbook.core.addresses import relative
+from playbook.printables.pdf import pdf_path
 from playbook.printables.printing import online
 from playbook.core.render import render
 from playbook.core.safe_markdown import filled, inline, link
 
 KINDS = ("checklist", "sheet")
 BOOKLET_DIR = "booklets"
-
-
-def pdf_path(role_id: str, lang: str, pack: str = "booklet") -> str:
-    """Where `python -m playbook.printables.pdf` writes a booklet's (or a course's "handouts") PDF, relative to the site."""
-    return f"downloads/{pack}-{role_id}-{lang}.pdf"
 
 
 def entries(book, role_id: str, homes: dict, lang: str) -> list[tuple[str, object]]:

@@ -2,34 +2,16 @@
 strings.yml before the build does (where it would stop with a KeyError)."""
 
 import re
-import typing
 from pathlib import Path
 
-from playbook.composer.composer import FORM_KEYS, KEYS, PICKABLE
-from playbook.courses.plan import VIEWS
-from playbook.courses.rotation import ROLES
+from playbook import features
 from playbook.core.problems import Problem
-from playbook.core.schema.content import Printable
-from playbook.courses.schema import KINDS as BLOCK_KINDS
-from playbook.scripts.schema import FEELING_STEPS, PROBLEM_STEPS
 
 PACKAGE = Path(__file__).parent.parent
 CODE = [*sorted(PACKAGE.glob("*/templates/*.html")), *sorted(set(PACKAGE.rglob("*.py")) - {Path(__file__)}),
         *sorted((PACKAGE.parent / "calculators").rglob("*.py"))]
 # A literal key: ui('objectives') in a template; ui("x"), _ui(book, "x", …), book.t("x"), ui["x"] in Python
 LITERAL = re.compile(r"""\b(?:ui|_ui\([^,()]+,|\.t)\(\s*["']([a-z][a-z0-9-]*)["']|\bui\[["']([a-z][a-z0-9-]*)["']\]""")
-# Keys made from a prefix and a value the schema fixes: ui('course-kind-' ~ row.block.kind)
-FAMILIES = {
-    "booklet-kind-": ("checklist", "sheet"),
-    "composer-": KEYS + FORM_KEYS,
-    "composer-pick-": PICKABLE,
-    "course-kind-": BLOCK_KINDS,
-    "course-title-": VIEWS[1:],
-    "rotation-": ROLES,
-    "script-": ("feelings", "problem"),
-    "script-step-": FEELING_STEPS + PROBLEM_STEPS,
-    "write-in-": typing.get_args(typing.get_args(Printable.model_fields["write_in"].annotation)[0]),
-}
 
 
 def used_keys() -> dict[str, str]:
@@ -39,9 +21,12 @@ def used_keys() -> dict[str, str]:
         for match in LITERAL.finditer(file.read_text(encoding="utf-8")):
             if not (match[1] or match[2]).endswith("-"):  # a prefix: its family is in FAMILIES, or unknowable
                 used.setdefault(match[1] or match[2], file.relative_to(PACKAGE.parent).as_posix())
-    for prefix, values in FAMILIES.items():
-        for value in values:
-            used.setdefault(prefix + value, "playbook/*/templates")
+    # Keys made from a prefix and a value the schema fixes: ui('course-kind-' ~ row.block.kind), each feature's
+    # UI_FAMILIES (in its macros.py)
+    for part in features.parts("macros"):
+        for prefix, values in getattr(part, "UI_FAMILIES", {}).items():
+            for value in values:
+                used.setdefault(prefix + value, part.__name__.replace(".", "/") + ".py")
     return used
 
 

@@ -3,7 +3,7 @@ playbook/courses/events.py for every file in playbook_data/courses/; `{{ course_
 
 from markupsafe import Markup
 
-from playbook.booklets.booklets import pdf_path
+from playbook.printables.pdf import pdf_path
 from playbook.courses.plan import VIEWS, duration_text, plan, view_src
 from playbook.courses.present import slides
 from playbook.courses.rotation import ROLES, SEATS, rounds
@@ -11,6 +11,7 @@ from playbook.core.page import PageContext
 from playbook.core.addresses import page_url, relative
 from playbook.core.render import render
 from playbook.core.safe_markdown import filled, inline, link, text
+from playbook.courses.schema import KINDS as BLOCK_KINDS
 
 ACTIVITY_KINDS = ("discussion", "exercise", "role-play", "quiz")
 # The other views each view links to: learners only to their quiz, the trainer to everything
@@ -140,3 +141,4 @@ def course_index(macros) -> str:
 
 
 MACROS = {"course": course, "course_index": course_index}
+UI_FAMILIES = {"course-kind-": BLOCK_KINDS, "course-title-": VIEWS[1:], "rotation-": ROLES}

@@ -1,5 +1,8 @@
 """Checklists and sheets: forms to fill in on screen, printed with their online address and a QR code."""
 
+import typing
+
+from playbook.core.schema.content import Printable
 from playbook.printables.printing import breakable, footer_context
 
 
@@ -24,3 +27,4 @@ def _printable(macros, kind: str, item_id: str) -> str:
 
 MACROS = {"checklist": checklist, "sheet": sheet}
 TEMPLATE_FILTERS = {"breakable": breakable}  # `{{ address | breakable }}` in printed_foot.html
+UI_FAMILIES = {"write-in-": typing.get_args(typing.get_args(Printable.model_fields["write_in"].annotation)[0])}

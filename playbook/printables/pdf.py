@@ -28,7 +28,7 @@ CHROMIUM_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
 LANG_DIRS = {lang: folder(lang) for lang in LANGUAGES}  # where each language's pages live in the site
-# Each pack: the folder of its pages, the page name of an id, and the name of its PDFs (booklets.pdf_path)
+# Each pack: the folder of its pages, the page name of an id, and the name of its PDFs (pdf_path)
 PACKS = {"booklet": ("booklets", "{id}.html"), "handouts": ("courses", "{id}-handouts.html")}
 MARKER = "PBITEMSTART"  # + the item's number: found by pdftotext on the page where the item starts
 
@@ -62,6 +62,11 @@ def chromium():
         finally:
             browser.close()
 
+
+
+def pdf_path(pack_id: str, lang: str, pack: str = "booklet") -> str:
+    """Where this command writes a booklet's (or a course's "handouts") PDF, relative to the site."""
+    return f"downloads/{pack}-{pack_id}-{lang}.pdf"
 
 def print_to_pdf(page, url: str, path: Path) -> Path:
     """Open `url` in `page` and print it as the browser would: A4, print.css, backgrounds kept."""
@@ -145,7 +150,6 @@ def publish_link(site: Path, page_path: str, pdf_path: str):
 def write_packs(site: Path, selection: dict, langs=None) -> list[Path]:
     """Print the selected booklets and handout packs into site/downloads/ and link each from its page.
     `selection`: pack → ids, or None for all of them."""
-    from playbook.booklets.booklets import pdf_path
 
     pages = [(pack, *found) for pack, ids in selection.items() for found in pack_pages(site, pack, ids, langs)]
     if not pages:

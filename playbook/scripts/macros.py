@@ -3,6 +3,7 @@
 from jinja2 import pass_context
 
 from playbook.scripts.rubric import rubric_widget
+from playbook.scripts.schema import FEELING_STEPS, PROBLEM_STEPS
 
 
 def script(macros, item_id: str) -> str:
@@ -24,3 +25,4 @@ def rubric(context, card) -> dict:
 
 MACROS = {"script": script, "roleplay": roleplay}
 TEMPLATE_GLOBALS = {"rubric": rubric}
+UI_FAMILIES = {"script-": ("feelings", "problem"), "script-step-": FEELING_STEPS + PROBLEM_STEPS}
