@@ -8,6 +8,7 @@ import segno
 from markupsafe import Markup
 
 from playbook.core.addresses import page_language
+from playbook.core.homes import HOME_EXCLUDED
 from playbook.core.page import log
 
 def absolute(site_url: str, url: str) -> str:
