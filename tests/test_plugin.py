@@ -37,3 +37,12 @@ def test_post_build_steps_run_workbooks_then_search_then_the_app_worker():
     assert steps == [("_workbooks", -150), ("_search_indexes", -200), ("_installable", -300)]
     assert [m.__name__ for m in plugins.events["page_content"]] == ["_cached_content", "_line_breaks"]
     assert [m.__name__ for m in plugins.events["config"]] == ["_set_cache", "_on_config"]
+
+
+def test_without_course_pages_the_plugin_leaves_nav_and_files_as_they_are():
+    # Where the course pages were written into docs/ beforehand (python -m playbook.courses.pages docs)
+    plugin = PlaybookPlugin()
+    assert plugin.load_config({"course_pages": False}) == ([], [])
+    nav, files = object(), object()
+    assert plugin.on_nav(nav, config=None, files=files) is nav
+    assert plugin.on_files(files, config=None) is files
