@@ -13,7 +13,7 @@ from playbook.core.loading import loaded, playbook_for
 from playbook.core.page_calls import check_macro_calls
 from playbook.core.problems import DataError
 from playbook.tags.tags import set_tags
-from playbook.upkeep.recent import set_page_date
+from playbook.upkeep.recent import read_history, set_page_date
 
 
 def define_env(env):
@@ -22,6 +22,7 @@ def define_env(env):
         book = playbook_for(Path(env.project_dir))
     except DataError as error:
         raise PluginError(str(error)) from None
+    read_history(book)
     env.conf["extra"]["calculator_scripts"] = page_scripts()  # overrides/main.html loads them
     context = Macros(env, book)
     for part in features.parts("macros"):

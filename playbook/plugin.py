@@ -33,11 +33,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_env(self, env, *, config, files):
         per_language.on_env(env)
         search.on_env(env)
-        return env
+        return page_cache.on_env(env, config, files)  # every page converted and titled, none rendered yet
 
     @event_priority(-150)  # after static-i18n (-100) has translated the nav
     def on_nav(self, nav, *, config, files):
-        return courses.on_nav(nav, config, files) if self.config.course_pages else nav
+        return page_cache.on_nav(courses.on_nav(nav, config, files) if self.config.course_pages else nav)
 
     @event_priority(-150)  # after static-i18n (-100) has chosen the files of the language being built
     def on_files(self, files, *, config):
@@ -55,6 +55,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         return cjk_line_breaks.on_page_content(html)
 
     on_page_content = CombinedEvent(_cached_content, _line_breaks)
+
+    @event_priority(100)  # before every other on_post_page: the page as the theme's templates rendered it
+    def on_post_page(self, output, *, page, config):
+        return page_cache.on_post_page(output, page)
 
     @event_priority(-150)  # after static-i18n's last language, before the search split and the offline zip
     def _workbooks(self, config):

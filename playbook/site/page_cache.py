@@ -1,4 +1,4 @@
-"""`mkdocs serve` converts again only the pages whose Markdown changed.
+"""`mkdocs serve` redoes only what an edit changed: a page's conversion, its search entries, the templates.
 
 After the macros have run, a page's Markdown holds everything the data put in it. When that Markdown, the
 page's place and the site's list of files are the same as in an earlier build of this process, the HTML,
@@ -8,20 +8,42 @@ Always converted: a page that includes a file (pymdownx.snippets' `--8<--`), a p
 material's tags plugin (which writes into the page's HTML and table of contents after conversion), and a page
 whose conversion logged a warning, so strict mode sees it again. PLAYBOOK_CACHE=off converts every page (playbook/core/caching.py).
 
-Why a hook: MkDocs converts every page on each rebuild (`--dirty` skips pages whose file is unchanged, which
+A page whose HTML, title, table of contents and metadata are as before, in a site whose navigation, look
+(theme settings, site name, extra, overrides/) and files are as before, is not put through the theme's
+templates again: `on_env` (after every page is converted, before any is rendered) gives it a template that
+writes out what the theme rendered then; every on_post_page still runs on it.
+Likewise a page's search entries: when what material's search plugin reads of a page (its HTML, table of
+contents, title, tags, the index's settings and jieba's dictionary) is as before, the entries it made then are
+added again without parsing the HTML. Theme templates are compiled once per process: a Jinja bytecode cache,
+checked against each template's source, serves every later build's new template environment.
+
+Why by hand: MkDocs converts every page on each rebuild (`--dirty` skips pages whose file is unchanged, which
 is wrong when the data changed, and fails under strict); no plugin keys the conversion by its input.
 """
 
+import atexit
 import hashlib
+import json
 import logging
 import re
+import shutil
+import tempfile
 from pathlib import Path
+
+import jieba
+from jinja2 import ChoiceLoader, DictLoader, FileSystemBytecodeCache
+from material.plugins.search.plugin import SearchIndex
 
 from playbook.core.caching import caching
 
 _TAGS_LISTING = re.compile(r"\{ #\S+/slug \}")  # where material's tags plugin puts a listing
 _kept: dict = {}  # (src_uri, url) → (key, what the conversion made)
 _files_digest: dict = {}  # id of a build's Files → the digest of its files' places
+_entries: dict = {}  # (index settings, page URL) → (key, the search entries made of the page)
+_bytecode: list = []  # the one bytecode cache of this process, made on first use
+_rendered: dict = {}  # (src_uri, url) → (key, the page as the theme's templates rendered it)
+_nav: list = []  # this build's navigation (on_nav), titled by the time on_env runs
+KEPT = "playbook-kept.html"  # the template of a page rendered as before
 
 
 class _Warnings(logging.Handler):
@@ -65,3 +87,87 @@ def on_page_content(html, page, files, **kwargs):
         _kept[page.file.src_uri, page.url] = (key, {"html": html, "toc": page.toc, "title": page._title_from_render,
                                           "anchors": page.present_anchor_ids, "links": links})
     return html
+
+
+def on_nav(nav):
+    _nav[:] = [nav]
+    return nav
+
+
+def on_env(env, config, files):
+    if not caching():
+        return env
+    if not _bytecode:
+        folder = tempfile.mkdtemp(prefix="playbook-templates-")
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        _bytecode.append(FileSystemBytecodeCache(folder))
+    env.bytecode_cache = _bytecode[0]
+    env.loader = ChoiceLoader([DictLoader({KEPT: "{{ page.playbook_kept }}"}), env.loader])
+    site = _site_digest(config, files)
+    for page in (file.page for file in files.documentation_pages()):
+        if page is None or page.content is None:
+            continue
+        page.playbook_render = (_render_key(site, page), _warnings.count)
+        kept = _rendered.get((page.file.src_uri, page.url))
+        if kept and kept[0] == page.playbook_render[0]:
+            page.playbook_kept, page.meta["template"] = kept[1], KEPT
+    return env
+
+
+def _site_digest(config, files) -> str:
+    looks = {name: config[name] for name in ("site_name", "site_description", "site_url", "copyright", "extra",
+                                             "extra_css", "extra_javascript")}
+    theme = {name: config.theme[name] for name in ("language", "direction", "features", "font", "icon", "palette")}
+    custom = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+    overrides = sorted((str(f), f.stat().st_mtime_ns) for f in custom.rglob("*")) if custom else []
+    reads = [looks, theme, overrides, _nav_places(_nav[0].items if _nav else []), sorted(f.url for f in files)]
+    return _digest(reads)
+
+
+def _nav_places(items) -> list:
+    return [[item.title, getattr(item, "url", None), _nav_places(item.children or [])] for item in items]
+
+
+def _render_key(site: str, page) -> str:
+    return _digest([site, page.file.src_uri, page.url, page.title, page.meta, _toc_places(page.toc), page.content])
+
+
+def _digest(reads) -> str:
+    return hashlib.sha256(json.dumps(reads, default=str, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def on_post_page(output, page):
+    key, warnings = page.__dict__.pop("playbook_render", (None, 0))
+    if key and _warnings.count == warnings and page.meta.get("template") != KEPT:
+        _rendered[page.file.src_uri, page.url] = (key, output)
+    return output
+
+
+def _toc_places(toc) -> list:
+    return [[item.id, item.url, item.title, _toc_places(item.children)] for item in toc]
+
+
+def _index_key(index, page) -> str:
+    return _digest([index.config, page.title, {name: page.meta.get(name) for name in ("title", "tags", "search")},
+                    _toc_places(page.toc), getattr(jieba.dt, "total", 0), page.content])
+
+
+_index_page = SearchIndex.add_entry_from_context
+
+
+def _index_page_once(index, page):
+    if not caching():
+        return _index_page(index, page)
+    place, key = (json.dumps(index.config, default=str), page.url), _index_key(index, page)
+    kept = _entries.get(place)
+    if kept and kept[0] == key:
+        index.entries.extend(dict(entry) for entry in kept[1])
+        return
+    start = len(index.entries)
+    _index_page(index, page)
+    _entries[place] = (key, [dict(entry) for entry in index.entries[start:]])
+
+
+# Material's plugin indexes each page in on_page_context with no way to reuse an earlier result: the one
+# method it calls is wrapped (tests/test_serve_edits.py and the deterministic build guard the result).
+SearchIndex.add_entry_from_context = _index_page_once

@@ -1,4 +1,4 @@
-"""When each file last changed, from the project's own git history: one `git log` per build.
+"""When each file last changed, from the project's own git history: one `git log` per commit, read once per build.
 
 Hand-written rather than mkdocs-git-revision-date-localized-plugin: a page's date here is that of its Markdown
 and of the data files it renders, and a build must stay byte-identical (no build-time fallback date).
@@ -53,8 +53,7 @@ def _shallow_boundary(root: Path) -> set:
     return set(file.read_text().split()) if file and file.is_file() else set()
 
 
-def last_changed(root: Path, paths) -> datetime.date | None:
-    """The latest date among `paths` that history knows, or None."""
-    dates = changed(root)
+def last_changed(dates: dict, paths) -> datetime.date | None:
+    """The latest date among `paths` in `dates` (from `changed`), or None."""
     known = [dates[p] for p in paths if p in dates]
     return max(known) if known else None

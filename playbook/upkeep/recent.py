@@ -6,7 +6,7 @@ from markupsafe import Markup, escape
 
 from playbook.courses.plan import view_src
 from playbook.upkeep.freshness import kept, stale
-from playbook.upkeep.history import last_changed
+from playbook.upkeep.history import changed, last_changed
 from playbook.core.addresses import LANGUAGES, page_url, source
 from playbook.upkeep.review import is_due, owner_name, today
 
@@ -29,6 +29,11 @@ def item_files(book, item) -> list[str]:
     return files
 
 
+def read_history(book):
+    """Once per build (`define_env`): the dates of the files at the current commit, which pages look up."""
+    book.__dict__["dates"] = changed(book.root)
+
+
 def set_page_date(env, book):
     """After a page's macros ran: material's `revision_date` from its Markdown and the data it rendered."""
     page = env.page
@@ -38,7 +43,7 @@ def set_page_date(env, book):
     for item in [*cited, *([book.items[module].item] if module in book.items else [])]:
         if item.id in book.items:
             files.append(book.items[item.id].source.path)
-    day = last_changed(book.root, files)
+    day = last_changed(book.dates, files)
     if day:
         label = book.strings["last-updated"][getattr(page.file, "locale", None) or "zh"]
         page.meta["revision_date"] = Markup(f"{escape(label)} {day.isoformat()}")
@@ -49,7 +54,7 @@ def recent(book, lang: str, homes: dict) -> tuple[datetime.date, list]:
     day, found = today(), []
     for located in kept(book):
         item = located.item
-        changed = last_changed(book.root, item_files(book, item))
+        changed = last_changed(book.dates, item_files(book, item))
         if changed and day - datetime.timedelta(days=WINDOW) < changed <= day:
             kind = book.kind_of(item.id)
             found.append((changed, kind, item, _home(item, kind, lang, homes)))
