@@ -14,6 +14,9 @@ DATA = Path(__file__).resolve().parent.parent / "playbook_data"
 SCORECARDS = DATA / "scorecards"
 SETTINGS = DATA / "calculators"
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when installed: 50× faster
+# The models a caller has validated already (the site's one loader, playbook/core/loading.py), by file name:
+# {"calculators": {"clv": CalculatorSettings}, "scorecards": {"dealer": Scorecard}}. What is not there is read here.
+_given: dict = {"calculators": {}, "scorecards": {}}
 
 
 def read_model(path: Path, model: type[BaseModel]):
@@ -45,12 +48,12 @@ def ui_strings() -> dict:
 
 
 def scorecard_names() -> list[str]:
-    return sorted(p.stem for p in SCORECARDS.glob("*.yml"))
+    return sorted(_given["scorecards"] or (p.stem for p in SCORECARDS.glob("*.yml")))
 
 
 @lru_cache(maxsize=None)
 def _builtin_scorecard(name: str) -> Scorecard:
-    return read_model(SCORECARDS / f"{name}.yml", Scorecard)
+    return _given["scorecards"].get(name) or read_model(SCORECARDS / f"{name}.yml", Scorecard)
 
 
 def load_scorecard(spec) -> Scorecard:
@@ -73,11 +76,14 @@ def load_scorecard(spec) -> Scorecard:
 @lru_cache(maxsize=None)
 def settings(calculator: str) -> CalculatorSettings:
     """The defaults of one calculator, from playbook_data/calculators/<calculator>.yml."""
-    return read_model(SETTINGS / f"{calculator}.yml", CalculatorSettings)
+    return _given["calculators"].get(calculator) or read_model(SETTINGS / f"{calculator}.yml", CalculatorSettings)
 
 
-def forget_loaded():
-    """Read the YAML again on next use: `mkdocs serve` calls this when a data file changed."""
+def use_loaded(models: dict) -> None:
+    """Take the calculators' models from a loader that validated them (`{"calculators": {name: model},
+    "scorecards": {name: model}}`), forgetting what was read before: the site hands over its playbook's on
+    every (re)load, so the calculators compute with the very models the build checked."""
+    _given.update({folder: dict(models.get(folder, {})) for folder in _given})
     settings.cache_clear()
     _builtin_scorecard.cache_clear()
     ui_strings.cache_clear()

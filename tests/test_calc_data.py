@@ -10,7 +10,7 @@ from types import SimpleNamespace
 import pytest
 
 from calculators import run
-from calculators.data import scorecard_names, settings
+from calculators.data import load_scorecard, scorecard_names, settings
 from playbook.calculators.examples import worked_example
 from playbook.core.page import MacroError
 from playbook.core.book import load
@@ -136,3 +136,12 @@ def test_a_changed_data_file_makes_the_calculators_read_their_yaml_again(project
     changed.write_text(changed.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     playbook_for(project_copy)
     assert settings.cache_info().currsize == 0
+
+
+def test_the_site_hands_the_calculators_the_models_it_validated():
+    # One loader: after the site loads the playbook, calculators/ computes with those very models
+    from playbook.core.loading import playbook_for
+    book = playbook_for(ROOT)
+    assert settings("clv") is book.files["calculators/clv.yml"]
+    assert load_scorecard("dealer") is book.files["scorecards/dealer.yml"]
+    assert scorecard_names() == sorted(Path(n).stem for n in book.files if n.startswith("scorecards/"))

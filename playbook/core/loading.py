@@ -2,11 +2,12 @@
 
 from pathlib import Path
 
-from calculators.data import forget_loaded
+from calculators.data import DATA, use_loaded
 
 from playbook.core.book import DATA_DIR, Playbook, load
 
 _cache: dict = {}
+_handed = {"key": None}  # (root, signature) of the playbook whose models calculators/ holds
 
 
 def playbook_for(root: Path) -> Playbook:
@@ -16,9 +17,24 @@ def playbook_for(root: Path) -> Playbook:
     signature = tuple((str(f), f.stat().st_mtime_ns) for f in files) + (len(docs),)
     cached = _cache.get(root)
     if cached is None or cached[0] != signature:
-        forget_loaded()  # scorecards and calculator settings, which calculators/ caches on its own
+        use_loaded({})  # until the load succeeds, calculators/ reads its files itself
         _cache[root] = (signature, load(root))
-    return _cache[root][1]
+    book = _cache[root][1]
+    if _handed["key"] != (root, signature):
+        # calculators/ computes with the models validated here when they are its own data (not a copy's)
+        use_loaded(calculator_models(book) if (root / DATA_DIR).resolve() == DATA.resolve() else {})
+        _handed["key"] = (root, signature)
+    return book
+
+
+def calculator_models(book: Playbook) -> dict:
+    """The calculators' settings and scorecards of `book` by file name, as calculators/data.py takes them."""
+    models = {"calculators": {}, "scorecards": {}}
+    for name, model in book.files.items():
+        folder, _, file = name.partition("/")
+        if folder in models and file:
+            models[folder][Path(file).stem] = model
+    return models
 
 
 def loaded(root: Path) -> Playbook:
