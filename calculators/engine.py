@@ -28,7 +28,7 @@ CHUNK = 4 << 20
 # Cells read beyond the header's width; a row with a filled one goes the reference way, whole file.
 EXTRA = 4
 # Text of these characters only is read alike by polars' cast and Python's float(), number or not, and
-# polars' cast reads no other text as a finite number (tests/test_calc_engine.py tries both).
+# polars' cast reads no other text as a finite number (tests/calculators/test_calc_engine.py tries both).
 PLAIN = r"^[0-9.eE+\-]+$"
 # Whatever cells.is_total_row may take for a total label (it removes whitespace first): a superset.
 _SPACE = r"[\s\x1c-\x1f]*"

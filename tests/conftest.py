@@ -71,7 +71,7 @@ def book():
 
 def file_ids(folder: str) -> list[str]:
     """The ids of one data folder from its file names, to parametrize over without loading the data;
-    tests/test_data.py checks that each file is named after its id."""
+    tests/core/test_data.py checks that each file is named after its id."""
     return sorted(path.stem for path in (ROOT / "playbook_data" / folder).glob("*.yml"))
 
 

@@ -2,7 +2,7 @@
 
 Each plan mirrors its calculator's pure-Python row function step for step, in the same floating-point
 order, and marks `ok` only the rows it settles exactly; the others go through that row function.
-tests/test_calc_engine.py proves both write the same file. Cells are the columns c0, c1, … (text).
+tests/calculators/test_calc_engine.py proves both write the same file. Cells are the columns c0, c1, … (text).
 """
 
 from .abc import AbcColumns

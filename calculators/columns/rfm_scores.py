@@ -1,5 +1,5 @@
 """rfm.Totals.score on the customers' totals as columns: the same breaks (rfm.quantile on the sorted
-column), bands, recency and segments, for every customer at once. tests/test_calc_engine.py proves the
+column), bands, recency and segments, for every customer at once. tests/calculators/test_calc_engine.py proves the
 file and the summary equal to the reference's."""
 
 import datetime as dt

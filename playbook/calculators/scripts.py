@@ -2,7 +2,7 @@
 
 The build hands PAGE to overrides/main.html as `extra.calculator_scripts` (define_env); the file worker's
 importScripts (worker.js) and the formulas the test vectors run in Node are checked against WORKER and FORMULAS
-by tests/test_calc_parity.py. A new calculator's script goes into FORMULAS (and WORKER if files are scored with it).
+by tests/calculators/test_calc_parity.py. A new calculator's script goes into FORMULAS (and WORKER if files are scored with it).
 """
 
 FOLDER = "assets/javascripts/calculators"

@@ -1,7 +1,7 @@
 """A page's language and address, in one place: static-i18n's suffix structure (`x.md` in the default
 language, `x.<lang>.md` in another) and the site it builds with `use_directory_urls: false` (the default
 language at the root, another under `<lang>/`, pages ending in `.html`). The languages are those of the i18n
-plugin in mkdocs.yml; tests/test_addresses.py holds the two equal."""
+plugin in mkdocs.yml; tests/core/test_addresses.py holds the two equal."""
 
 import posixpath
 

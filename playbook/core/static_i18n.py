@@ -1,6 +1,6 @@
 """The one place that reaches into mkdocs-static-i18n (1.3): its plugin's state and its `create_i18n_file`.
 
-Everything the build needs from it goes through these functions; tests/test_static_i18n.py holds them to
+Everything the build needs from it goes through these functions; tests/core/test_static_i18n.py holds them to
 static-i18n's behaviour on a real configuration, so an upgrade that changes the internals breaks that test,
 not the site.
 """

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 # A slide's type is set smaller when its text would not fit at full size (courses.css sets the sizes): each
 # size with the lines of text a slide holds at it and the Latin letters that fill a line (a Chinese
-# character takes two). tests/test_course_room.py checks every slide in the browser.
+# character takes two). tests/courses/test_course_room.py checks every slide in the browser.
 SIZES = (("", 10, 66), ("dense", 13, 82), ("very-dense", 17, 103), ("tiny", 22, 130))
 
 

@@ -1,0 +1,147 @@
+"""The calculators' YAML and their place in the site: validation with file:line, no MkDocs import,
+and worked examples on pages that the Python reference computes."""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from calculators import run
+from calculators.data import load_scorecard, scorecard_names, settings
+from playbook.calculators.examples import worked_example
+from playbook.core.page import MacroError
+from playbook.core.book import load
+from playbook.core.problems import DataError
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGES = sorted((ROOT / "docs" / "calculators").glob("*.md"))
+CALL = re.compile(r'worked_example\("([^"]+)", "([^"]+)"\)')
+
+
+def test_the_four_scorecards_exist():
+    assert {"customer-value", "lead", "dealer", "key-account"} <= set(scorecard_names())
+
+
+def test_calculators_never_import_mkdocs_or_macros():
+    code = ("import sys, calculators.cli, calculators.runners; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'playbook', 'pandas')))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_a_bad_key_in_a_scorecard_is_reported_with_file_and_line(project_copy):
+    card = project_copy / "playbook_data" / "scorecards" / "dealer.yml"
+    lines = card.read_text(encoding="utf-8").splitlines()
+    number = next(i for i, line in enumerate(lines) if line.strip() == "weight: 1")
+    lines[number] = lines[number].replace("weight", "wieght")
+    card.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(DataError) as raised:
+        load(project_copy)
+    assert f"playbook_data/scorecards/dealer.yml:{number + 1}: unknown key 'wieght'" in str(raised.value)
+
+
+def test_a_probability_above_1_is_reported_in_the_pipeline_file(project_copy):
+    path = project_copy / "playbook_data" / "calculators" / "pipeline.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("probability: 0.75", "probability: 7.5"),
+                    encoding="utf-8")
+    with pytest.raises(DataError) as raised:
+        load(project_copy)
+    assert "playbook_data/calculators/pipeline.yml:" in str(raised.value)
+    assert "the chance of winning from this stage, 0 to 1" in str(raised.value)
+
+
+def test_a_chinese_name_in_an_example_needs_an_english_name(project_copy):
+    path = project_copy / "playbook_data" / "calculators" / "rfm.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("东升五金: Dongsheng Hardware, ", ""), encoding="utf-8")
+    with pytest.raises(DataError) as raised:
+        load(project_copy)
+    assert "playbook_data/calculators/rfm.yml:" in str(raised.value)
+    assert "names without an English name: 东升五金; expected each in names_en" in str(raised.value)
+
+
+def test_english_pages_show_the_examples_with_english_names_and_the_same_numbers():
+    for file, example_id in [("rfm", "five-customers"), ("pipeline", "two-salespeople")]:
+        example = next(e for e in settings(file).examples if e.id == example_id)
+        zh, en = run(example.calculator, example.input_in("zh")), run(example.calculator, example.input_in("en"))
+        assert example.input_in("zh") == example.input
+        assert not re.search(r"[\u4e00-\u9fff]", str(example.input_in("en")))
+        numbers = re.compile(r"-?\d+(?:\.\d+)?")
+        assert sorted(numbers.findall(str(zh))) == sorted(numbers.findall(str(en)))  # rows may sort by name
+
+
+def test_complaint_defaults_are_the_seed_figures():
+    figures = {k: p.value for k, p in settings("complaint-cost").parameters.items()}
+    assert figures == {"silent_share": 0.96, "repurchase_low": 0.54, "repurchase_high": 0.70,
+                       "repurchase_handled_well": 0.95, "tell_unhappy": 11, "tell_far_share": 0.13,
+                       "tell_far": 20, "tell_handled_well": 5, "tell_satisfied": 3}
+    assert all(p.sources == ["002"] for p in settings("complaint-cost").parameters.values())
+
+
+def test_every_calculator_page_exists_in_both_languages():
+    names = {p.name.removesuffix(".en.md").removesuffix(".md") for p in PAGES}
+    for name in names:
+        assert (ROOT / "docs" / "calculators" / f"{name}.md").is_file()
+        assert (ROOT / "docs" / "calculators" / f"{name}.en.md").is_file()
+
+
+def test_every_worked_example_on_a_page_exists_and_both_languages_show_the_same():
+    for page in PAGES:
+        calls = CALL.findall(page.read_text(encoding="utf-8"))
+        twin = page.with_name(page.name.replace(".en.md", ".md")) if page.name.endswith(".en.md") else None
+        if twin:
+            assert calls == CALL.findall(twin.read_text(encoding="utf-8")), page.name
+        for file, example in calls:
+            assert example in [e.id for e in settings(file).examples], f"{page.name}: {file}/{example}"
+
+
+def _macros(lang: str):
+    file = SimpleNamespace(locale=lang, src_uri="calculators/x.md")
+    return SimpleNamespace(env=SimpleNamespace(page=SimpleNamespace(file=file, meta={})))
+
+
+def test_a_worked_example_shows_what_the_reference_computes():
+    example = next(e for e in settings("clv").examples if e.id == "seed-form")
+    expected = run("clv", example.input)["clv"]
+    text = worked_example(_macros("zh"), "clv", "seed-form")
+    assert f"| 客户终身价值 | {expected:,.0f} |" in text
+    assert "| Lifetime value | 62,500 |" in worked_example(_macros("en"), "clv", "seed-form")
+
+
+def test_a_worked_example_labels_tiers_and_segments_in_the_page_language():
+    assert "| 等级 | 中价值 |" in worked_example(_macros("zh"), "scorecard", "one-customer")
+    assert "| Tier | Middle value |" in worked_example(_macros("en"), "scorecard", "one-customer")
+    assert "At risk" in worked_example(_macros("en"), "rfm", "five-customers")
+
+
+def test_an_unknown_example_stops_the_build_naming_the_page():
+    with pytest.raises(MacroError) as raised:
+        worked_example(_macros("zh"), "clv", "no-such-example")
+    assert "docs/calculators/x.md: unknown example 'no-such-example' in clv.yml" in str(raised.value)
+
+
+
+def test_a_changed_data_file_makes_the_calculators_read_their_yaml_again(project_copy):
+    # `mkdocs serve` keeps one process: an edited scorecard or setting must show on the next rebuild
+    from playbook.core.loading import playbook_for
+
+    playbook_for(project_copy)
+    settings("clv")
+    assert settings.cache_info().currsize > 0
+    playbook_for(project_copy)  # nothing changed: nothing forgotten
+    assert settings.cache_info().currsize > 0
+    changed = project_copy / "playbook_data" / "calculators" / "clv.yml"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    playbook_for(project_copy)
+    assert settings.cache_info().currsize == 0
+
+
+def test_the_site_hands_the_calculators_the_models_it_validated():
+    # One loader: after the site loads the playbook, calculators/ computes with those very models
+    from playbook.core.loading import playbook_for
+    book = playbook_for(ROOT)
+    assert settings("clv") is book.files["calculators/clv.yml"]
+    assert load_scorecard("dealer") is book.files["scorecards/dealer.yml"]
+    assert scorecard_names() == sorted(Path(n).stem for n in book.files if n.startswith("scorecards/"))

@@ -1,0 +1,315 @@
+"""The polars fast path of file scoring (calculators/engine.py, calculators/columns/) is proven equal to
+the pure-Python reference (`--engine python`): on 10,000 random rows per calculator, messy cells and all,
+the two write the same file byte for byte and the same summary; and on the shared vectors."""
+
+import csv
+import datetime as dt
+import io
+import itertools
+import json
+import random
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from calculators import engine
+from calculators.cells import is_total_row, safe_cell
+from calculators.cli import main
+from calculators.columns import rfm as rfm_columns
+from calculators.data import scorecard_names
+
+VECTORS = Path(__file__).parent.parent / "vectors"
+ROWS = 10_000
+
+# Cells as people type them: plain numbers most of the time, then everything the reference reads or rejects.
+ODD = ["86万", "1.2万元", "1,234.50", "¥800", "(1,234.50)", "12%", "12.5 %", "-5%", "１２，０００", " 12 ", "",
+       "12,5x", "abc", "-3", "1e3", "1e999", "nan", "inf", "+7", ".5", "5.", "1_000", "0", "-0", "2.675", "=1+2",
+       "@SUM(1,2)", "\tx", "+cmd", "1-2", "e5", "--1", "3亿", "RMB 1,000", "12.5e-1",
+       "-.5e3", "+1,234.5%", "-1,23", "-٣", "=٣"]
+TOTALS = ["合计", "总计：", "小 计", "Total", "SUBTOTAL", "t o t a l", "合　计"]
+NAMES = ["华安商贸", "=HYPERLINK(\"x\")", "+cmd|' /C calc'!A0", "-dash", "@at", "a,b", 'quote"d', "Totally", "计划部",
+         "x\ty", " lead space"]
+
+
+def cell(rng: random.Random, plain) -> str:
+    roll = rng.random()
+    if roll < 0.85:
+        return plain()
+    return rng.choice(ODD)
+
+
+def name(rng, i) -> str:
+    return rng.choice(NAMES) if rng.random() < 0.05 else f"客户{i:05d}"
+
+
+def write_file(path: Path, header: list, rows: list, rng: random.Random):
+    """A CSV with the rows, a blank line now and then, short rows and total rows."""
+    text = io.StringIO()
+    writer = csv.writer(text)
+    writer.writerow(header)
+    for i, row in enumerate(rows):
+        if rng.random() < 0.003:
+            text.write("\r\n" if rng.random() < 0.5 else ",,,\r\n")
+        if rng.random() < 0.002:
+            row = row[:rng.randrange(1, len(row))]
+        if rng.random() < 0.002:
+            row = [rng.choice(TOTALS)] + row[1:]
+        writer.writerow(row)
+    path.write_text(text.getvalue(), encoding="utf-8")
+
+
+def score_rows(rng):
+    header = ["customer", "amount", "frequency", "margin", "potential", "clv"]
+    plain = [lambda: f"{rng.lognormvariate(11, 2):.{rng.randint(0, 3)}f}", lambda: str(rng.randint(0, 60)),
+             lambda: f"{rng.uniform(-10, 50):.{rng.randint(0, 2)}f}", lambda: str(rng.randint(0, 6)),
+             lambda: f"{rng.lognormvariate(13, 2):.0f}"]
+    return header, [[name(rng, i)] + [cell(rng, p) for p in plain] for i in range(ROWS)]
+
+
+STAGES = ["contact", "needs", "proposal", "negotiation", "won", "lost", "方案", "谈判", "赢单", " Won ", "PROPOSAL",
+          "试用", "??", "", "演示"]
+
+
+def pipeline_rows(rng):
+    header = ["amount", "stage", "salesperson", "region"]
+    amount = lambda: f"{rng.lognormvariate(11, 2):.{rng.randint(0, 3)}f}"  # noqa: E731
+    return header, [[cell(rng, amount), rng.choice(STAGES), rng.choice(["王芳", "李强", "", "=x", "Tom"]),
+                     rng.choice(["华东", "华南", "", "West"])] for _ in range(ROWS)]
+
+
+def abc_rows(rng):
+    value = lambda: rng.choice([f"{rng.lognormvariate(9, 2):.{rng.randint(0, 2)}f}", str(rng.randint(0, 9))])  # noqa: E731
+    return ["customer", "amount"], [[name(rng, i), cell(rng, value)] for i in range(ROWS)]
+
+
+DATES = ["2024/3/5", "2024年3月5日", "2024.3.5", "30/4/2024", "4/5/2024", "45000", "2024-02-30", "2024-3-5",
+         "", "soon", "2024-03-05 10:00"]
+
+
+def rfm_rows(rng):
+    day = lambda: (dt.date(2023, 1, 1) + dt.timedelta(days=rng.randrange(700))).isoformat()  # noqa: E731
+    who = lambda: rng.choice([f"客户{rng.randrange(300):03d}", " 客户001", "客户001 ", "", "=x", "A"])  # noqa: E731
+    value = lambda: f"{rng.lognormvariate(8, 1.5):.{rng.randint(0, 2)}f}"  # noqa: E731
+    return ["customer", "date", "amount"], [
+        [who(), day() if rng.random() < 0.9 else rng.choice(DATES), cell(rng, value)] for _ in range(ROWS)]
+
+
+GENERATORS = {"score": (score_rows, ["--scorecard", "customer-value"]),
+              "rfm": (rfm_rows, ["--date-format", "dmy"]),
+              "abc": (abc_rows, ["--a", "70"]),
+              "pipeline": (pipeline_rows, ["--stage", "试用=0.4"])}
+
+
+def both(capsys, tmp_path, calculator, source, options) -> tuple:
+    """(fast output, reference output), each as (bytes, stderr)."""
+    results = []
+    for engine_name in ("polars", "python"):
+        out = tmp_path / f"{engine_name}.csv"
+        code = main([calculator, str(source), *options, "--engine", engine_name, "-o", str(out)])
+        assert code == 0
+        results.append((out.read_bytes(), capsys.readouterr().err))
+    return tuple(results)
+
+
+@pytest.fixture
+def fast_path_used(monkeypatch):
+    """Records whether the fast path wrote the file (rather than giving it up to the reference)."""
+    used = []
+    original = engine.stream
+
+    def spy(*args, **kwargs):
+        result = original(*args, **kwargs)
+        used.append(True)
+        return result
+
+    monkeypatch.setattr(engine, "stream", spy)
+    return used
+
+
+@pytest.mark.parametrize("calculator", sorted(GENERATORS))
+@pytest.mark.parametrize("seed", [1, 2])
+def test_random_rows_give_the_reference_file_byte_for_byte(capsys, tmp_path, fast_path_used, calculator, seed):
+    rng = random.Random(seed)
+    make, options = GENERATORS[calculator]
+    header, rows = make(rng)
+    source = tmp_path / "in.csv"
+    write_file(source, header, rows, rng)
+    (fast, fast_err), (reference, reference_err) = both(capsys, tmp_path, calculator, source, options)
+    assert fast_path_used == [True]
+    assert fast_err == reference_err
+    assert fast == reference
+    with open(source, encoding="utf-8", newline="") as handle:
+        filled = sum(1 for cells in csv.reader(handle) if any(cells))
+    assert len(reference.splitlines()) == filled > ROWS * 0.99  # rows in = rows out (a blank row is none)
+
+
+@pytest.mark.parametrize("content", [
+    'customer,amount,frequency,margin,potential,clv\r\n"two\nlines",1,2,3,4,5\r\n客户,1,2,3,4,5\r\n',
+    "customer,amount,frequency,margin,potential,clv\r\n客户,1,2,3,4,5,extra\r\n客户,1,2,3,4,5\r\n",
+    "customer,amount,frequency,margin,potential,clv\r\n客户,1,2,3,4,5,,,,,,,,,x\r\n",
+])
+def test_a_file_the_columns_cannot_read_alike_is_scored_the_reference_way(capsys, tmp_path, fast_path_used,
+                                                                           content):
+    source = tmp_path / "in.csv"
+    source.write_text(content, encoding="utf-8")
+    (fast, fast_err), (reference, reference_err) = both(capsys, tmp_path, "score", source,
+                                                        ["--scorecard", "customer-value"])
+    assert fast_path_used == []
+    assert (fast, fast_err) == (reference, reference_err)
+
+
+@pytest.mark.parametrize("calculator", sorted(GENERATORS))
+def test_small_batches_give_the_same_file(capsys, tmp_path, fast_path_used, monkeypatch, calculator):
+    """Batch edges fall anywhere: rows in doubt, roll-ups and rounding edges across them change nothing."""
+    monkeypatch.setattr(engine, "CHUNK", 9973)  # bytes: a dozen pieces
+    monkeypatch.setattr(rfm_columns, "ROLL_UP", 2000)  # rows: customers rolled up now and then, and at the end
+    rng = random.Random(3)
+    make, options = GENERATORS[calculator]
+    header, rows = make(rng)
+    source = tmp_path / "in.csv"
+    write_file(source, header, rows[:3000], rng)
+    (fast, fast_err), (reference, reference_err) = both(capsys, tmp_path, calculator, source, options)
+    assert fast_path_used == [True]
+    assert (fast, fast_err) == (reference, reference_err)
+
+
+def test_the_pieces_never_cut_a_quoted_cell(monkeypatch):
+    monkeypatch.setattr(engine, "CHUNK", 7)
+    data = b'h\r\n"a\r\nb",1\r\nc,2\r\n"d,""e""",3\r\nf,4'
+    import tempfile
+
+    with tempfile.NamedTemporaryFile(suffix=".csv") as handle:
+        handle.write(data)
+        handle.flush()
+        pieces = list(engine.pieces(handle.name, 1))
+    assert b"".join(p for _, p in pieces) == data[3:]
+    assert all(p.count(b'"') % 2 == 0 for _, p in pieces)
+    assert [line for line, _ in pieces][0] == 2
+
+
+def test_lines_ending_in_a_lone_cr_go_the_reference_way(capsys, tmp_path, fast_path_used):
+    source = tmp_path / "in.csv"
+    source.write_bytes("customer,amount,frequency,margin,potential,clv\r客户,1,2,3,4,5\r客户,2,2,3,4,5\r".encode())
+    (fast, fast_err), (reference, reference_err) = both(capsys, tmp_path, "score", source,
+                                                        ["--scorecard", "customer-value"])
+    assert fast_path_used == []
+    assert (fast, fast_err) == (reference, reference_err)
+    assert len(fast.splitlines()) == 3
+
+
+def test_text_of_plain_characters_reads_as_python_reads_it():
+    texts = ["".join(t) for n in range(1, 5) for t in itertools.product("1.eE+-", repeat=n)]
+    texts += ["0", "007", "1e308", "1e309", "12.5e-1", "-0.0"]
+    values = pl.Series(texts).cast(pl.Float64, strict=False).to_list()
+    for text, value in zip(texts, values):
+        try:
+            expected = float(text)
+        except ValueError:
+            expected = None
+        assert value == expected or value != value and expected != expected, text
+
+
+def test_polars_reads_no_other_text_as_a_finite_number():
+    """plain_number trusts polars' cast alone: a text it reads as a finite number is of PLAIN characters."""
+    alphabet = "1.eE+-_ xinfa,%\t١０d"  # a digit, what a number may hold, what it may not
+    texts = ["".join(t) for n in range(1, 5) for t in itertools.product(alphabet, repeat=n)]
+    texts += ["infinity", "-Infinity", "NaN", "0x10", "1_000", " 12", "12 ", "١٢", "1d5", "0b1", "+inf", "1e5 "]
+    frame = pl.DataFrame({"c": texts}, schema={"c": pl.String})
+    value, ok = engine.plain_number("c")
+    read = frame.filter(ok)["c"]
+    assert len(read) > 40  # 1, 1.1, -1e1, inf… (inf and nan are not finite)
+    assert read.str.contains(engine.PLAIN).all(), read.filter(~read.str.contains(engine.PLAIN)).to_list()[:5]
+
+
+def _cases(name):
+    return json.loads((VECTORS / "cells" / f"{name}.json").read_text(encoding="utf-8"))["cases"]
+
+
+def test_safe_cell_vectors_through_the_columns():
+    cases = [c for c in _cases("safe-cell") if isinstance(c["input"]["value"], str)]
+    assert cases
+    frame = pl.DataFrame({"c": [c["input"]["value"] for c in cases]}, schema={"c": pl.String})
+    wide = frame["c"].str.contains(engine.RISKY_WIDE)
+    column = frame.select(engine.safe_text(pl.col("c")).alias("c"))["c"]
+    assert [c for c, w in zip(column, wide) if not w] == [c["output"] for c, w in zip(cases, wide) if not w]
+    assert engine.safe(frame["c"]).to_list() == [c["output"] for c in cases]
+
+
+def test_every_total_row_of_the_vectors_is_in_doubt():
+    """The columns hand every total row to the reference: the doubt pattern matches a superset."""
+    cases = _cases("total-row") + [{"input": {"cells": [t]}, "output": True} for t in TOTALS]
+    for case in cases:
+        cells = [c for c in case["input"]["cells"] if isinstance(c, str)]
+        if is_total_row(cells):
+            assert pl.Series(cells).str.contains(engine.DOUBT).any(), cells
+
+
+def test_number_vectors_are_read_by_the_columns_as_the_reference_or_left_to_it():
+    from calculators.errors import number
+
+    cases = [c for c in _cases("number") if isinstance(c["input"]["value"], str) and not c["input"].get("percent")]
+    assert cases
+    frame = pl.DataFrame({"c": [c["input"]["value"] for c in cases]})
+    value, ok = engine.plain_number("c")
+    got = frame.select(value.alias("v"), ok.alias("ok"))
+    for case, (v, fine) in zip(cases, got.iter_rows()):
+        if fine:
+            assert v == number(case["input"]["value"], "value"), case["name"]
+
+
+def test_scorecard_vectors_through_a_file(capsys, tmp_path, fast_path_used):
+    cases = json.loads((VECTORS / "scorecard.json").read_text(encoding="utf-8"))["cases"]
+    by_card = {}
+    for case in cases:
+        spec = case["input"].get("scorecard")
+        if spec in scorecard_names() and isinstance(case["input"].get("values"), dict):
+            by_card.setdefault(spec, []).append(case["input"]["values"])
+    assert by_card
+    for spec, rows in by_card.items():
+        keys = sorted({k for row in rows for k in row})
+        source = tmp_path / f"{spec}.csv"
+        with open(source, "w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["name", *keys])
+            writer.writerows([[f"v{i}", *[row.get(k, "") for k in keys]] for i, row in enumerate(rows)])
+        (fast, fast_err), (reference, reference_err) = both(capsys, tmp_path, "score", source, ["--scorecard", spec])
+        assert (fast, fast_err) == (reference, reference_err)
+    assert fast_path_used
+
+
+def test_progress_bar_on_request(capsys, tmp_path):
+    source = tmp_path / "in.csv"
+    source.write_text("customer,amount,frequency,margin,potential,clv\r\n" + "客户,1,2,3,4,5\r\n" * 50,
+                      encoding="utf-8")
+    assert main(["score", str(source), "--scorecard", "customer-value", "--progress", "-o",
+                 str(tmp_path / "o.csv")]) == 0
+    err = capsys.readouterr().err
+    assert "\r[" in err and "50 rows" in err
+    assert main(["score", str(source), "--scorecard", "customer-value", "-o", str(tmp_path / "o.csv")]) == 0
+    assert "\r[" not in capsys.readouterr().err  # not a terminal, not asked: no bar
+
+
+def test_safe_cell_is_what_the_columns_use():
+    cells = ["=1", "-5", "x", "+1,234.5%", "-1,23", "\tx", "@a", "-.5e3", "--1", "-٣", "=٣"]
+    frame = pl.DataFrame({"c": cells})
+    wide = frame["c"].str.contains(engine.RISKY_WIDE).to_list()
+    assert wide == [False] * 9 + [True, True]  # beyond ASCII after a risky start: the reference's way
+    assert frame.select(engine.safe_text(pl.col("c")).alias("c"))["c"].to_list()[:9] == [safe_cell(c) for c in cells[:9]]
+
+
+@pytest.mark.parametrize("options", [["--ties", "r-rfm"], ["--thresholds", "recency=7,30,90,180"],
+                                     ["--thresholds", "monetary=10,100,1000,5000", "--ties", "r-rfm"],
+                                     ["--analysis-date", "2025-01-01"], ["--analysis-date", "2023-06-01"]])
+def test_rfm_options_score_the_customers_as_the_reference(capsys, tmp_path, options):
+    """The customers are scored as columns (calculators/columns/rfm_scores.py): same breaks, bands, segments."""
+    rng = random.Random(4)
+    header, rows = rfm_rows(rng)
+    source = tmp_path / "in.csv"
+    write_file(source, header, rows[:3000], rng)
+    results = []
+    for engine_name in ("polars", "python"):
+        out = tmp_path / f"{engine_name}.csv"
+        code = main(["rfm", str(source), "--date-format", "dmy", *options, "--engine", engine_name, "-o", str(out)])
+        results.append((code, out.read_bytes() if out.exists() else None, capsys.readouterr().err))
+    assert results[0] == results[1]

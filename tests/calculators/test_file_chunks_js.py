@@ -1,0 +1,116 @@
+"""The page's file scoring reads a CSV file a range of bytes at a time (docs/assets/javascripts/calculators/
+csv.js, PB.csv.chunk) and writes the result as Blob parts. Cut into ranges of 1, 2, 3, 7 and 64 bytes, so that
+ranges end inside a GBK or UTF-8 character, between \\r and \\n and inside a quoted cell, a file must give the
+same bytes as `python -m calculators` gives for it whole: run in Node with the scripts the worker loads."""
+
+import base64
+import csv
+import io
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from calculators.cli import main
+from calculators.data import scorecard_names
+from playbook.calculators.widgets import SETTINGS, browser_data
+
+ROOT = Path(__file__).resolve().parents[2]
+SCRIPTS = ROOT / "docs" / "assets" / "javascripts" / "calculators"
+WORKER = ["core.js", "cells.js", "scorecard.js", "abc.js", "rfm.js", "survey.js", "pipeline.js", "csv.js", "xlsx.js",
+          "filewrite.js", "filescore.js"]
+FILES = ROOT / "tests" / "fixtures" / "files"
+CHUNKS = [1, 2, 3, 7, 64, 1 << 20]
+
+# Scores each file with each range size; prints {name/size: base64 of the result's bytes, or the error}.
+RUNNER = r"""
+const fs = require("fs"), vm = require("vm");
+const [scripts, data, jobs, sizes] = JSON.parse(fs.readFileSync(0, "utf8"));
+for (const file of scripts) vm.runInThisContext(fs.readFileSync(file, "utf8"), { filename: file });
+const PB = globalThis.PlaybookCalc, out = {};
+(async () => {
+  for (const job of jobs) {
+    const bytes = fs.readFileSync(job.path), buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length);
+    for (const size of sizes) {
+      PB.csv.chunk = size;
+      const work = PB.files.scoreCsv(buffer, { name: job.path, options: job.options, data });
+      let step = work.next();
+      while (!step.done) step = work.next();
+      const got = Buffer.from(await step.value.blob.arrayBuffer()).toString("base64");
+      out[job.path + "/" + size] = { csv: got, read: step.value.read };
+    }
+  }
+  process.stdout.write(JSON.stringify(out));
+})();
+"""
+
+# Quoted cells across lines, \r\n, a lone \r, a number with a thousands comma, a formula, a total row
+TRICKY = ('客户,销售额\r\n"甲\r\n公司",420\r\n乙,260\r丙,"1,100"\n"丁""号",=SUM(A1)\r\n戊,12万\n'
+          '己,"3.5元"\r\n合计,1780\r\n')
+
+
+def cases(tmp_path: Path) -> list:
+    """(file, CLI arguments, the page's options) for each file."""
+    for encoding in ("gbk", "utf-8-sig", "utf-8"):
+        (tmp_path / f"tricky-{encoding}.csv").write_bytes(TRICKY.encode(encoding))
+    return [
+        *((tmp_path / f"tricky-{e}.csv", ["abc"], {"kind": "abc"}) for e in ("gbk", "utf-8-sig", "utf-8")),
+        (FILES / "messy-customers.csv", ["score", "--scorecard", "customer-value"], {"kind": "score:customer-value"}),
+        (FILES / "messy-orders.csv", ["rfm", "--date-format", "dmy"], {"kind": "rfm", "date_format": "dmy"}),
+        (FILES / "messy-deals.csv", ["pipeline"], {"kind": "pipeline"}),
+    ]
+
+
+def command_line(tmp_path: Path, source: Path, args: list) -> bytes:
+    """The bytes `python -m calculators` writes, run in this process (tests/calculators/test_calc_cli.py runs the real one)."""
+    out = tmp_path / f"{source.stem}-{args[0]}.out.csv"
+    main([args[0], str(source), *args[1:], "--lang", "zh", "-o", str(out)])
+    assert out.exists(), f"no output for {source.name}"
+    return out.read_bytes()
+
+
+def run_node(jobs: list, sizes: list) -> dict:
+    """RUNNER's answer for (file, CLI arguments, the page's options) jobs read in ranges of `sizes` bytes."""
+    data = browser_data(scorecard_names(), SETTINGS, messages=True)
+    stdin = json.dumps([[str(SCRIPTS / f) for f in WORKER], data,
+                        [{"path": str(path), "options": {**options, "lang": "zh"}} for path, _, options in jobs], sizes])
+    run = subprocess.run(["node", "-e", RUNNER], input=stdin, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    return json.loads(run.stdout)
+
+
+@pytest.fixture(scope="module")
+def scored(tmp_path_factory):
+    tmp_path = tmp_path_factory.mktemp("chunks")
+    jobs = cases(tmp_path)
+    return tmp_path, jobs, run_node(jobs, CHUNKS)
+
+
+def test_every_range_size_gives_the_command_lines_bytes(scored):
+    tmp_path, jobs, got = scored
+    for source, args, _ in jobs:
+        expected = command_line(tmp_path, source, args)
+        for size in CHUNKS:
+            assert base64.b64decode(got[f"{source}/{size}"]["csv"]) == expected, (source.name, size)
+
+
+def test_rows_in_are_rows_out_with_totals_marked_and_formulas_neutralised(scored):
+    tmp_path, _, got = scored
+    result = got[f"{tmp_path / 'tricky-gbk.csv'}/1"]
+    rows = list(csv.reader(io.StringIO(base64.b64decode(result["csv"]).decode("utf-8-sig"), newline="")))
+    assert result["read"] == 7 and len(rows) == 1 + 7  # the header, then every record (one on two lines)
+    assert rows[1][0] == "甲\r\n公司" and rows[3][:2] == ["丙", "1,100"]
+    assert rows[4][:2] == ['丁"号', "'=SUM(A1)"] and rows[4][-1].startswith("第 6 行：")
+    assert rows[7][:2] == ["合计", "1780"] and rows[7][-1].startswith("合计行")
+
+
+def test_a_long_file_written_in_many_parts_gives_the_command_lines_bytes(tmp_path):
+    """30,000 rows, one bad in a thousand, values tied: the result (over 1 MB) spans many 200-line batches and
+    more than one Blob part of about 1 MB (filewrite.js)."""
+    source = tmp_path / "long.csv"
+    rows = (f"客户{i},{'x' if i % 1000 == 999 else i * 7 % 9973 + 0.5}" for i in range(30000))
+    source.write_bytes(("客户,销售额\n" + "\n".join(rows) + "\n").encode("gbk"))
+    written = base64.b64decode(run_node([(source, ["abc"], {"kind": "abc"})], [1 << 14])[f"{source}/{1 << 14}"]["csv"])
+    assert len(written) > 1 << 20
+    assert written == command_line(tmp_path, source, ["abc"])

@@ -1,0 +1,108 @@
+"""Practice cards: decks built from the data in each language, the FSRS scheduler shipped byte for byte as
+npm has it, and in the real browser at phone size a review that schedules a card, a "which would you say?"
+card, and a store this page did not write set aside without breaking the page."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from playbook.practice.cards import DECKS, cards
+
+from tests.conftest import ROOT
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+VENDOR = ROOT / "docs/assets/javascripts/vendor/ts-fsrs.umd.js"
+FROM_NPM = ROOT / "tests/node_modules/ts-fsrs/dist/index.umd.js"
+
+
+def test_decks_hold_every_term_line_and_question_once(book):
+    deck = cards(book, "en")
+    assert len({c["id"] for c in deck}) == len(deck)
+    assert sum(c["deck"] == "glossary" for c in deck) == len(book.of_kind("term"))
+    assert sum(c["deck"] == "questions" for c in deck) == sum(len(q.questions) for q in book.of_kind("quiz"))
+    spoken = [*book.of_kind("script"), *book.of_kind("talktrack")]
+    assert sum(c["deck"] == "lines" for c in deck) == sum(len(s.avoid) for s in spoken)
+    assert {c["deck"] for c in deck} == set(DECKS)
+
+
+def test_each_language_gets_its_own_text(book):
+    english = " ".join(json.dumps(c, ensure_ascii=False) for c in cards(book, "en") if c["deck"] != "glossary")
+    assert not HAN.search(english)
+    chinese = cards(book, "zh")
+    assert all(HAN.search(c["back"] + c.get("front", "")) for c in chinese), "every card is Chinese"
+
+
+def test_the_shipped_scheduler_is_the_npm_package_pinned_by_the_lock_file():
+    lock = json.loads((ROOT / "tests/package-lock.json").read_text(encoding="utf-8"))
+    assert lock["packages"]["node_modules/ts-fsrs"]["version"] == "5.4.2"
+    assert VENDOR.read_bytes() == FROM_NPM.read_bytes()
+
+
+def open_cards(browser, server, lang="zh"):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(server + ("practice.html" if lang == "zh" else "en/practice.html"))
+    page.wait_for_function("document.querySelector('[data-practice-cards]').dataset.bound === '1'")
+    return context, page, page.locator("[data-practice-cards]")
+
+
+def stored(page, key="pb-cards:zh"):
+    return page.evaluate(f"JSON.parse(localStorage.getItem('{key}'))")
+
+
+@pytest.mark.browser
+def test_a_reviewed_card_is_scheduled_and_the_next_one_comes_up(browser, server):
+    context, page, box = open_cards(browser, server)
+    assert box.locator(".pb-cards__today").inner_text() == "今天：待复习 0 张，新卡 10 张"
+    first = box.locator(".pb-cards__front").inner_text()
+    box.get_by_role("button", name="看答案").click()
+    assert box.locator(".pb-cards__back").is_visible()
+    box.get_by_role("button", name="记得").click()
+    assert box.locator(".pb-cards__front").inner_text() != first
+    schedule = stored(page)
+    (card,) = schedule["cards"].values()
+    assert card["due"] > page.evaluate("new Date().toISOString()"), "a card known well is due later"
+    page.reload()
+    page.wait_for_function("document.querySelector('[data-practice-cards]').dataset.bound === '1'")
+    assert box.locator(".pb-cards__today").inner_text() == "今天：待复习 0 张，新卡 9 张"
+    context.close()
+
+
+@pytest.mark.browser
+def test_which_would_you_say(browser, server):
+    context, page, box = open_cards(browser, server, "en")
+    # Every term card already learnt and due in a year: the first new card is a line to choose.
+    page.evaluate("""() => {
+      const deck = JSON.parse(document.querySelector('.pb-cards__data').textContent);
+      const later = new Date(Date.now() + 365 * 864e5), cards = {};
+      for (const c of deck.filter(c => c.deck === 'glossary')) cards[c.id] = {...FSRS.createEmptyCard(later), due: later};
+      localStorage.setItem('pb-cards:en', JSON.stringify({version: 1, day: new Date().toISOString().slice(0, 10),
+                                                           newToday: 0, cards}));
+    }""")
+    page.reload()
+    page.wait_for_function("document.querySelector('[data-practice-cards]').dataset.bound === '1'")
+    assert box.locator(".pb-cards__front").inner_text() == "Which would you say?"
+    deck = json.loads(box.locator(".pb-cards__data").inner_text())
+    line = next(c for c in deck if c["deck"] == "lines")
+    box.get_by_role("button", name=line["options"][1]).click()
+    assert box.locator(".pb-cards__back").inner_text().startswith("Better not to say that one:")
+    box.get_by_role("button", name="Next").click()
+    assert stored(page, "pb-cards:en")["cards"][line["id"]]["state"] >= 1
+    context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("foreign", ['{"cards": [1, 2', '[1, 2, 3]', '{"version": 0, "cards": {}}', '"hello"'])
+def test_a_store_this_page_did_not_write_is_set_aside(browser, server, foreign):
+    context, page, box = open_cards(browser, server)
+    page.evaluate("v => localStorage.setItem('pb-cards:zh', v)", foreign)
+    page.reload()
+    page.wait_for_function("document.querySelector('[data-practice-cards]').dataset.bound === '1'")
+    assert box.locator(".pb-cards__today").inner_text() == "今天：待复习 0 张，新卡 10 张"
+    assert page.evaluate("localStorage.getItem('pb-cards:zh:set-aside')") == foreign
+    box.get_by_role("button", name="看答案").click()
+    box.get_by_role("button", name="忘了").click()
+    assert len(stored(page)["cards"]) == 1
+    context.close()
