@@ -1,4 +1,4 @@
-/* The playbook's search worker: material's own worker, which hooks/search.py appends below this part,
+/* The playbook's search worker: material's own worker, which playbook/search/events.py appends below this part,
  * with each query rewritten before material's handler reads it. Everything else (lunr, the index, the
  * ranking, the highlighting) is material's.
  *
@@ -12,7 +12,7 @@
  * - Chinese: each run of Han characters ends with 〇, a Han character no page uses that the index's
  *   separator drops, so material's segmenter can take the run's last character into a word;
  * - a query holding a glossary alias also searches the term, and in Chinese a term its aliases
- *   (config.aliases: [words, other words] pairs, written by hooks/search.py).
+ *   (config.aliases: [words, other words] pairs, written by playbook/search/events.py).
  */
 (() => {
   const END = "\u3007"  // 〇: must stay in the search separator (mkdocs.yml)

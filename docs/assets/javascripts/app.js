@@ -1,5 +1,5 @@
 /* Installable and readable offline: registers the site's service worker (sw.js at the site root, written by
-   hooks/installable.py with Workbox) where browsers allow one, over https or on localhost. From file:// or
+   playbook/site/installable.py with Workbox) where browsers allow one, over https or on localhost. From file:// or
    without service workers, nothing happens and the site works as it always did. */
 (function () {
   "use strict";

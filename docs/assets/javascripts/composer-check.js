@@ -1,7 +1,7 @@
 /* The course composer's checks, shared by the page (composer.js) and the tests (Node), after composer-course.js
    and composer-problems.js:
    the checks `python -m macros check` runs on a course file (the schema in
-   macros/schema/courses.py, then macros/course_checks.py), each problem with its path inside the file and the
+   playbook/courses/schema.py, then playbook/courses/checks.py), each problem with its path inside the file and the
    checker's own English message. tests/vectors/courses/composer.json holds the cases both must pass.
    Checked by hand rather than with a JSON-schema library: the messages must be the checker's, word for word. */
 (function (root) {
@@ -128,12 +128,12 @@
     return Array.isArray(value) ? value.length > 0 : Boolean(value);
   }
 
-  // "one of: a, b" for a short list of known ids, else where they come from (macros/playbook.py unknown())
+  // "one of: a, b" for a short list of known ids, else where they come from (playbook/core/book.py unknown())
   function expectedIds(known, home) {
     return known.length > 0 && known.length <= 12 ? "one of: " + known.slice().sort().join(", ") : "an id from " + home;
   }
 
-  // Phase two: what only the rest of the playbook reveals (macros/playbook.py, macros/course_checks.py)
+  // Phase two: what only the rest of the playbook reveals (playbook/core/book.py, playbook/courses/checks.py)
   function references(course, data, out) {
     if (Object.prototype.hasOwnProperty.call(data.where, course.id)) {
       out.add(["id"], "id-used", "id '" + course.id + "' is used twice; expected a unique id (first used at " +
@@ -247,7 +247,7 @@
     }
   }
 
-  // Every problem of a course (the data of a YAML file) against `data` (macros/composer.py check_data)
+  // Every problem of a course (the data of a YAML file) against `data` (playbook/composer/composer.py check_data)
   function check(course, data) {
     var out = new Problems();
     structure(course, out);

@@ -16,7 +16,7 @@
     return Number(parts[0]) * 60 + Number(parts[1]);
   }
 
-  // 09:30; past midnight the clock starts again, as on the course pages (macros/course_plan.py clock)
+  // 09:30; past midnight the clock starts again, as on the course pages (playbook/courses/plan.py clock)
   function clock(minutes) {
     minutes = ((minutes % DAY) + DAY) % DAY;
     return hours(minutes);

@@ -1,5 +1,6 @@
 /* The course composer's problems as the checker words them, shared by the page and the tests (Node), loaded
-   before composer-check.js: a list of problems, each with its path, and values named as macros/problems.py does. */
+   before composer-check.js: a list of problems, each with its path, and values named as
+   playbook/core/problems.py does. */
 (function (root) {
   "use strict";
 
@@ -15,7 +16,7 @@
     return text.length <= 80 ? text : text.slice(0, 79) + "…";
   }
 
-  // macros/problems.py shown(): how a wrong value is named in a message
+  // playbook/core/problems.py shown(): how a wrong value is named in a message
   function shown(value) {
     if (value === null || value === undefined) return "empty";
     if (typeof value === "boolean") return value + " (a yes/no value)";

@@ -1,10 +1,10 @@
 /* The glossary's filter box: as the reader types, only the terms whose name (in either language, in pinyin
-   or its initials: macros/glossary.py writes them into data-match) contains what was typed stay shown, and
+   or its initials: playbook/glossary/glossary.py writes them into data-match) contains what was typed stay shown, and
    letters left without a term leave the index. Without JavaScript the box stays hidden and every term shows. */
 (function () {
   "use strict";
 
-  // What macros/glossary.py's normal() makes of a name: lower case, letters and digits only
+  // What playbook/glossary/glossary.py's normal() makes of a name: lower case, letters and digits only
   function normal(text) {
     return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
   }

@@ -1,5 +1,5 @@
 /* Practice cards with spaced repetition. The cards come from the page (built from the data by
-   macros/practice.py); ts-fsrs (vendor/, the FSRS scheduler from npm) decides when each is due again; the
+   playbook/practice/cards.py); ts-fsrs (vendor/, the FSRS scheduler from npm) decides when each is due again; the
    schedule stays in this browser's localStorage, one entry per language. A stored entry this page did not
    write is set aside under <key>:set-aside and the review starts clean. */
 (function () {

@@ -128,7 +128,8 @@
     return btoa(text).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
   }
 
-  // The QR code's text: PBS1: and the slip's JSON as raw DEFLATE in base64url (macros/progress.py reads both)
+  // The QR code's text: PBS1: and the slip's JSON as raw DEFLATE in base64url
+  // (playbook/progress/progress.py reads both)
   function packed(json) {
     var stream = new Blob([json]).stream().pipeThrough(new CompressionStream("deflate-raw"));
     return new Response(stream).arrayBuffer().then(function (buffer) {
