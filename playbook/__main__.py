@@ -7,12 +7,12 @@ import datetime
 import sys
 from pathlib import Path
 
-from playbook.upkeep.coverage import report
 from playbook.core.book import load
 from playbook.core.problems import DataError
+from playbook.upkeep.coverage import report
+from playbook.upkeep.freshness import stale
 from playbook.upkeep.review import due_lines, today
 from playbook.upkeep.sources import run_checks
-from playbook.upkeep.freshness import stale
 from playbook.upkeep.translations import refresh, stale_lines
 
 

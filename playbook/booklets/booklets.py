@@ -3,13 +3,13 @@ its own. Pages call `{{ booklet("trainer") }}` (docs/booklets/<role>.md) and `{{
 
 from markupsafe import Markup
 
-from playbook.core.page import PageContext
 from playbook.core import addresses
 from playbook.core.addresses import relative
-from playbook.printables.pdf import pdf_path
-from playbook.printables.printing import online
+from playbook.core.page import PageContext
 from playbook.core.render import render
 from playbook.core.safe_markdown import filled, inline, link
+from playbook.printables.pdf import pdf_path
+from playbook.printables.printing import online
 
 KINDS = ("checklist", "sheet")
 BOOKLET_DIR = "booklets"

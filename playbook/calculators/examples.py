@@ -7,7 +7,6 @@ from the file's `labels:` (and scorecard, tier, segment and stage titles), numbe
 
 from calculators import InputError, run
 from calculators.data import load_scorecard, settings
-
 from playbook.core.page import PageContext
 from playbook.core.safe_markdown import inline, text
 

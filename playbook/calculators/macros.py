@@ -4,8 +4,8 @@
 from calculators import workbooks
 from playbook.calculators.examples import worked_example
 from playbook.calculators.widgets import calculator
-from playbook.core.page import PageContext
 from playbook.core.addresses import relative
+from playbook.core.page import PageContext
 
 
 def workbook(macros, name: str) -> str:

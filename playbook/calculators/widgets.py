@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 
 from calculators.data import load_scorecard, scorecard_names, settings
 from calculators.messages import MESSAGES, WORDS
-
 from playbook.core.page import PageContext
 from playbook.core.render import render
 

@@ -2,9 +2,9 @@
 pick (modules, talk tracks, complaint scripts' cards, checklists, sheets, self-check quizzes) and what the
 browser's course check (docs/assets/javascripts/composer-check.js) needs to agree with playbook/courses/checks.py."""
 
-from playbook.core.page import PageContext
 from playbook.core.addresses import relative
 from playbook.core.homes import home_pages
+from playbook.core.page import PageContext
 from playbook.core.render import render
 from playbook.courses.schema import KINDS as BLOCK_KINDS
 

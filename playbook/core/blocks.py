@@ -5,9 +5,9 @@ Each feature's `macros.py` holds its macros as functions of this context and the
 
 import functools
 
+from playbook.core.homes import home_pages
 from playbook.core.page import PageContext
 from playbook.core.render import render
-from playbook.core.homes import home_pages
 
 
 class Macros:

@@ -3,7 +3,6 @@
 from pathlib import Path
 
 from calculators.data import DATA, use_loaded
-
 from playbook.core.book import DATA_DIR, Playbook, load
 
 _cache: dict = {}

@@ -5,9 +5,9 @@ yields (path in the file, message) for every problem it finds. A new check is on
 
 from pathlib import PurePosixPath
 
-from playbook.courses.plan import clock, to_minutes
 from playbook.core.problems import Problem
 from playbook.core.schema import kind_of
+from playbook.courses.plan import clock, to_minutes
 from playbook.courses.schema import Course
 
 DAY = 24 * 60

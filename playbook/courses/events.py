@@ -18,10 +18,16 @@ used there only).
 import html
 from pathlib import Path
 
+from playbook.core.loading import playbook_for
+from playbook.core.static_i18n import (
+    add_page,
+    current_language,
+    generated_page,
+    languages,
+    translated,
+)
 from playbook.courses import pages as course_pages
 from playbook.courses.plan import COURSE_DIR, VIEWS, view_src
-from playbook.core.loading import playbook_for
-from playbook.core.static_i18n import add_page, current_language, generated_page, languages, translated
 
 
 def course_ids(config) -> list[str]:

@@ -3,15 +3,15 @@ playbook/courses/events.py for every file in playbook_data/courses/; `{{ course_
 
 from markupsafe import Markup
 
-from playbook.printables.pdf import pdf_path
+from playbook.core.addresses import page_url, relative
+from playbook.core.page import PageContext
+from playbook.core.render import render
+from playbook.core.safe_markdown import filled, inline, link, text
 from playbook.courses.plan import VIEWS, duration_text, plan, view_src
 from playbook.courses.present import slides
 from playbook.courses.rotation import ROLES, SEATS, rounds
-from playbook.core.page import PageContext
-from playbook.core.addresses import page_url, relative
-from playbook.core.render import render
-from playbook.core.safe_markdown import filled, inline, link, text
 from playbook.courses.schema import KINDS as BLOCK_KINDS
+from playbook.printables.pdf import pdf_path
 
 ACTIVITY_KINDS = ("discussion", "exercise", "role-play", "quiz")
 # The other views each view links to: learners only to their quiz, the trainer to everything

@@ -1,8 +1,8 @@
 """A reading path, such as a new salesperson's first week: days of steps to tick, each linking to the module,
 script, checklist, sheet or self-check it uses. A page calls `{{ path("first-week") }}`."""
 
-from playbook.core.page import PageContext
 from playbook.core.addresses import page_url, relative, source
+from playbook.core.page import PageContext
 from playbook.core.render import render
 from playbook.paths.schema import LINKS
 

@@ -1,8 +1,8 @@
 """Practice cards with spaced repetition (assets/javascripts/practice.js)."""
 
+from playbook.core.addresses import relative
 from playbook.core.page import PageContext
 from playbook.practice.cards import DECKS, cards
-from playbook.core.addresses import relative
 
 
 def practice_cards(macros) -> str:

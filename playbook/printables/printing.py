@@ -11,6 +11,7 @@ from playbook.core.addresses import page_language
 from playbook.core.homes import HOME_EXCLUDED
 from playbook.core.page import log
 
+
 def absolute(site_url: str, url: str) -> str:
     """The address of a site-relative URL under `site_url` (mkdocs.yml, from $SITE_URL)."""
     return site_url.rstrip("/") + "/" + url

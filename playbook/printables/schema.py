@@ -5,8 +5,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from playbook.core.schema.common import FieldError, Id, Strict, Text, Whole
-from playbook.core.schema.content import Printable
-from playbook.core.schema.content import Checklist
+from playbook.core.schema.content import Checklist, Printable
 
 
 class Scale(Strict):

@@ -1,7 +1,7 @@
 """"My progress": what this browser recorded, and the completion slip (assets/javascripts/progress.js)."""
 
-from playbook.core.page import PageContext
 from playbook.core.addresses import folder, relative
+from playbook.core.page import PageContext
 from playbook.progress.progress import outline
 
 

@@ -15,8 +15,8 @@ from typing import Literal
 
 from pydantic import Field, ValidationError, model_validator
 
-from playbook.core.schema.common import Id, NonEmptyStr, Strict
 from playbook.core.addresses import folder, page_url, source
+from playbook.core.schema.common import Id, NonEmptyStr, Strict
 
 PREFIX = "PBS1:"
 MAX_BYTES = 64_000  # a slip is a few kilobytes; anything far larger is not one

@@ -11,7 +11,6 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from calculators.cells import safe_cell
-
 from playbook.core.book import load
 from playbook.core.problems import DataError
 from playbook.progress.progress import passed, read_slip

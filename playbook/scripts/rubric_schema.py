@@ -8,7 +8,6 @@ from pydantic import Field, ValidationError, field_validator
 
 from calculators.models import FieldError, Key
 from calculators.scorecard import Criterion, Scale, Scorecard, Tier
-
 from playbook.core.schema.common import DataFile, Item, Strict, Text
 
 

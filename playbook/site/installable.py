@@ -12,7 +12,6 @@ import hashlib
 import json
 from pathlib import Path
 
-
 WORKBOX = "assets/javascripts/vendor/workbox/"
 PRECACHE = ("assets/**/*.css", "assets/javascripts/*.js", "assets/javascripts/bundle.*.js",
             "search/search_index.json", "en/search/search_index.json", "index.html", "en/index.html",

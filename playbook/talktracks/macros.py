@@ -1,7 +1,7 @@
 """The talk tracks' macros: one track on its module's page, and the index of all of them by sales stage."""
 
-from playbook.core.page import PageContext
 from playbook.core.addresses import relative
+from playbook.core.page import PageContext
 
 
 def talktrack(macros, track_id: str) -> str:

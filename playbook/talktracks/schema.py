@@ -3,8 +3,8 @@
 from pydantic import Field
 
 from playbook.core.schema.common import DataFile, Id, Item, Strict, Text
-from playbook.core.schema.upkeep import Upkeep
 from playbook.core.schema.content import Tags
+from playbook.core.schema.upkeep import Upkeep
 from playbook.scripts.schema import AvoidLine, RolePlay
 
 

@@ -2,8 +2,8 @@
 
 from jinja2 import pass_context
 
-from playbook.core.page import PageContext
 from playbook.core.addresses import relative
+from playbook.core.page import PageContext
 from playbook.upkeep.recent import WINDOW, recent, status
 
 

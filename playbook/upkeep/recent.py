@@ -4,10 +4,10 @@ import datetime
 
 from markupsafe import Markup, escape
 
+from playbook.core.addresses import LANGUAGES, page_url, source
 from playbook.courses.plan import view_src
 from playbook.upkeep.freshness import kept, stale
 from playbook.upkeep.history import changed, last_changed
-from playbook.core.addresses import LANGUAGES, page_url, source
 from playbook.upkeep.review import is_due, owner_name, today
 
 WINDOW = 90  # days the "what's new" page looks back

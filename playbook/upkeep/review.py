@@ -7,9 +7,9 @@ the last commit's time, so a build of one commit is the same whenever it runs), 
 import datetime
 import os
 
-from playbook.upkeep.freshness import kept
 from playbook.core.problems import Problem
 from playbook.core.schema.upkeep import Upkeep
+from playbook.upkeep.freshness import kept
 
 
 def today(given: datetime.date | None = None) -> datetime.date:

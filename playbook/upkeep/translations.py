@@ -4,8 +4,8 @@ one, `--refresh <id>…` records the Chinese it now follows (its `en_from`)."""
 import re
 from pathlib import Path
 
-from playbook.upkeep.freshness import stale, zh_hash
 from playbook.core.schema.upkeep import Upkeep
+from playbook.upkeep.freshness import stale, zh_hash
 
 EN_FROM = re.compile(r"^en_from:.*$", re.M)
 AFTER = re.compile(r"^(review_by|owner|id):[^\n]*\n", re.M)  # where a first en_from goes, in this order

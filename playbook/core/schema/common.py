@@ -4,7 +4,16 @@
 # (and so cannot import playbook/); the site's schema uses the very same ones.
 from pydantic import Field
 
-from calculators.models import SOURCE_PATTERN, FieldError, Id, NonEmptyStr, Source, Strict, Text, Whole  # noqa: F401
+from calculators.models import (  # noqa: F401
+    SOURCE_PATTERN,
+    FieldError,
+    Id,
+    NonEmptyStr,
+    Source,
+    Strict,
+    Text,
+    Whole,
+)
 
 
 class Item(Strict):

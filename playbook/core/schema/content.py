@@ -4,9 +4,17 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from playbook.core.schema.common import DataFile, FieldError, Id, Item, NonEmptyStr, Strict, Text, Whole
+from playbook.core.schema.common import (
+    DataFile,
+    FieldError,
+    Id,
+    Item,
+    NonEmptyStr,
+    Strict,
+    Text,
+    Whole,
+)
 from playbook.core.schema.upkeep import Upkeep
-
 
 # A checklist entry's id starts with a letter, so it never looks like a position (the browser's older keys).
 EntryId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")]
