@@ -4,12 +4,14 @@
 Writing all twenty costs a few seconds, so they are kept in `~/.cache/sales-playbook/workbooks/<key>/`
 ($XDG_CACHE_HOME), where the key is a hash of everything they are made from (the code, the calculators'
 YAML, the UI strings and the build date): `mkdocs serve`, repeated builds and copies of the project
-copy them unless one of those changed.
+copy them unless one of those changed. Each build writes into a folder of its own and renames it into place,
+so two builds at once (two projects, two servers) never write into the same folder; the first rename wins.
 """
 
 import hashlib
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import xlsxwriter
@@ -35,13 +37,15 @@ def written(cache: Path) -> Path:
     """The folder holding every workbook for today's sources, written if it is not there yet."""
     folder = cache / cache_key()
     if not folder.is_dir():
-        partial = folder.with_suffix(".partial")
-        shutil.rmtree(partial, ignore_errors=True)
-        partial.mkdir(parents=True)
+        cache.mkdir(parents=True, exist_ok=True)
+        partial = Path(tempfile.mkdtemp(prefix=f"{folder.name}.", suffix=".partial", dir=cache))
         for name in workbooks.names():
             for lang in workbooks.LANGUAGES:
                 workbooks.build(name, lang, partial / workbooks.file_name(name, lang))
-        partial.rename(folder)
+        try:
+            partial.rename(folder)
+        except OSError:  # another build put the same workbooks there first
+            shutil.rmtree(partial)
     return folder
 
 
