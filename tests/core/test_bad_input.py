@@ -1,6 +1,7 @@
 """The bad-input corpus: each fixture breaks the mini-project one way; the message is asserted word for word.
 
-A fixture is a folder under tests/fixtures/bad/ holding the files that replace or join those of
+A fixture is a folder under tests/fixtures/bad/ (or tests/<feature>/bad/, beside the tests of the feature whose
+data it breaks) holding the files that replace or join those of
 tests/fixtures/mini/, and `expected.txt`: the exact problem lines, sorted. The mini-project takes its UI
 strings from the real playbook_data/strings.yml, which the templates it renders need.
 """
@@ -20,7 +21,9 @@ from tests.conftest import ROOT, mkdocs_build
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 BUILD_CASES = {"unknown-macro-id", "script-text", "misspelt-macro", "broken-macro-call"}
-DATA_CASES = sorted(p.name for p in (FIXTURES / "bad").iterdir() if p.name not in BUILD_CASES)
+# The reader's and the loader's cases are in fixtures/bad/; a feature's own beside its tests (tests/<feature>/bad/)
+CASES = {p.name: p for p in sorted(FIXTURES.parent.glob("*/bad/*")) if p.is_dir()}
+DATA_CASES = sorted(name for name in CASES if name not in BUILD_CASES)
 
 
 def mini_project(tmp_path: Path) -> Path:
@@ -32,9 +35,9 @@ def mini_project(tmp_path: Path) -> Path:
 
 def broken_project(tmp_path: Path, case: str) -> Path:
     project = mini_project(tmp_path)
-    for file in (FIXTURES / "bad" / case).rglob("*"):
+    for file in (CASES[case]).rglob("*"):
         if file.is_file() and file.name != "expected.txt":
-            target = project / file.relative_to(FIXTURES / "bad" / case)
+            target = project / file.relative_to(CASES[case])
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(file, target)
     return project
@@ -42,7 +45,7 @@ def broken_project(tmp_path: Path, case: str) -> Path:
 
 def expected_lines(case: str) -> list[str]:
     kinds = ", ".join([f"{folder}/" for folder in folders()] + list(TOP_LEVEL))
-    text = (FIXTURES / "bad" / case / "expected.txt").read_text(encoding="utf-8")
+    text = (CASES[case] / "expected.txt").read_text(encoding="utf-8")
     return text.replace("{kinds}", kinds).splitlines()
 
 
