@@ -97,3 +97,10 @@ def test_the_scan_sees_leftovers_and_respects_marked_pairs(tmp_path):
     page.write_text('<div class="md-content"><p>Wang Fang of 华东 <span lang="zh">终身价值</span>'
                     '<img alt="x"><br></p><pre>客户</pre></div><p>页脚</p>', encoding="utf-8")
     assert leftovers(MainText.of(page, "en"), "en") == ["Wang Fang of 华东"]
+
+
+def test_each_language_home_page_is_titled_by_its_site_name(site):
+    assert "<title>销售作战手册</title>" in (site / "index.html").read_text(encoding="utf-8")
+    assert "<title>Sales Playbook</title>" in (site / "en" / "index.html").read_text(encoding="utf-8")
+    assert "<title>SMART goals - Sales Playbook</title>" in \
+        (site / "en" / "planning" / "smart-goals.html").read_text(encoding="utf-8")
