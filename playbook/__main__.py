@@ -7,8 +7,7 @@ import datetime
 import sys
 from pathlib import Path
 
-from playbook.core.book import load
-from playbook.core.problems import DataError
+from playbook.core.book import load_for_command
 from playbook.upkeep.coverage import report
 from playbook.upkeep.freshness import stale
 from playbook.upkeep.review import due_lines, today
@@ -29,10 +28,8 @@ def main(argv=None) -> int:
     parser.add_argument("--refresh", nargs="*", metavar="ID",
                         help="with `translations`: record the Chinese these items' English now follows")
     args = parser.parse_args(argv)
-    try:
-        book = load(args.root)
-    except DataError as error:
-        print(error, file=sys.stderr)
+    book = load_for_command(args.root)
+    if book is None:
         return 1
     if args.command == "check":
         print(f"playbook_data/ is valid: {len(book.items)} items, {len(book.topics)} topics")

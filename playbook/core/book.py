@@ -1,5 +1,6 @@
 """All of playbook_data/, loaded once, validated, and indexed by id."""
 
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -85,6 +86,15 @@ def load(root: Path) -> Playbook:
     if problems:
         raise DataError(problems)
     return book
+
+
+def load_for_command(root: Path) -> Playbook | None:
+    """The validated playbook for a command line, or None once every problem is printed to stderr."""
+    try:
+        return load(root)
+    except DataError as error:
+        print(error, file=sys.stderr)
+        return None
 
 
 # (root, file name) → (text, what _parse_file made of it): `mkdocs serve` parses and validates again only

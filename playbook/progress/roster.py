@@ -11,8 +11,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from calculators.cells import safe_cell
-from playbook.core.book import load
-from playbook.core.problems import DataError
+from playbook.core.book import load_for_command
 from playbook.progress.progress import passed, read_slip
 
 HEADS = ("name", "made", "modules read", "checklists", "sheets", "course quizzes right", "cards reviewed",
@@ -26,10 +25,8 @@ def main(argv=None) -> int:
     parser.add_argument("-o", "--output", type=Path, required=True, help="the .xlsx to write")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder (default: .)")
     args = parser.parse_args(argv)
-    try:
-        book = load(args.root)
-    except DataError as error:
-        print(error, file=sys.stderr)
+    book = load_for_command(args.root)
+    if book is None:
         return 2
     slips, refused = [], 0
     for path in args.slips:
