@@ -37,17 +37,34 @@ def on_page_markdown(markdown, page, **kwargs):
 
 
 def scale_content(project: Path, copies: int):
-    """Copy every module page (both languages) and its module data `copies` times under new ids."""
+    """Copy every module page (both languages), its module data and the talk tracks it shows `copies` times
+    under new ids."""
+    tracks = [(path, yaml.safe_load(path.read_text(encoding="utf-8")))
+              for path in sorted((project / "playbook_data" / "talktracks").glob("*.yml"))]
     for module_file in sorted((project / "playbook_data" / "modules").glob("*.yml")):
         module = yaml.safe_load(module_file.read_text(encoding="utf-8"))
         for k in range(1, copies + 1):
             new_id, new_page = f"{module['id']}-copy{k}", module["page"].replace(".md", f"-copy{k}.md")
             (module_file.parent / f"{new_id}.yml").write_text(
                 yaml.safe_dump({**module, "id": new_id, "page": new_page}, allow_unicode=True), encoding="utf-8")
+            renames = {f"module: {module['id']}": f"module: {new_id}"}
+            for path, track in tracks:  # a talk track is shown on its module's page only: each copy has its own
+                if track["module"] == module["id"]:
+                    ids = {track["id"]: f"{track['id']}-copy{k}", track["roleplay"]["id"]: f"{track['roleplay']['id']}-copy{k}"}
+                    renames.update({f'"{old}"': f'"{new}"' for old, new in ids.items()})
+                    _write_renamed(path, path.with_name(f"{path.stem}-copy{k}.yml"),
+                                   {**{f"id: {old}\n": f"id: {new}\n" for old, new in ids.items()},
+                                    f"module: {module['id']}\n": f"module: {new_id}\n"})
             for suffix in (".md", ".en.md"):
                 source = project / "docs" / module["page"].replace(".md", suffix)
-                text = source.read_text(encoding="utf-8").replace(f"module: {module['id']}", f"module: {new_id}", 1)
-                (project / "docs" / new_page.replace(".md", suffix)).write_text(text, encoding="utf-8")
+                _write_renamed(source, project / "docs" / new_page.replace(".md", suffix), renames)
+
+
+def _write_renamed(source: Path, target: Path, renames: dict):
+    text = source.read_text(encoding="utf-8")
+    for old, new in renames.items():
+        text = text.replace(old, new)
+    target.write_text(text, encoding="utf-8")
 
 
 def expanded_twin(project: Path, twin: Path):
