@@ -1,7 +1,8 @@
 """Printing, as a reader does it: Ctrl+P (chromium's page.pdf prints exactly that), the page's own print
 buttons, and `make pdf`. One test per printable kind reads the PDF back with poppler (pdftotext per page,
-pdfinfo): its pages, every item present, no navigation, nothing split across a page break. Each writes one
-picture of its print into docs/assets/print-<kind>.png for the README. pypdf reads Noto CJK glyphs as
+pdfinfo): its pages, every item present, no navigation, nothing split across a page break. Each draws one
+picture of its print beside its PDF; with UPDATE_PICTURES=1 into docs/assets/print-<kind>.png for the README
+(a plain test run never changes the checkout: the deterministic-build test builds docs/ after this one). pypdf reads Noto CJK glyphs as
 Kangxi radicals, hence poppler."""
 
 import os
@@ -82,10 +83,12 @@ def page_of(pages: list[str], text: str) -> list[int]:
     return [n for n, page in enumerate(pages, 1) if squash(text) in squash(page)]
 
 
-def picture(pdf, kind: str, number: int = 1):
-    """docs/assets/print-<kind>.png: page `number` of the print, small, for the README."""
+def picture(pdf, kind: str, tmp_path, number: int = 1):
+    """print-<kind>.png: page `number` of the print, small, for the README (docs/assets/ with UPDATE_PICTURES=1)."""
+    folder = ROOT / "docs" / "assets" if os.environ.get("UPDATE_PICTURES") == "1" else tmp_path
     subprocess.run(["pdftoppm", "-png", "-scale-to", "560", "-f", str(number), "-l", str(number),
-                    "-singlefile", str(pdf), str(ROOT / "docs" / "assets" / f"print-{kind}")], check=True)
+                    "-singlefile", str(pdf), str(folder / f"print-{kind}")], check=True)
+    assert (folder / f"print-{kind}.png").stat().st_size > 1000, f"no picture of page {number} of {pdf}"
 
 
 def decode_qr(pdf, number: int, tmp_path) -> str:
@@ -150,7 +153,7 @@ def test_a_module_page_prints_its_lesson_whole_with_the_answers_closed(browser, 
     # Blocks are kept whole, not each given a page: the lesson (about 3 A4 pages of text) prints on few pages
     assert len(pages) <= 9
     if lang == "zh":
-        picture(tmp_path / "module.pdf", "module")
+        picture(tmp_path / "module.pdf", "module", tmp_path)
 
 
 # Checklist, sheet: the page's own print button ------------------------------------------------------------
@@ -179,7 +182,7 @@ def test_a_checklist_prints_alone_on_one_page_with_a_qr_code_to_its_page(browser
     # The address printed beside the code, broken (if at all) only after a "/"
     assert re.search(r"/\s*".join(map(re.escape, canonical.split("/"))), pages[0]), pages[0]
     assert decode_qr(pdf, 1, tmp_path) == canonical
-    picture(pdf, "checklist")
+    picture(pdf, "checklist", tmp_path)
 
 
 @pytest.mark.browser
@@ -194,7 +197,7 @@ def test_every_sheet_prints_alone_on_one_page(browser, published_server, book, t
             assert page_of(pages, section.title.en), (sheet.id, section.title.en)
             assert all(page_of(pages, field.label.en) for field in section.fields), sheet.id
         if sheet.id == "satisfaction-survey-form":
-            picture(pdf, "sheet")
+            picture(pdf, "sheet", tmp_path)
 
 
 # Script, role-play card, course agenda, instructor: Ctrl+P ------------------------------------------------
@@ -210,7 +213,7 @@ def test_complaint_scripts_print_no_step_across_a_page_break(browser, published_
             assert page_of(pages, step.do.en + step.say.en), f"{script.id}: step {step.step} split or missing"
         on_one_page(pages, script.situation.en, script.problem[-1].do.en)
     assert len(pages) <= 2 * len(scripts) + 2
-    picture(pdf, "script", on_one_page(pages, scripts[0].situation.en, scripts[0].problem[-1].do.en))
+    picture(pdf, "script", tmp_path, on_one_page(pages, scripts[0].situation.en, scripts[0].problem[-1].do.en))
 
 
 @pytest.mark.browser
@@ -233,7 +236,7 @@ def test_role_play_cards_print_a_half_page_per_player_and_the_observer_apart(bro
         assert squash(card.salesperson_brief.zh) not in squash(pages[number])
     # The link to the scripts' page printed with its published address
     assert page_of(pages, PUBLISHED + "complaints/scripts.html")
-    picture(pdf, "roleplay", page_of(top, cards[0].customer_brief.zh)[0])
+    picture(pdf, "roleplay", tmp_path, page_of(top, cards[0].customer_brief.zh)[0])
 
 
 @pytest.mark.browser
@@ -250,7 +253,7 @@ def test_a_course_agenda_prints_every_row_whole(browser, published_server, book,
             title = squash(row.block.title.en) if row.block.title else ""
             whole = re.compile(re.escape(f"{row.start}–{row.end}{row.block.minutes}") + ".{1,20}" + re.escape(title))
             assert any(whole.search(page) for page in text), f"row {row.start} split or missing"
-    picture(pdf, "agenda")
+    picture(pdf, "agenda", tmp_path)
 
 
 @pytest.mark.browser
@@ -300,7 +303,7 @@ def test_a_booklet_pdf_has_numbered_contents_and_one_page_per_item(published, bo
     info = pdf_info(pdf)
     assert info["Title"].strip() == f"{book.roles[role].title.zh}小册子 - 销售作战手册"
     assert info["Lang"] == "zh"
-    picture(pdf, "booklet", 2)
+    picture(pdf, "booklet", tmp_path, 2)
 
 
 @pytest.mark.browser
@@ -320,7 +323,7 @@ def test_a_handout_pack_pdf_cuts_each_role_play_card_into_its_parts(published, b
     info = pdf_info(pdf)
     assert info["Title"].strip() == f"{course.title.en}: handout pack - Sales Playbook"
     assert info["Lang"] == "en"
-    picture(pdf, "handouts", starts[-1])
+    picture(pdf, "handouts", tmp_path, starts[-1])
 
 
 @pytest.mark.browser
