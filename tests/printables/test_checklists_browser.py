@@ -4,7 +4,6 @@ a reload and navigating away and back, clear on demand, are shared with the book
 import pytest
 from playwright.sync_api import expect
 
-from playbook.core.loading import playbook_for
 from playbook.core.homes import home_pages
 
 from tests.conftest import ROOT
@@ -15,10 +14,6 @@ PAGE = "planning/smart-goals.html"
 FORM = "form[data-checklist='smart-goal']"
 KEY = "pb:checklist:smart-goal:zh"
 
-
-@pytest.fixture(scope="module")
-def book():
-    return playbook_for(ROOT)  # loaded once per process, whichever test module asks first
 
 
 def ticked(page, form: str = FORM) -> list[bool]:

@@ -17,7 +17,6 @@ import pytest
 from playbook.booklets.booklets import entries
 from playbook.printables.pdf import pdf_path
 from playbook.courses.plan import plan
-from playbook.core.loading import playbook_for
 from playbook.printables.pdf import print_to_pdf, serve
 from playbook.core.homes import home_pages
 
@@ -32,10 +31,6 @@ NAV = ".md-header, .md-tabs, .md-sidebar, .md-footer"
 COURSE = "complaint-workshop"
 
 
-
-@pytest.fixture(scope="module")
-def book():
-    return playbook_for(ROOT)  # loaded once per process, whichever test module asks first
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,6 @@ import pytest
 from pydantic import BaseModel
 
 from calculators.scorecard import Scorer
-from playbook.core.loading import playbook_for
 from playbook.core.addresses import page_url
 
 from tests.conftest import ROOT, mkdocs_build
@@ -18,10 +17,6 @@ MOMENTS = {"talk.cold-call", "talk.gatekeeper", "talk.voicemail", "talk.first-vi
            "talk.retention-call", "talk.win-back", "talk.dealer-visit"}
 CJK = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]")
 
-
-@pytest.fixture(scope="module")
-def book():
-    return playbook_for(ROOT)
 
 
 def texts(model):

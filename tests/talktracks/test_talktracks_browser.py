@@ -5,7 +5,6 @@ import pytest
 from playwright.sync_api import expect
 
 from calculators.scorecard import Scorer
-from playbook.core.loading import playbook_for
 from playbook.core.addresses import page_url
 
 from tests.conftest import ROOT
@@ -16,10 +15,6 @@ PHONE = {"width": 390, "height": 844}
 TRACK = "talk.objection-price"
 RATINGS = ["good", "fair", "good", "poor", "fair"]
 
-
-@pytest.fixture(scope="module")
-def book():
-    return playbook_for(ROOT)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
