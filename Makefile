@@ -38,7 +38,7 @@ coverage: $(STAMP)  ## which seed topics the playbook covers
 # The source documents are not in the repository: `make sources SHARED=<folder>` names the folder holding them
 # (SEED_MAP.md, seeds/); no other target reads it.
 sources: $(STAMP)  ## check the playbook against the source documents: make sources SHARED=<folder>
-	@test -n "$(SHARED)" || { echo "make sources: name the folder of the source documents, e.g. make sources SHARED=../shared" >&2; exit 2; }
+	@test -n "$(SHARED)" || { echo "make sources: name the folder of the source documents, e.g. make sources SHARED=path/to/sources" >&2; exit 2; }
 	$(PY) -m playbook sources --shared $(SHARED)
 
 # A virtual environment with the project and its test tools, remade when pyproject.toml changes.
