@@ -6,10 +6,11 @@ table of contents, title and anchors Python-Markdown made then are put back (on_
 converting the page again: an edit of one checklist converts the ~16 pages that show it, not all of them.
 Always converted: a page that includes a file (pymdownx.snippets' `--8<--`), a page with a listing of
 material's tags plugin (which writes into the page's HTML and table of contents after conversion), and a page
-whose conversion logged a warning, so strict mode sees it again. PLAYBOOK_CACHE=off converts every page (playbook/core/caching.py).
+whose conversion logged a warning, so strict mode sees it again. PLAYBOOK_CACHE=off converts every page
+(playbook/core/caching.py).
 
 A page whose HTML, title, table of contents and metadata are as before, in a site whose navigation, look
-(theme settings, site name, extra, overrides/) and files are as before, is not put through the theme's
+(mkdocs.yml, theme settings, site name, extra, overrides/) and files are as before, is not put through the theme's
 templates again: `on_env` (after every page is converted, before any is rendered) gives it a template that
 writes out what the theme rendered then; every on_post_page still runs on it.
 Likewise a page's search entries: when what material's search plugin reads of a page (its HTML, table of
@@ -120,8 +121,9 @@ def _site_digest(config, files) -> str:
     theme = {name: config.theme[name] for name in ("language", "direction", "features", "font", "icon", "palette")}
     custom = Path(config.theme.custom_dir) if config.theme.custom_dir else None
     overrides = sorted((str(f), f.stat().st_mtime_ns) for f in custom.rglob("*")) if custom else []
-    reads = [looks, theme, overrides, _nav_places(_nav[0].items if _nav else []), sorted(f.url for f in files)]
-    return _digest(reads)
+    settings = Path(config.config_file_path).read_text(encoding="utf-8") if config.config_file_path else ""
+    navigation = _nav_places(_nav[0].items if _nav else [])
+    return _digest([settings, looks, theme, overrides, navigation, sorted(f.url for f in files)])
 
 
 def _nav_places(items) -> list:
@@ -169,5 +171,5 @@ def _index_page_once(index, page):
 
 
 # Material's plugin indexes each page in on_page_context with no way to reuse an earlier result: the one
-# method it calls is wrapped (tests/test_serve_edits.py and the deterministic build guard the result).
+# method it calls is wrapped (tests/site/test_serve_edits.py and the deterministic build guard the result).
 SearchIndex.add_entry_from_context = _index_page_once
