@@ -1,18 +1,45 @@
-"""Every calculator by name, each taking one JSON-like mapping and returning one: the interface the
-test vectors (tests/vectors/), the site's worked examples and the browser widgets share."""
+"""Every calculator, one line each: a calculator is the folder `calculators/<name>/` (a hyphen in the name is an
+underscore in the folder's), and listing its name here is all that registers it. Every list that names the
+calculators (the settings file's `calculator:`, the workbooks, the site's scripts, the command line) is made
+from this one. What a folder holds (CONTRIBUTING.md, "Add a calculator"; tests/calculators/test_calc_folders.py):
 
-from . import abc, clv, complaint_cost, pipeline, rfm, scorecard, survey
+- `__init__.py`: `calculate(inputs: dict) -> dict`, the pure-Python reference (no MkDocs, no polars);
+- `formula.js`: the same formula for the browser, which the site ships as assets/javascripts/calculators/<name>.js;
+- `vectors.json`: the cases both formulas must pass (tests/vectors/README.md);
+- `workbook.py`: its Excel workbook, `write(book, rows, inputs)`;
+- `columns.py`, where it scores files: its polars columns for calculators/engine.py.
+
+Each calculator takes one JSON-like mapping and returns one: the interface the test vectors, the site's worked
+examples and the browser widgets share.
+"""
+
+import importlib
+import importlib.util
+from pathlib import Path
+
 from .errors import InputError
 
-CALCULATORS = {
-    "clv": clv.calculate,
-    "scorecard": scorecard.calculate,
-    "abc": abc.calculate,
-    "rfm": rfm.calculate,
-    "survey": survey.calculate,
-    "pipeline": pipeline.calculate,
-    "complaint-cost": complaint_cost.calculate,
-}
+CALCULATORS = (
+    "clv",
+    "scorecard",
+    "abc",
+    "rfm",
+    "survey",
+    "pipeline",
+    "complaint-cost",
+)
+
+HERE = Path(__file__).resolve().parent
+
+
+def folder(name: str) -> Path:
+    return HERE / name.replace("-", "_")
+
+
+def part(name: str, module: str = ""):
+    """Calculator `name`'s package, or its `module` (such as 'workbook'); None when its folder has none."""
+    found = f"{__package__}.{name.replace('-', '_')}" + (f".{module}" if module else "")
+    return importlib.import_module(found) if importlib.util.find_spec(found) else None
 
 
 def run(name: str, inputs: dict) -> dict:
@@ -21,4 +48,4 @@ def run(name: str, inputs: dict) -> dict:
         raise InputError(f"unknown calculator '{name}'; expected one of: {', '.join(CALCULATORS)}")
     if not isinstance(inputs, dict):
         raise InputError(f"{name}: the inputs are not a mapping; expected {{name: value}}")
-    return CALCULATORS[name](inputs)
+    return part(name).calculate(inputs)

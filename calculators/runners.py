@@ -5,6 +5,7 @@ value columns, a second streams the rows to the output. Total rows are skipped b
 Labels (tiers, segments, stages, answer categories) are written in the user's language.
 """
 
+import importlib
 from pathlib import Path
 
 import yaml
@@ -73,7 +74,7 @@ def score(args) -> Summary:
             watcher.see(line, values[k], number(values[k], "", percent=True))
         return [round(total, 2), titles[tier]], titles[tier]
 
-    plan = _plan(args, lambda: columns_of().ScoreColumns(scorer, index, titles, watch))
+    plan = _plan(args, lambda: columns_of("scorecard").ScoreColumns(scorer, index, titles, watch))
     summary = stream(table, args.output, args.format, ["score", "tier"], row, _summary(table, "tiers", lang),
                      plan, args.progress)
     for _, watcher in watch:
@@ -81,14 +82,14 @@ def score(args) -> Summary:
     return summary
 
 
-def columns_of():
-    from . import columns  # imports polars: only when a file goes the fast way
-
-    return columns
+def columns_of(calculator: str):
+    """The calculator's columns (calculators/<name>/columns.py), which import polars: only when a file goes the
+    fast way."""
+    return importlib.import_module(f"calculators.{calculator}.columns")
 
 
 def _plan(args, make):
-    """The columns' plan of a file run (calculators/columns/), unless --engine python."""
+    """The columns' plan of a file run (calculators/<name>/columns.py), unless --engine python."""
     return make() if getattr(args, "engine", "polars") == "polars" else None
 
 
@@ -96,7 +97,7 @@ def abc(args) -> Summary:
     table, columns, lang = _open(args, ["value"])
     i, name = columns["value"], table.header[columns["value"]]
     limits = abc_calc.thresholds(args.a, args.b)
-    plan = fast_way(table, args.output, args.format, _plan(args, lambda: columns_of().AbcColumns(i, name, limits)))
+    plan = fast_way(table, args.output, args.format, _plan(args, lambda: columns_of("abc").AbcColumns(i, name, limits)))
     result, row = (plan.prepare(table), None) if plan else _abc_reference(table, i, name, limits)
     summary = _summary(table, "classes", lang)
     summary.lines.append(say("summary-value-share", lang, shares=", ".join(
@@ -151,14 +152,14 @@ def rfm(args) -> Summary:
             raise InputError(say("empty-customer", name=names[0]), "empty-customer", {"name": names[0]})
         return customer, parse_date(cells[d], names[1], args.date_format), number(cells[a], names[2], minimum=0)
 
-    plan = fast_way(table, args.output, args.format, _plan(args, lambda: columns_of().RfmColumns(i, d, a, order)))
+    plan = fast_way(table, args.output, args.format, _plan(args, lambda: columns_of("rfm").RfmColumns(i, d, a, order)))
     totals = plan.prepare(table) if plan else _rfm_totals(table, order)
     segments = _yaml(args.segments, "a list of segments as in playbook_data/calculators/rfm.yml") \
         if args.segments else None
     result = totals.score(args.analysis_date, segments, dict(args.thresholds) or None, args.ties)
     rules = settings("rfm").segments if segments is None else segments
     titles = {s["key"] if isinstance(s, dict) else s.key: _title(s, lang) for s in rules}
-    if not isinstance(result["customers"], list):  # scored as columns (calculators/columns/rfm_scores.py)
+    if not isinstance(result["customers"], list):  # scored as columns (calculators/rfm/scores.py)
         by_customer = plan.customers(result["customers"], titles)
     else:
         by_customer = {c["customer"]: c for c in result["customers"]}
@@ -224,7 +225,7 @@ def pipeline(args) -> Summary:
         weighted = rollup.add(amount, stage, person, region)
         return [rollup.stages.probability[stage], round(weighted, 2)], titles.get(stage, stage)
 
-    plan = _plan(args, lambda: columns_of().PipelineColumns(rollup, deal, titles, a, s, who, where))
+    plan = _plan(args, lambda: columns_of("pipeline").PipelineColumns(rollup, deal, titles, a, s, who, where))
     summary = stream(table, args.output, args.format, ["probability", "weighted"], row,
                      _summary(table, "deals per stage", lang), plan, args.progress)
     result = rollup.result()

@@ -10,6 +10,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from .models import FieldError, Id, Key, NonEmptyStr, Source, Strict, Tagged, Text, Whole
+from .registry import CALCULATORS
 
 
 class Parameter(Strict):
@@ -79,7 +80,7 @@ def _renamed(value, names: dict):
 
 
 class CalculatorSettings(Tagged):
-    calculator: Literal["clv", "scorecard", "abc", "rfm", "survey", "pipeline", "complaint-cost"] = Field(
+    calculator: Literal[CALCULATORS] = Field(
         description="which calculator reads this file")
     parameters: dict[Key, Parameter] = Field(default_factory=dict, description="named default values")
     stages: list[Stage] = Field(default_factory=list, description="pipeline stages with probabilities")

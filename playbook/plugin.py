@@ -6,6 +6,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from playbook.core import caching
 
 from .calculators import events as workbooks
+from .calculators import scripts as calculator_scripts
 from .config import PlaybookConfig
 from .courses import events as courses
 from .search import events as search
@@ -41,6 +42,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     @event_priority(-150)  # after static-i18n (-100) has chosen the files of the language being built
     def on_files(self, files, *, config):
+        files = calculator_scripts.on_files(files, config)  # each calculator folder's formula.js
         return courses.on_files(files, config) if self.config.course_pages else files
 
     @event_priority(-100)  # after every other on_page_markdown (the macros): the Markdown as it is converted

@@ -6,11 +6,8 @@ tests/calculators/test_workbooks.py evaluates every formula with the `formulas` 
 vectors and compares with the Python reference.
 """
 
-from functools import partial
-
-from ..data import scorecard_names
 from ..errors import InputError
-from . import abc, clv, complaint_cost, pipeline, rfm, scorecard, survey
+from ..registry import CALCULATORS, part
 from .book import Book
 
 LANGUAGES = ("zh", "en")
@@ -19,10 +16,12 @@ ROWS = 300  # the rows a list sheet offers, formulas included
 
 
 def _writers() -> dict:
-    writers = {"clv": clv.write, "abc": abc.write, "rfm": rfm.write, "survey": survey.write,
-               "pipeline": pipeline.write, "complaint-cost": complaint_cost.write}
-    for card in scorecard_names():
-        writers[f"scorecard-{card}"] = partial(scorecard.write, card_name=card)
+    """Workbook name → writer, from each calculator's workbook.py: its `write`, or its `workbooks()` if several."""
+    writers = {}
+    for name in CALCULATORS:
+        module = part(name, "workbook")
+        if module:
+            writers.update(module.workbooks() if hasattr(module, "workbooks") else {name: module.write})
     return writers
 
 

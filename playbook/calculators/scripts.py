@@ -1,22 +1,42 @@
-"""The browser calculators' scripts (docs/assets/javascripts/calculators/), listed once, in load order.
+"""The browser calculators' scripts, in load order, made from calculators.registry: the shared ones are
+docs/assets/javascripts/calculators/, each calculator's formula is its folder's formula.js, which the build adds
+to the site as assets/javascripts/calculators/<name>.js (on_files).
 
 The build hands PAGE to overrides/main.html as `extra.calculator_scripts` (define_env); the file worker's
 importScripts (worker.js) and the formulas the test vectors run in Node are checked against WORKER and FORMULAS
-by tests/calculators/test_calc_parity.py. A new calculator's script goes into FORMULAS (and WORKER if files are scored with it).
+by tests/calculators/test_calc_parity.py.
 """
 
+from pathlib import Path
+
+from mkdocs.structure.files import File
+
+from calculators.registry import CALCULATORS, folder
+
 FOLDER = "assets/javascripts/calculators"
+SHARED = Path(__file__).resolve().parents[2] / "docs" / FOLDER
 # The pure formulas: what a page and Node's vector test load before anything else
-FORMULAS = ("core.js", "cells.js", "clv.js", "scorecard.js", "abc.js", "rfm.js", "survey.js", "pipeline.js",
-            "complaint-cost.js")
+FORMULAS = ("core.js", "cells.js", *(f"{name}.js" for name in CALCULATORS))
 # A calculator page: the formulas, then the page parts (words, results, widgets, the file page's readers, writer and runner)
 PAGE = FORMULAS + ("messages.js", "results.js", "widget.js", "csv.js", "xlsx.js", "filewrite.js", "filescore.js",
                    "chart.js", "download.js", "filepage.js")
-# The Web Worker that scores a whole file (worker.js): the formulas files are scored with, the readers, the writer, the runner
-WORKER = ("core.js", "cells.js", "scorecard.js", "abc.js", "rfm.js", "survey.js", "pipeline.js", "csv.js", "xlsx.js",
-          "filewrite.js", "filescore.js")
+# The Web Worker that scores a whole file (worker.js): every formula, the readers, the writer, the runner
+WORKER = FORMULAS + ("csv.js", "xlsx.js", "filewrite.js", "filescore.js")
+
+
+def source(script: str) -> Path:
+    """Where script `script` (a name in PAGE) is kept: a calculator's formula.js, or a shared script."""
+    name = script.removesuffix(".js")
+    return folder(name) / "formula.js" if name in CALCULATORS else SHARED / script
 
 
 def page_scripts() -> list[str]:
     """The addresses a calculator page loads, relative to the site."""
     return [f"{FOLDER}/{name}" for name in PAGE]
+
+
+def on_files(files, config):
+    """Each calculator's formula.js, into the site where the pages and the worker load it."""
+    for name in CALCULATORS:
+        files.append(File.generated(config, f"{FOLDER}/{name}.js", abs_src_path=str(source(f"{name}.js"))))
+    return files

@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 
 from calculators.data import load_scorecard, scorecard_names, settings
 from calculators.messages import MESSAGES, WORDS
+from calculators.registry import CALCULATORS
 from playbook.core.page import PageContext
 from playbook.core.render import render
 
-SETTINGS = ("abc", "clv", "complaint-cost", "pipeline", "rfm", "scorecard", "survey")
+SETTINGS = tuple(sorted(CALCULATORS))  # each calculator's playbook_data/calculators/<name>.yml
 # The example in playbook_data/calculators/<file>.yml whose inputs a widget starts from
 START = {"clv-seed": ("clv", "seed-form"), "clv-retention": ("clv", "retention-form"),
          "nps": ("survey", "twenty-answers-nps"), "csat": ("survey", "ten-answers-csat"),
@@ -154,7 +155,7 @@ def _file_tool(macros, page, ui) -> str:
     cards = scorecard_names()
     data = browser_data(cards, SETTINGS, messages=True)
     kinds = [(f"score:{n}", load_scorecard(n).title[page.lang]) for n in cards]
-    kinds += [(k, settings(k).title[page.lang]) for k in ("abc", "rfm", "pipeline")]
+    kinds += [(k, settings(k).title[page.lang]) for k in ("abc", "rfm", "pipeline")]  # the kinds filescore.js reads
     kinds.append(("nps", ui["calc-t-nps"]))
     abc = settings("abc").parameters
     return render("calculator_file.html", book=macros.book, lang=page.lang, kinds=kinds,

@@ -1,6 +1,6 @@
 """A role-play card's observer rubric as a scorecard widget: the card's criteria and weights, the shared
 ratings and tiers of playbook_data/rubrics/roleplay.yml. The browser scores it with the calculator widgets'
-scripts (calculators/scorecard.js, widget.js), the very engine calculators/scorecard.py mirrors."""
+scripts (calculators/scorecard/formula.js, widget.js), the very engine calculators/scorecard/__init__.py mirrors."""
 
 import json
 

@@ -1,7 +1,7 @@
 """The observer rubric every role-play card is rated with: the ratings (good, fair, poor) and the tiers.
 
 A card's observer criteria and their weights, with these ratings as the scale and these tiers, make a
-scorecard for calculators/scorecard.py (and its browser twin): one engine scores customers and role-plays.
+scorecard for calculators/scorecard/__init__.py (and its browser twin): one engine scores customers and role-plays.
 """
 
 from pydantic import Field, ValidationError, field_validator

@@ -16,8 +16,9 @@ import pytest
 from calculators import engine
 from calculators.cells import is_total_row, safe_cell
 from calculators.cli import main
-from calculators.columns import rfm as rfm_columns
 from calculators.data import scorecard_names
+from calculators.registry import folder
+from calculators.rfm import columns as rfm_columns
 
 VECTORS = Path(__file__).parent.parent / "vectors"
 ROWS = 10_000
@@ -259,7 +260,7 @@ def test_number_vectors_are_read_by_the_columns_as_the_reference_or_left_to_it()
 
 
 def test_scorecard_vectors_through_a_file(capsys, tmp_path, fast_path_used):
-    cases = json.loads((VECTORS / "scorecard.json").read_text(encoding="utf-8"))["cases"]
+    cases = json.loads((folder("scorecard") / "vectors.json").read_text(encoding="utf-8"))["cases"]
     by_card = {}
     for case in cases:
         spec = case["input"].get("scorecard")
@@ -302,7 +303,7 @@ def test_safe_cell_is_what_the_columns_use():
                                      ["--thresholds", "monetary=10,100,1000,5000", "--ties", "r-rfm"],
                                      ["--analysis-date", "2025-01-01"], ["--analysis-date", "2023-06-01"]])
 def test_rfm_options_score_the_customers_as_the_reference(capsys, tmp_path, options):
-    """The customers are scored as columns (calculators/columns/rfm_scores.py): same breaks, bands, segments."""
+    """The customers are scored as columns (calculators/rfm/scores.py): same breaks, bands, segments."""
     rng = random.Random(4)
     header, rows = rfm_rows(rng)
     source = tmp_path / "in.csv"

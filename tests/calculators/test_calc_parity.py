@@ -6,7 +6,8 @@ import json
 import re
 
 from calculators.runners import NAMES
-from playbook.calculators.scripts import FORMULAS, PAGE, WORKER
+from calculators.registry import CALCULATORS
+from playbook.calculators.scripts import FORMULAS, PAGE, WORKER, source
 
 from tests.conftest import ROOT
 
@@ -14,12 +15,15 @@ SCRIPTS = ROOT / "docs" / "assets" / "javascripts" / "calculators"
 
 
 def js(name: str) -> str:
-    return (SCRIPTS / name).read_text(encoding="utf-8")
+    return source(name).read_text(encoding="utf-8")
 
 
 def test_every_listed_script_exists_and_every_script_is_listed():
     listed = set(PAGE) | set(WORKER) | {"worker.js"}
-    assert sorted(p.name for p in SCRIPTS.glob("*.js")) == sorted(listed)
+    shared = {p.name for p in SCRIPTS.glob("*.js")}
+    assert sorted(shared | {f"{name}.js" for name in CALCULATORS}) == sorted(listed)
+    assert [name for name in listed if not source(name).is_file()] == []
+    assert shared.isdisjoint(f"{name}.js" for name in CALCULATORS)  # a formula is kept in its folder only
 
 
 def test_the_worker_imports_exactly_the_listed_scripts_in_order():

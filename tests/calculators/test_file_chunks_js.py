@@ -14,12 +14,10 @@ import pytest
 
 from calculators.cli import main
 from calculators.data import scorecard_names
+from playbook.calculators.scripts import WORKER, source
 from playbook.calculators.widgets import SETTINGS, browser_data
 
 ROOT = Path(__file__).resolve().parents[2]
-SCRIPTS = ROOT / "docs" / "assets" / "javascripts" / "calculators"
-WORKER = ["core.js", "cells.js", "scorecard.js", "abc.js", "rfm.js", "survey.js", "pipeline.js", "csv.js", "xlsx.js",
-          "filewrite.js", "filescore.js"]
 FILES = ROOT / "tests" / "fixtures" / "files"
 CHUNKS = [1, 2, 3, 7, 64, 1 << 20]
 
@@ -73,7 +71,7 @@ def command_line(tmp_path: Path, source: Path, args: list) -> bytes:
 def run_node(jobs: list, sizes: list) -> dict:
     """RUNNER's answer for (file, CLI arguments, the page's options) jobs read in ranges of `sizes` bytes."""
     data = browser_data(scorecard_names(), SETTINGS, messages=True)
-    stdin = json.dumps([[str(SCRIPTS / f) for f in WORKER], data,
+    stdin = json.dumps([[str(source(f)) for f in WORKER], data,
                         [{"path": str(path), "options": {**options, "lang": "zh"}} for path, _, options in jobs], sizes])
     run = subprocess.run(["node", "-e", RUNNER], input=stdin, capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr

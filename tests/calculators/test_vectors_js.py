@@ -1,6 +1,6 @@
-"""Parity: every case of tests/vectors/*.json, run through the browser's formulas
-(docs/assets/javascripts/calculators/) in Node, must pass by the same rule the Python reference passes
-(tests/vectors/README.md): numbers within the tolerance, errors containing the English text."""
+"""Parity: every case of calculators/<name>/vectors.json and tests/vectors/cells/, run through the browser's
+formulas (calculators/<name>/formula.js, docs/assets/javascripts/calculators/) in Node, must pass by the same
+rule the Python reference passes (tests/vectors/README.md): numbers within the tolerance, errors containing the English text."""
 
 import json
 import math
@@ -10,12 +10,13 @@ from pathlib import Path
 import pytest
 
 from calculators.data import scorecard_names
-from playbook.calculators.scripts import FORMULAS
+from calculators.registry import CALCULATORS, folder
+from playbook.calculators.scripts import FORMULAS, source
 from playbook.calculators.widgets import SETTINGS, browser_data
 
 ROOT = Path(__file__).resolve().parents[2]
 VECTORS = ROOT / "tests" / "vectors"
-SCRIPTS = ROOT / "docs" / "assets" / "javascripts" / "calculators"
+FILES = [folder(name) / "vectors.json" for name in CALCULATORS]
 
 # Loads the formula scripts into one context the way a page does, then answers every case on stdin.
 RUNNER = r"""
@@ -52,7 +53,7 @@ process.stdout.write(JSON.stringify(out));
 
 
 def _cases():
-    for path in sorted(VECTORS.glob("*.json")):
+    for path in FILES:
         doc = json.loads(path.read_text(encoding="utf-8"))
         for case in doc["cases"]:
             yield pytest.param(doc["calculator"], case, id=f"{doc['calculator']}/{case['name']}")
@@ -65,10 +66,10 @@ def _cases():
 @pytest.fixture(scope="module")
 def js_results() -> dict:
     """Every vector case answered by the JavaScript formulas, in one Node run."""
-    data = {"vectors": [str(p) for p in sorted(VECTORS.glob("*.json"))],
+    data = {"vectors": [str(p) for p in FILES],
             "cells": [str(p) for p in sorted((VECTORS / "cells").glob("*.json"))],
             "yaml": browser_data(scorecard_names(), SETTINGS)}
-    stdin = json.dumps([[str(SCRIPTS / f) for f in FORMULAS], data])
+    stdin = json.dumps([[str(source(f)) for f in FORMULAS], data])
     run = subprocess.run(["node", "-e", RUNNER], input=stdin, capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
     return json.loads(run.stdout)

@@ -13,29 +13,26 @@ import re
 import subprocess
 import sys
 import zipfile
-from pathlib import Path
 
 import formulas
 import openpyxl
 import pytest
 
 from calculators import workbooks
+from calculators.data import load_scorecard, settings
 from calculators.errors import number
-from calculators.registry import run
+from calculators.registry import CALCULATORS, folder, run
 
-VECTORS = Path(__file__).parent.parent / "vectors"
-# The calculators with a workbook; vectors of anything else (a parser, a checker) have none.
-WORKBOOK_OF = {"clv", "scorecard", "abc", "rfm", "survey", "pipeline", "complaint-cost"}
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 TOLERANCE = 1e-9
 
 
 def cases():
-    for path in sorted(VECTORS.glob("*.json")):
-        data = json.loads(path.read_text(encoding="utf-8"))
+    for name in CALCULATORS:
+        data = json.loads((folder(name) / "vectors.json").read_text(encoding="utf-8"))
         for case in data["cases"]:
-            if "error" not in case and data["calculator"] in WORKBOOK_OF:
-                yield pytest.param(data["calculator"], case["input"], id=f"{path.stem}: {case['name']}")
+            if "error" not in case:
+                yield pytest.param(name, case["input"], id=f"{name}: {case['name']}")
 
 
 def evaluate(tmp_path, name: str, lang: str, inputs=None, rows: int = 12):
@@ -111,7 +108,7 @@ def check_scorecard(tmp_path, inputs, want):
     book, read = evaluate(tmp_path, f"scorecard-{name}" if isinstance(name, str) else "scorecard-lead", "en", inputs,
                           rows=LIST_ROWS_UNREAD)
     close(cell(read, book, "score"), want["score"], "score")
-    titles = {t.key: t.title.en for t in workbooks.scorecard.load_scorecard(name).tiers}
+    titles = {t.key: t.title.en for t in load_scorecard(name).tiers}
     assert cell(read, book, "tier") == titles[want["tier"]]
     for key, points in want["points"].items():
         close(cell(read, book, f"points.{key}"), points, key)
@@ -144,7 +141,7 @@ def check_rfm(tmp_path, inputs, want):
         for q, cut in enumerate(cuts):
             close(float(cell(read, book, f"breaks.{name}.{q}")), cut, f"{name} break {q}")
     rules = {s["key"]: s["title"]["en"] for s in inputs.get("segments", [])} or {
-        s.key: s.title.en for s in workbooks.rfm.settings("rfm").segments}
+        s.key: s.title.en for s in settings("rfm").segments}
     table = rows(read, book, "customers", "ACDEFGHI", len(want["customers"]))
     for got, customer in zip(table, want["customers"]):
         expected = [customer["customer"], customer["recency"], customer["frequency"], customer["monetary"],
@@ -279,7 +276,6 @@ def test_the_default_workbook_holds_the_sites_worked_example(tmp_path):
 
 
 def settings_of(name: str):
-    from calculators.data import settings
     return settings(name)
 
 
@@ -299,7 +295,7 @@ def test_command_line_writes_a_workbook(tmp_path):
                                                           "How it works"]
     bad = subprocess.run([sys.executable, "-m", "calculators", "workbook", "nope"], capture_output=True, text=True)
     assert bad.returncode == 2
-    assert bad.stderr.startswith("error: unknown workbook 'nope'; expected one of: clv, abc")
+    assert bad.stderr.startswith("error: unknown workbook 'nope'; expected one of: clv, scorecard-customer-value")
 
 
 def test_sheet_names_from_strings_fit_what_excel_accepts():

@@ -1,8 +1,13 @@
 """The playbook plugin as MkDocs finds it: by its entry point, with its options and its events' order."""
 
 from importlib.metadata import entry_points
+from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import PluginCollection
+from mkdocs.structure.files import Files
+
+from calculators.registry import CALCULATORS, folder
 
 from playbook.core.caching import caching
 from playbook.plugin import PlaybookPlugin
@@ -39,10 +44,18 @@ def test_post_build_steps_run_workbooks_then_search_then_the_app_worker():
     assert [m.__name__ for m in plugins.events["config"]] == ["_set_cache", "_on_config"]
 
 
-def test_without_course_pages_the_plugin_leaves_nav_and_files_as_they_are():
+def test_without_course_pages_the_plugin_leaves_nav_and_files_as_they_are(tmp_path):
     # Where the course pages were written into docs/ beforehand (python -m playbook.courses.pages docs)
     plugin = PlaybookPlugin()
     assert plugin.load_config({"course_pages": False}) == ([], [])
-    nav, files = object(), object()
+    nav, files = object(), Files([])
     assert plugin.on_nav(nav, config=None, files=files) is nav
-    assert plugin.on_files(files, config=None) is files
+    config = MkDocsConfig()
+    (tmp_path / "docs").mkdir()
+    config.load_dict({"site_name": "t", "docs_dir": str(tmp_path / "docs"), "site_dir": str(tmp_path / "site")})
+    assert config.validate() == ([], [])
+    config.plugins._current_plugin = "playbook"  # as MkDocs sets it while the plugin's event runs
+    assert plugin.on_files(files, config=config) is files
+    # only each calculator's formula, from its folder
+    assert [(f.dest_uri, Path(f.abs_src_path)) for f in files] == [
+        (f"assets/javascripts/calculators/{name}.js", folder(name) / "formula.js") for name in CALCULATORS]

@@ -6,7 +6,7 @@ from .. import abc as abc_calc
 from ..cells import is_total_row
 from ..engine import batches, cell_names, plain_number, slow_cells
 from ..errors import InputError, number
-from .base import Columns, first_match, round_exact
+from ..columns.base import Columns, first_match, round_exact
 
 
 class AbcColumns(Columns):

@@ -5,8 +5,8 @@ caller passes its own {stage: probability}. The roll-up is bottom-up: each deal'
 adds to its stage, its salesperson and its region, and all of them to the total.
 """
 
-from .data import settings
-from .errors import InputError, call, fail, number, rate
+from ..data import settings
+from ..errors import InputError, call, fail, number, rate
 
 NONE = "(none)"
 

@@ -1,4 +1,4 @@
-/* RFM, mirroring calculators/rfm.py: recency in days from the analysis date (default: the day after the
+/* RFM, mirroring calculators/rfm/__init__.py: recency in days from the analysis date (default: the day after the
    last order) to each customer's last order, frequency = orders, monetary = sum; scores 1–5 by the
    20/40/60/80 % quantiles (linear interpolation), equal values score the same, recency reversed;
    segments from playbook_data/calculators/rfm.yml, first match wins; fixed thresholds and the R package

@@ -1,12 +1,19 @@
 """A weighted scorecard: criteria with editable weights and breaks, the score and tier of one
 customer, and the same for a whole customer list."""
 
+from functools import partial
+
 from xlsxwriter.utility import xl_rowcol_to_cell
 
-from ..data import load_scorecard, settings
+from ..data import load_scorecard, scorecard_names, settings
 from ..scorecard import EPSILON, Scorecard
-from .book import Book, Sheet, at_least, between
-from .explain import explain
+from ..workbooks.book import Book, Sheet, at_least, between
+from ..workbooks.explain import explain
+
+
+def workbooks() -> dict:
+    """One workbook per scorecard file, `scorecard-<id>`."""
+    return {f"scorecard-{card}": partial(write, card_name=card) for card in scorecard_names()}
 
 
 def write(book: Book, card_name: str, rows: int, inputs: dict | None = None):

@@ -1,4 +1,4 @@
-/* Customer lifetime value, mirroring calculators/clv.py line for line: the seed's four-part form
+/* Customer lifetime value, mirroring calculators/clv/__init__.py line for line: the seed's four-part form
    (004 L4 §2), the retention form m·r/(1+i−r) with its two options, and a value spread per period. */
 (function (root) {
   "use strict";

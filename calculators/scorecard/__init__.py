@@ -10,8 +10,8 @@ from bisect import bisect_right
 
 from pydantic import Field, model_validator
 
-from .errors import InputError, fail, number
-from .models import FieldError, Key, NonEmptyStr, Strict, Tagged, Text
+from ..errors import InputError, fail, number
+from ..models import FieldError, Key, NonEmptyStr, Strict, Tagged, Text
 
 
 class Scale(Strict):
@@ -144,7 +144,7 @@ class Scorer:
 
 def calculate(inputs: dict) -> dict:
     """Registry entry: {"scorecard": name, path or mapping, "values": {criterion key: value}}."""
-    from .data import load_scorecard
+    from ..data import load_scorecard
 
     card = load_scorecard(inputs.get("scorecard"))
     values = inputs.get("values")

@@ -12,8 +12,8 @@ Defaults are seed 002's figures (playbook_data/calculators/complaint-cost.yml), 
   satisfied reach= satisfied × tell_satisfied                 what `satisfied` happy customers spread
 """
 
-from .data import settings
-from .errors import InputError, call, number, rate
+from ..data import settings
+from ..errors import InputError, call, number, rate
 
 
 def _defaults() -> dict:

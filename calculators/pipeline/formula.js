@@ -1,4 +1,4 @@
-/* Weighted pipeline forecast, mirroring calculators/pipeline.py: Σ amount × stage probability, with the
+/* Weighted pipeline forecast, mirroring calculators/pipeline/__init__.py: Σ amount × stage probability, with the
    stages of playbook_data/calculators/pipeline.yml (won 1, lost 0) unless the caller passes its own,
    rolled up bottom-up by stage, salesperson and region. */
 (function (root) {

@@ -1,4 +1,4 @@
-/* Weighted scorecards, mirroring calculators/scorecard.py: score = Σ weight × criterion score, optionally
+/* Weighted scorecards, mirroring calculators/scorecard/__init__.py: score = Σ weight × criterion score, optionally
    normalised to 0–100 as 100 × Σ w·(s − min) / Σ w·(max − min), then the first tier whose min it reaches.
    Scorecards are the YAML of playbook_data/scorecards/, given to the page as JSON by the macro. */
 (function (root) {

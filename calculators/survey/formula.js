@@ -1,4 +1,4 @@
-/* Survey scores from raw answers, mirroring calculators/survey.py: NPS = % of 9–10 minus % of 0–6 on 0–10
+/* Survey scores from raw answers, mirroring calculators/survey/__init__.py: NPS = % of 9–10 minus % of 0–6 on 0–10
    (passives stay in the total); CSAT = % of answers at or above `satisfied_from` on 1..scale; CES = mean. */
 (function (root) {
   "use strict";

@@ -8,7 +8,7 @@ import polars as pl
 
 from .. import rfm as rfm_calc
 from ..cells import parse_date
-from .base import first_match
+from ..columns.base import first_match
 
 COLUMNS = {"recency": "_recency", "frequency": "_count", "monetary": "_amount"}
 

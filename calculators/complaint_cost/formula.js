@@ -1,4 +1,4 @@
-/* What complaints cost, mirroring calculators/complaint_cost.py: the unhappy customers behind the
+/* What complaints cost, mirroring calculators/complaint_cost/__init__.py: the unhappy customers behind the
    complaints, who buys again, who hears of it, and the revenue at risk. Defaults are seed 002's
    figures from playbook_data/calculators/complaint-cost.yml, all overridable. */
 (function (root) {

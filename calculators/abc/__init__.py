@@ -7,8 +7,8 @@ exactly 100), summing in sorted order.
 cumulative ≤ A threshold → A; ≤ B threshold → B; else C. Defaults 80 / 95 (abc.yml).
 """
 
-from .data import settings
-from .errors import InputError, call, number, number_list
+from ..data import settings
+from ..errors import InputError, call, number, number_list
 
 CLASSES = ("A", "B", "C")
 

@@ -17,10 +17,10 @@ thresholds are used as given. Either way equal values always score the same.
 import datetime as dt
 import math
 
-from .cells import parse_date
-from .data import settings, validate
-from .errors import InputError, call, number, number_list
-from .settings import Segment
+from ..cells import parse_date
+from ..data import settings, validate
+from ..errors import InputError, call, number, number_list
+from ..settings import Segment
 
 QUANTILES = (0.2, 0.4, 0.6, 0.8)
 TIES = ("above", "r-rfm")

@@ -4,7 +4,7 @@ import polars as pl
 
 from ..cells import safe_cell
 from ..engine import plain_numbers
-from .base import Columns, first_match, rounded
+from ..columns.base import Columns, first_match, rounded
 
 
 class ScoreColumns(Columns):

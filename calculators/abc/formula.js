@@ -1,4 +1,4 @@
-/* Pareto / ABC classification, mirroring calculators/abc.py: sort by value, highest first, ties in input
+/* Pareto / ABC classification, mirroring calculators/abc/__init__.py: sort by value, highest first, ties in input
    order; an item's cumulative share includes itself (running sum / total × 100, so the last is exactly
    100); ≤ A threshold → A, ≤ B threshold → B, else C. */
 (function (root) {

@@ -3,8 +3,8 @@ their 1–5 scores from the 20/40/60/80 % breaks, and the first segment rule eac
 
 from ..data import settings
 from ..rfm import QUANTILES, TIES, _segments, parse_date
-from .book import Book, Sheet, a_date, at_least, one_of
-from .explain import explain
+from ..workbooks.book import Book, Sheet, a_date, at_least, one_of
+from ..workbooks.explain import explain
 
 
 def write(book: Book, rows: int, inputs: dict | None = None):

@@ -1,8 +1,8 @@
 """Customer lifetime value: the four-part form, the retention form, and a customer list (four-part)."""
 
 from ..data import settings
-from .book import Book, Sheet, at_least, between, one_of, share
-from .explain import explain
+from ..workbooks.book import Book, Sheet, at_least, between, one_of, share
+from ..workbooks.explain import explain
 
 SEED = ("purchases_per_period", "average_amount", "periods", "margin", "retention_cost", "referral_value")
 

@@ -5,8 +5,8 @@ import polars as pl
 from ..cells import is_total_row, safe_cell
 from ..engine import batches, cell_names, plain_number, slow_cells
 from ..errors import InputError
-from .rfm_scores import Lookup, Scores
-from .base import Columns, round_exact
+from .scores import Lookup, Scores
+from ..columns.base import Columns, round_exact
 
 
 # A customer cell Python's strip() would change, and a date the fast way reads (the reference's others).

@@ -1,9 +1,9 @@
 """Pareto / ABC: a customer list with each one's share, cumulative share, class and rank, and the
-counts per class. Ties keep the list's order, as in calculators/abc.py."""
+counts per class. Ties keep the list's order, as in calculators/abc/__init__.py."""
 
 from ..data import settings
-from .book import Book, at_least, between
-from .explain import explain
+from ..workbooks.book import Book, at_least, between
+from ..workbooks.explain import explain
 
 
 def write(book: Book, rows: int, inputs: dict | None = None):

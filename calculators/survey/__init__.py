@@ -6,8 +6,8 @@ CSAT = % of answers at or above `satisfied_from` on 1..scale (survey.yml: scale 
 CES  = the mean answer on 1..scale (survey.yml: 7, "the company made it easy": 7 = strongly agree).
 """
 
-from .data import settings
-from .errors import InputError, call, fail, number
+from ..data import settings
+from ..errors import InputError, call, fail, number
 
 
 def answers_checked(answers, low: int, high: int) -> list:

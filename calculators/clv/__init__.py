@@ -8,7 +8,7 @@ With `periods` = N only N margins count: m·q·(1 − q^N)/(1 − q), or m·(1 �
 (m·N when q = 1).
 """
 
-from .errors import InputError, call, number, rate
+from ..errors import InputError, call, number, rate
 
 
 def seed_form(purchases_per_period, average_amount, periods, margin=None, retention_cost=0,

@@ -2,8 +2,8 @@
 
 from ..data import settings
 from ..errors import rate
-from .book import Book, at_least, one_of, share
-from .explain import explain
+from ..workbooks.book import Book, at_least, one_of, share
+from ..workbooks.explain import explain
 
 
 def write(book: Book, rows: int, inputs: dict | None = None):

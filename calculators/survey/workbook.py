@@ -1,8 +1,8 @@
 """NPS, CSAT and CES from a column of answers each, with the scales as inputs."""
 
 from ..data import settings
-from .book import Book, at_least, between
-from .explain import explain
+from ..workbooks.book import Book, at_least, between
+from ..workbooks.explain import explain
 
 METRICS = ("nps", "csat", "ces")
 

@@ -5,7 +5,7 @@ import polars as pl
 from ..engine import plain_numbers
 from ..errors import InputError
 from ..pipeline import NONE
-from .base import Columns, rounded
+from ..columns.base import Columns, rounded
 
 
 class PipelineColumns(Columns):

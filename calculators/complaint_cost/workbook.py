@@ -1,8 +1,8 @@
 """What complaints cost: three inputs, the seed's figures as editable parameters, live results."""
 
 from ..data import settings
-from .book import Book, at_least, share
-from .explain import explain
+from ..workbooks.book import Book, at_least, share
+from ..workbooks.explain import explain
 
 SHARES = ("silent_share", "repurchase_low", "repurchase_high", "repurchase_handled_well", "tell_far_share")
 
