@@ -74,7 +74,8 @@
     if (TIES.indexOf(ties) < 0) PB.fail("ties", { field: "ties" }, "ties " + PB.py.repr(ties) + " is unknown; expected one of: " + TIES.join(", "));
     var day = null, source;
     if (analysisDate === undefined || analysisDate === null) {
-      if (entries.length) day = Math.max.apply(null, entries.map(function (e) { return e[1].last; })) + 1;
+      // a loop, not Math.max.apply: a spread of ~125,000 values or more overflows the stack
+      if (entries.length) day = entries.reduce(function (most, e) { return Math.max(most, e[1].last); }, -Infinity) + 1;
       source = "day after the last order";
     } else {
       day = parseDate(analysisDate, "analysis date");

@@ -1,5 +1,6 @@
 """The page's file scoring reads a CSV file a range of bytes at a time (docs/assets/javascripts/calculators/
-csv.js, PB.csv.chunk) and writes the result as Blob parts. Cut into ranges of 1, 2, 3, 7 and 64 bytes, so that
+csv.js: PB.csv.read bytes from a File, decoded PB.csv.chunk bytes at a time) and writes the result as Blob parts.
+Decoded in pieces of 1, 2, 3, 7 and 64 bytes (and read in ranges of twice that plus one), so that pieces and
 ranges end inside a GBK or UTF-8 character, between \\r and \\n and inside a quoted cell, a file must give the
 same bytes as `python -m calculators` gives for it whole: run in Node with the scripts the worker loads."""
 
@@ -27,16 +28,24 @@ const fs = require("fs"), vm = require("vm");
 const [scripts, data, jobs, sizes] = JSON.parse(fs.readFileSync(0, "utf8"));
 for (const file of scripts) vm.runInThisContext(fs.readFileSync(file, "utf8"), { filename: file });
 const PB = globalThis.PlaybookCalc, out = {};
+// A File as the worker reads it (FileReaderSync on slices), here over the bytes in memory
+globalThis.FileReaderSync = class { readAsArrayBuffer(part) { return part.bytes; } };
+const asFile = buffer => ({ size: buffer.byteLength, slice: (start, end) => ({ bytes: buffer.slice(start, end) }) });
 (async () => {
   for (const job of jobs) {
     const bytes = fs.readFileSync(job.path), buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length);
     for (const size of sizes) {
-      PB.csv.chunk = size;
-      const work = PB.files.scoreCsv(buffer, { name: job.path, options: job.options, data });
-      let step = work.next();
-      while (!step.done) step = work.next();
-      const got = Buffer.from(await step.value.blob.arrayBuffer()).toString("base64");
-      out[job.path + "/" + size] = { csv: got, read: step.value.read };
+      // decoded `size` bytes at a time from the bytes in memory (the page's thread), then from a File read
+      // in ranges of 2 × size + 1 bytes (the worker), so that reads end inside decoded pieces
+      for (const file of [false, true]) {
+        PB.csv.chunk = size;
+        PB.csv.read = 2 * size + 1;
+        const work = PB.files.scoreCsv(file ? asFile(buffer) : buffer, { name: job.path, options: job.options, data });
+        let step = work.next();
+        while (!step.done) step = work.next();
+        const got = Buffer.from(await step.value.blob.arrayBuffer()).toString("base64");
+        out[job.path + "/" + size + (file ? "/file" : "")] = { csv: got, read: step.value.read };
+      }
     }
   }
   process.stdout.write(JSON.stringify(out));
@@ -91,6 +100,7 @@ def test_every_range_size_gives_the_command_lines_bytes(scored):
         expected = command_line(tmp_path, source, args)
         for size in CHUNKS:
             assert base64.b64decode(got[f"{source}/{size}"]["csv"]) == expected, (source.name, size)
+            assert base64.b64decode(got[f"{source}/{size}/file"]["csv"]) == expected, (source.name, size, "file")
 
 
 def test_rows_in_are_rows_out_with_totals_marked_and_formulas_neutralised(scored):
@@ -112,3 +122,13 @@ def test_a_long_file_written_in_many_parts_gives_the_command_lines_bytes(tmp_pat
     written = base64.b64decode(run_node([(source, ["abc"], {"kind": "abc"})], [1 << 14])[f"{source}/{1 << 14}"]["csv"])
     assert len(written) > 1 << 20
     assert written == command_line(tmp_path, source, ["abc"])
+
+
+def test_rfm_of_many_customers_gives_the_command_lines_bytes(tmp_path):
+    """150,000 customers (the analysis day is the day after the latest of their last orders: taken over so many
+    values at once, Math.max.apply overflowed the stack and the page failed)."""
+    source = tmp_path / "orders.csv"
+    rows = (f"客户{i},2024-{i % 12 + 1:02d}-{i % 28 + 1:02d},{i % 997 + 1}" for i in range(150_000))
+    source.write_bytes(("客户,日期,金额\n" + "\n".join(rows) + "\n").encode("utf-8"))
+    written = base64.b64decode(run_node([(source, ["rfm"], {"kind": "rfm"})], [1 << 14])[f"{source}/{1 << 14}"]["csv"])
+    assert written == command_line(tmp_path, source, ["rfm"])
