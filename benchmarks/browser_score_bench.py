@@ -33,7 +33,9 @@ from pathlib import Path
 
 from _project import CHROMIUM, CHROMIUM_ARGS, ROOT, TASKS, serve, site_to_measure, task_cpu_ms
 
-KINDS = {"score:lead": "客户,预算,决策权,需求,时机,匹配度", "abc": "客户,销售额", "rfm": "客户,日期,金额"}
+KINDS = {"score:lead": "客户,预算,决策权,需求,时机,匹配度", "abc": "客户,销售额", "rfm": "客户,日期,金额",
+         "pipeline": "商机,金额,阶段,销售人员,区域"}
+STAGES = ["初步接触", "需求分析", "方案演示", "商务谈判", "成交", "丢单"]
 BASELINE = "ba7142b"  # main before the streaming worker
 SCRIPTS = "docs/assets/javascripts/calculators"
 PAGE = "calculators/score-file.html"
@@ -57,6 +59,9 @@ def make_file(path: Path, kind: str, rows: int):
             lines.append(f"客户{i}," + ",".join("x" if bad and k == 0 else str(rng.randint(1, 5)) for k in range(5)))
         elif kind == "abc":
             lines.append(f"客户{i},{'x' if bad else round(rng.paretovariate(1.2) * 1000, 2)}")
+        elif kind == "pipeline":
+            lines.append(f"商机{i},{'x' if bad else rng.randint(1000, 900000)},{rng.choice(STAGES)},"
+                         f"销售{rng.randint(1, 40)},区域{rng.randint(1, 8)}")
         else:
             lines.append(f"客户{rng.randint(0, rows // 5)},2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d},"
                          f"{'x' if bad else rng.randint(100, 90000)}")
