@@ -13,11 +13,25 @@
  *   separator drops, so material's segmenter can take the run's last character into a word;
  * - a query holding a glossary alias also searches the term, and in Chinese a term its aliases
  *   (config.aliases: [words, other words] pairs, written by playbook/search/events.py).
+ * And each result leaves the worker lighter, as material's page puts every text it gets into the result
+ * list (measured on a 4× throttled phone: parsing and laying out those texts, up to 124 sections of one
+ * query, took most of the time from a keystroke to results shown, the search itself 10–20 ms):
+ * - a shown text holds whole blocks (paragraphs, list items) up to PREVIEW characters, the first at
+ *   least (material already keeps only the two blocks that match, but a text matched by its title alone
+ *   comes whole);
+ * - the sections material folds under "more on this page" (those scoring below the best of their page)
+ *   come as titles, without text, the best FOLDED of them: a list of the page's other matching sections
+ *   (the glossary page, whose terms are its sections, had 82 of them for 终身价值);
+ * - a result lists as missing only words the reader typed, not the aliases added to the query (客户投诉怎么处理
+ *   listed 313 missing words over its ten results, each put in the page by re-parsing its whole list), and a
+ *   folded section none.
  */
 (() => {
   const END = "\u3007"  // 〇: must stay in the search separator (mkdocs.yml)
-  const SETUP = 0, QUERY = 2  // material's SearchMessageType
-  let lang = "zh", aliases = []
+  const SETUP = 0, QUERY = 2, RESULT = 3  // material's SearchMessageType
+  const PREVIEW = 360, FOLDED = 8
+  const BLOCK_END = /<\/(?:p|li|ul|ol|pre|table|dl|blockquote)>/g
+  let lang = "zh", aliases = [], asked = ""
 
   const escaped = text => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
   // English: each word of the alias starts a word of the query, in any order ("handling objections" holds
@@ -47,11 +61,44 @@
     return lang === "en" ? english(full) : full.replace(/\p{sc=Han}+/gu, run => run + END)
   }
 
+  // Whole blocks up to PREVIEW characters (the first at least); a cut list is closed by the page's parser.
+  function preview(text) {
+    if (text.length <= PREVIEW) return text
+    let end = 0
+    for (const { index, 0: tag } of text.matchAll(BLOCK_END)) {
+      if (end && index + tag.length > PREVIEW) break
+      end = index + tag.length
+    }
+    return end ? text.slice(0, end) : text
+  }
+
+  // As material's page groups a page's results (its `renderSearchResultItem`): the page, the sections
+  // scoring as its best shown, the rest folded under "more on this page".
+  function lighter(group) {
+    const best = group[0].score
+    const sections = group.filter(doc => doc.location.includes("#"))
+    const first = sections.findIndex(doc => doc.score < best)
+    const folded = first === -1 ? [] : sections.slice(first)
+    const dropped = new Set(folded.slice(FOLDED))
+    const missing = doc => term => !folded.includes(doc) && asked.includes(term)
+    return group.filter(doc => !dropped.has(doc)).map(doc => ({
+      ...doc,
+      text: folded.includes(doc) ? "" : preview(doc.text),
+      terms: Object.fromEntries(Object.entries(doc.terms).filter(([term, found]) => found || missing(doc)(term)))
+    }))
+  }
+
+  const post = self.postMessage.bind(self)
+  self.postMessage = (message, ...rest) => post(message.type !== RESULT ? message
+    : { ...message, data: { ...message.data, items: message.data.items.map(lighter) } }, ...rest)
+
   const listen = self.addEventListener.bind(self)
   self.addEventListener = (type, listener, options) => listen(type, type !== "message" ? listener : event => {
     const message = event.data
     if (message.type === SETUP)
       ({ lang: [lang], aliases = [] } = message.data.config)
+    if (message.type === QUERY)  // the words typed, as searched (English: stems), for `lighter`
+      asked = `${message.data} ${lang === "en" ? english(message.data) : ""}`.toLowerCase()
     return listener(message.type === QUERY ? { data: { ...message, data: rewrite(message.data) } } : event)
   }, options)
 })();

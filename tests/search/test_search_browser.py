@@ -92,3 +92,32 @@ def test_on_a_phone_results_near_the_screen_are_drawn_and_the_rest_when_scrolled
     page.wait_for_url(href)
     assert page.locator("article h1").first.is_visible()
     context.close()
+
+
+# Each result's article: is it folded under "more on this page", and the length of each block of its text
+ARTICLES = """list => [...list.querySelectorAll("article")].map(article => [
+  Boolean(article.closest("details")),
+  [...article.children].filter(child => !child.matches("h1, h2, nav, .md-search-result__terms, .md-search-result__icon"))
+    .map(block => block.textContent.length)])"""
+
+
+def test_on_a_phone_results_show_short_previews_and_folded_sections_as_titles(browser, server):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(server + "index.html")
+    page.locator("label.md-header__button[for=__search]").click()
+    search(page, "终身价值")  # many glossary terms mention 价值: the glossary folds many sections
+    articles = page.locator(".md-search-result__list").evaluate(ARTICLES)
+    shown = [blocks for folded, blocks in articles if not folded]
+    assert any(shown) and all(len(blocks) <= 1 or sum(blocks) <= 360 for blocks in shown), shown
+    assert [blocks for folded, blocks in articles if folded and blocks] == []  # titles only
+    folds = page.locator("details.md-search-result__more").evaluate_all(
+        "all => all.map(details => details.querySelectorAll('article').length)")
+    assert folds and max(folds) == 8, folds  # the best eight of a page's other sections
+
+    page.goto(server + "index.html")  # a fresh page: no results of the query before
+    page.locator("label.md-header__button[for=__search]").click()
+    search(page, "异议")  # the glossary's aliases (反对意见, 拒绝理由) are searched too, but not typed
+    missing = " ".join(page.locator(".md-search-result__terms").all_inner_texts())
+    assert "反对意见" not in missing and "拒绝理由" not in missing, missing
+    context.close()
