@@ -1,5 +1,6 @@
 """All of playbook_data/, loaded once, validated, and indexed by id."""
 
+import functools
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -72,7 +73,7 @@ def load(root: Path) -> Playbook:
         problems += found
         if text is None:
             continue
-        source, model, found, invalid_id = _parsed(root, name, text)
+        source, model, found, invalid_id = _parsed(name, text)
         problems += found
         if model is not None:
             book.files[name] = model
@@ -97,17 +98,16 @@ def load_for_command(root: Path) -> Playbook | None:
         return None
 
 
-# (root, file name) → (text, what _parse_file made of it): `mkdocs serve` parses and validates again only
-# the files whose text changed (PLAYBOOK_CACHE=off turns every cache of a rebuild off, for the benchmark).
-_parsed_files: dict = {}
+# A file's name and text → what _parse_file made of them, whatever the project: `mkdocs serve` parses and
+# validates again only the files whose text changed, and a copy of the project (the tests' overlays) only the
+# files it changed. PLAYBOOK_CACHE=off turns every cache of a rebuild off, for the benchmark.
+def _parsed(name: str, text: str) -> tuple:
+    return _parse_cached(name, text) if caching() else _parse_file(name, text)
 
 
-def _parsed(root: Path, name: str, text: str) -> tuple:
-    key = (root, name)
-    cached = _parsed_files.get(key)
-    if cached is None or cached[0] != text or not caching():
-        cached = _parsed_files[key] = (text, _parse_file(name, text))
-    return cached[1]
+@functools.lru_cache(maxsize=2048)  # a few copies of the playbook's 333 files
+def _parse_cached(name: str, text: str) -> tuple:
+    return _parse_file(name, text)
 
 
 def _parse_file(name: str, text: str) -> tuple:
