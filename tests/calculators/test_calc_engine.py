@@ -184,9 +184,10 @@ def test_the_pieces_never_cut_a_quoted_cell(monkeypatch):
         handle.write(data)
         handle.flush()
         pieces = list(engine.pieces(handle.name, 1))
-    assert b"".join(p for _, p in pieces) == data[3:]
-    assert all(p.count(b'"') % 2 == 0 for _, p in pieces)
-    assert [line for line, _ in pieces][0] == 2
+    assert b"".join(p for _, p, _ in pieces) == data[3:]
+    assert all(p.count(b'"') % 2 == 0 for _, p, _ in pieces)
+    assert [line for line, _, _ in pieces][0] == 2
+    assert all(line + count == following for (line, _, count), (following, _, _) in zip(pieces, pieces[1:]))
 
 
 def test_lines_ending_in_a_lone_cr_go_the_reference_way(capsys, tmp_path, fast_path_used):
