@@ -10,7 +10,7 @@ from ..columns.base import Columns, first_match, round_exact
 
 
 class AbcColumns(Columns):
-    """runners.abc: a first pass reads the value column in batches, the classes are computed as
+    """cli.run_file: a first pass reads the value column in batches, the classes are computed as
     abc.classify_checked does (a stable sort, sums in its order), then each row is given its own."""
 
     types = {"share": pl.Float64, "cumulative": pl.Float64, "class": pl.String, "rank": pl.Int64}

@@ -9,7 +9,7 @@ from ..columns.base import Columns, rounded
 
 
 class PipelineColumns(Columns):
-    """runners.pipeline: each deal's probability and weighted amount, and the roll-up, summed deal by deal
+    """cli.run_file: each deal's probability and weighted amount, and the roll-up, summed deal by deal
     in line order as pipeline.Rollup does (a sum seeded with the running total, so not a bit differs)."""
 
     types = {"probability": pl.Float64, "weighted": pl.Float64}

@@ -17,7 +17,7 @@ ROLL_UP = 1_000_000
 
 
 class RfmColumns(Columns):
-    """runners.rfm: a first pass adds every order to its customer's totals (sums in the file's order, as
+    """cli.run_file: a first pass adds every order to its customer's totals (sums in the file's order, as
     rfm.Totals.add does), the reference scores the customers, then each order gets its customer's scores."""
 
     types = {"recency": pl.Int64, "frequency": pl.Int64, "monetary": pl.Float64, "r": pl.Int64, "f": pl.Int64,

@@ -8,7 +8,7 @@ from ..columns.base import Columns, first_match, rounded
 
 
 class ScoreColumns(Columns):
-    """runners.score: a weighted scorecard's score and tier, and its share-or-percent watchers."""
+    """cli.run_file: a weighted scorecard's score and tier, and its share-or-percent watchers."""
 
     label = "tier"
     types = {"score": pl.Float64, "tier": pl.String}

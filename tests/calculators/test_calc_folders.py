@@ -1,6 +1,7 @@
 """A calculator is one folder, calculators/<name>/, and one line in calculators.registry: every registered name
-has every part, and every folder with a formula is registered."""
+has every part, every folder with a formula is registered, and no other module lists the calculators by hand."""
 
+import ast
 import json
 
 import pytest
@@ -9,7 +10,7 @@ from calculators.registry import CALCULATORS, HERE, folder, part
 from tests.conftest import ROOT
 
 # What every calculator's folder holds (calculators/registry.py says what each part is)
-PARTS = ("__init__.py", "formula.js", "vectors.json", "workbook.py")
+PARTS = ("__init__.py", "cli.py", "formula.js", "vectors.json", "workbook.py")
 
 
 @pytest.mark.parametrize("name", CALCULATORS)
@@ -18,6 +19,9 @@ def test_every_registered_calculator_has_every_part(name):
     assert callable(part(name).calculate)
     workbook = part(name, "workbook")
     assert callable(getattr(workbook, "workbooks", None) or workbook.write)
+    cli = part(name, "cli")
+    assert cli.COMMANDS and callable(cli.options) and (callable(getattr(cli, "inputs", None))
+                                                        or callable(getattr(cli, "run_file", None)))
     assert json.loads((folder(name) / "vectors.json").read_text(encoding="utf-8"))["calculator"] == name
     assert (ROOT / "playbook_data" / "calculators" / f"{name}.yml").is_file()
 
@@ -26,3 +30,28 @@ def test_every_calculator_folder_is_registered():
     folders = sorted(p.parent.name for p in HERE.glob("*/formula.js"))
     assert folders == sorted(folder(name).name for name in CALCULATORS)
 
+
+def name_lists(path) -> list[int]:
+    """The lines of `path` where a list, tuple, set or mapping literal names four or more calculators (a list of
+    the few a feature handles, such as the file kinds of the browser, may name three)."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        items = node.keys if isinstance(node, ast.Dict) else getattr(node, "elts", None)
+        if isinstance(node, (ast.Dict, ast.List, ast.Tuple, ast.Set)) and items:
+            names = {i.value for i in items if isinstance(i, ast.Constant) and i.value in CALCULATORS}
+            if len(names) >= 4:
+                found.append(node.lineno)
+    return found
+
+
+def test_only_the_registry_lists_the_calculators():
+    sources = [*(ROOT / "calculators").rglob("*.py"), *(ROOT / "playbook").rglob("*.py")]
+    listed = {p.relative_to(ROOT).as_posix(): name_lists(p) for p in sources if p != HERE / "registry.py"}
+    assert {path: lines for path, lines in listed.items() if lines} == {}
+
+
+def test_the_name_list_check_finds_a_hand_kept_list(tmp_path):
+    kept = tmp_path / "kept.py"
+    kept.write_text('SETTINGS = ("abc", "clv", "rfm", "survey")\nKINDS = {"abc": 1, "rfm": 2, "pipeline": 3, "clv": 4}\n'
+                    'FEW = ("abc", "rfm", "pipeline")\n')
+    assert name_lists(kept) == [1, 2]
