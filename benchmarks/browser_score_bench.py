@@ -3,7 +3,7 @@ page's scripts as they are ("after") and as they were at a baseline commit ("bef
 commit before the worker read files a range at a time), measured in turns in the same run. Prints the
 figures and the ratios after / before, and checks both give the same bytes.
 
-    .venv/bin/python benchmarks/browser_score_bench.py [--rows 100000,1000000] [--kinds score:lead,abc]
+    .venv/bin/python benchmarks/browser_score_bench.py [--rows 100000,1000000] [--kinds score:lead,abc,rfm,pipeline]
                                                        [--baseline REV] [--site DIR] [--file-url]
 
 Without --site the site is built into a temporary folder first; the baseline is that site with the
@@ -71,11 +71,14 @@ def make_file(path: Path, kind: str, rows: int):
 def baseline_site(site: Path, rev: str, folder: Path) -> Path:
     """A copy of `site` whose calculator scripts are those of commit `rev`."""
     shutil.copytree(site, folder)
-    names = subprocess.run(["git", "ls-tree", "--name-only", f"{rev}:{SCRIPTS}"], cwd=ROOT, check=True,
-                           capture_output=True, text=True).stdout.split()
-    for name in names:
-        script = subprocess.run(["git", "show", f"{rev}:{SCRIPTS}/{name}"], cwd=ROOT, check=True, capture_output=True)
-        (folder / "assets/javascripts/calculators" / name).write_bytes(script.stdout)
+    git = lambda *args: subprocess.run(["git", *args], cwd=ROOT, check=True, capture_output=True).stdout  # noqa: E731
+    scripts = {f"{SCRIPTS}/{name}": name for name in git("ls-tree", "--name-only", f"{rev}:{SCRIPTS}").decode().split()}
+    # since each calculator has a folder of its own, its formula is calculators/<name>/formula.js (_ for -)
+    for path in git("ls-tree", "-r", "--name-only", rev, "calculators").decode().split():
+        if path.endswith("/formula.js"):
+            scripts[path] = path.split("/")[-2].replace("_", "-") + ".js"
+    for path, name in scripts.items():
+        (folder / "assets/javascripts/calculators" / name).write_bytes(git("show", f"{rev}:{path}"))
     return folder
 
 
@@ -144,9 +147,14 @@ def score_once(browser, url: str, source: Path, kind: str) -> dict:
     peak.start()
     browser.start_tracing(page=page, categories=TASKS)
     tool.locator("input[type='file']").set_input_files(str(source))
-    page.wait_for_function("document.querySelector('[data-file-tool]').dataset.state === 'done'", timeout=900_000)
+    page.wait_for_function("['done', 'failed'].includes(document.querySelector('[data-file-tool]').dataset.state)",
+                           timeout=900_000)
     extra = [high - low for high, low in zip(peak.stop(), before)]
     cpu = max(task_cpu_ms(browser.stop_tracing(), "CrRendererMain"), default=0)
+    if tool.get_attribute("data-state") == "failed":  # the scripts of a baseline may fail where later ones do not
+        failed = {"failed": tool.locator(".pb-file__status").text_content()}
+        context.close()
+        return failed
     figures = {"seconds": float(tool.get_attribute("data-seconds")), "mode": tool.get_attribute("data-mode"),
                "extra_mb": extra[0], "allocated_mb": extra[1], "task_ms": page.evaluate("pbTask"), "gap_ms": page.evaluate("pbGap"), "cpu_ms": cpu}
     with page.expect_download() as info:
@@ -158,6 +166,11 @@ def score_once(browser, url: str, source: Path, kind: str) -> dict:
 
 
 def report(label: str, before: dict, after: dict):
+    for name, f in (("before", before), ("after", after)):
+        if "failed" in f:
+            print(f"  {label} {name:6}: FAILED: {f['failed']}")
+    if "failed" in before or "failed" in after:
+        return
     ratio = lambda key: after[key] / before[key] if before[key] else float("nan")  # noqa: E731
     task = lambda f: f"{f['task_ms']:.0f} ms" if f["task_ms"] else "< 50 ms"  # noqa: E731
     same = "same output" if before["digest"] == after["digest"] else "OUTPUT DIFFERS"
@@ -173,7 +186,7 @@ def report(label: str, before: dict, after: dict):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", default="100000,1000000", help="row counts, comma-separated")
-    parser.add_argument("--kinds", default="score:lead,abc", help=f"of {', '.join(KINDS)}")
+    parser.add_argument("--kinds", default=",".join(KINDS), help=f"of {', '.join(KINDS)}")
     parser.add_argument("--baseline", default=BASELINE, help="the commit whose page scripts are 'before'")
     parser.add_argument("--site", type=Path, help="an already built site (default: build one)")
     parser.add_argument("--file-url", action="store_true", help="also score from file:// (on the page's thread)")

@@ -7,17 +7,19 @@
   var PB = root.PlaybookCalc;
   var SLICE = 5000;
   var LINES = 200;     // lines encoded at a time
-  var PART = 1 << 20;  // bytes of a Blob part (about 20,000 lines)
+  var PART = 1 << 20;  // bytes of a Blob part (about 25,000 lines)
   var ENCODER = new TextEncoder();
   var SHOWN = 500;  // failed rows listed on the page; every one is in the download's error column
   var LISTED = 10;  // line numbers a note lists before "…"
 
   // The result file as UTF-8 bytes, BOM first so Excel reads it as UTF-8. A few hundred lines at a time are
-  // encoded, and about a megabyte of bytes made into a Blob part, whose bytes the browser keeps out of the
-  // script's memory: no line outlives its batch, and a million rows are never one string
+  // encoded into one buffer of a megabyte, made a Blob part (a copy the browser keeps out of the script's
+  // memory) each time it fills: no line outlives its batch, a million rows are never one string, and no
+  // array of bytes is left for the garbage collector (kept past two of its young-generation passes, such
+  // arrays were freed only by a full collection, 64 MB of them at a time)
   function Output() {
     this.parts = [PB.csv.BOM];
-    this.bytes = [];
+    this.buffer = new Uint8Array(PART);
     this.size = 0;
     this.lines = [];
   }
@@ -28,17 +30,19 @@
   };
 
   Output.prototype.encode = function () {
-    if (!this.lines.length) return;
-    var bytes = ENCODER.encode(this.lines.join(""));
+    var text = this.lines.join("");
     this.lines = [];
-    this.bytes.push(bytes);
-    this.size += bytes.length;
-    if (this.size >= PART) this.flush();
+    for (;;) {
+      var got = ENCODER.encodeInto(text, this.buffer.subarray(this.size));  // whole characters only
+      this.size += got.written;
+      if (got.read === text.length) return;
+      text = text.slice(got.read);
+      this.flush();
+    }
   };
 
   Output.prototype.flush = function () {
-    if (this.bytes.length) this.parts.push(new Blob(this.bytes));
-    this.bytes = [];
+    if (this.size) this.parts.push(new Blob([this.buffer.subarray(0, this.size)]));
     this.size = 0;
   };
 
