@@ -2,6 +2,8 @@
 
 import polars as pl
 
+from ..engine import python_round
+
 # A result this close to a rounding half goes the reference way: polars rounds the binary value's
 # decimal approximation, Python's round() the exact binary value (2.675 → 2.67).
 HALF_EDGE = 1e-6
@@ -20,7 +22,7 @@ def round_exact(values: pl.Series, places: int) -> pl.Series:
     result, exact = pl.select(value.alias("value"), exact.alias("exact")).get_columns()
     edges = exact.not_().arg_true()
     if len(edges):
-        result = result.scatter(edges, pl.Series([round(v, places) for v in values.gather(edges)], dtype=pl.Float64))
+        result = result.scatter(edges, python_round(values.gather(edges), places))
     return result
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import itertools
 import json
+import math
 import random
 from pathlib import Path
 
@@ -210,6 +211,24 @@ def test_text_of_plain_characters_reads_as_python_reads_it():
         except ValueError:
             expected = None
         assert value == expected or value != value and expected != expected, text
+
+
+@pytest.mark.parametrize("places", [2, 4])
+def test_python_round_as_columns_is_pythons_round(places):
+    """engine.python_round, the columns' round on a rounding edge, gives round(v, places) to the last bit:
+    on halves and the floats either side of them (2.675 is below its half), deal amounts times a stage's
+    probability, negatives, and values that round to -0.0."""
+    rng = random.Random(places)
+    half = 0.5 / 10**places
+    values = [2.675, 0.125, 1.005, -2.675, -0.125, 0.5, 2.5, -0.005, 1234.565, 0.0049999999, -0.0049999999]
+    for _ in range(20_000):
+        value = rng.randrange(-10**9, 10**9) / 10**places + half
+        for _ in range(rng.randrange(3)):
+            value = math.nextafter(value, rng.choice([-math.inf, math.inf]))
+        values += [value, round(rng.lognormvariate(11, 1.2), 2) * rng.choice([0.1, 0.25, 0.35, 0.5, 0.75, 0.9])]
+    found = engine.python_round(pl.Series(values, dtype=pl.Float64), places).to_list()
+    wrong = [(v, f) for v, f in zip(values, found) if repr(f) != repr(round(v, places))]
+    assert not wrong, wrong[:5]
 
 
 def test_polars_reads_no_other_text_as_a_finite_number():
