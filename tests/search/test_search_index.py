@@ -112,3 +112,11 @@ def test_screen_controls_and_print_notes_stay_out_of_the_index(site, book):
             assert book.strings[key][lang] not in text, (lang, key)
         quizzes = [d for d in docs if d["title"] == self_check]
         assert len(quizzes) > 30 and all("?" in d["text"] or "？" in d["text"] for d in quizzes)
+
+
+def test_each_text_is_within_the_limit_or_one_block(site):
+    """The worker builds less: a longer text is cut after its last whole block within TEXT_LIMIT."""
+    for lang in ("zh", "en"):
+        for doc in index(site, lang)["docs"]:
+            first = search._BLOCK_END.search(doc["text"])
+            assert len(doc["text"]) <= search.TEXT_LIMIT or (first and first.end() == len(doc["text"])), doc
