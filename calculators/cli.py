@@ -9,6 +9,8 @@ import argparse
 import json
 import sys
 
+from playbook.core.problems import DataError
+
 from . import workbooks
 from .batch import Unsuitable
 from .errors import InputError
@@ -109,4 +111,7 @@ def main(argv=None) -> int:
         return 0
     except InputError as error:
         print(f"error: {error}", file=sys.stderr)
+        return 2
+    except DataError as error:  # a YAML file the run reads: every problem as the site's build says it
+        print(error, file=sys.stderr)
         return 2

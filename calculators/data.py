@@ -1,10 +1,14 @@
-"""Where the calculators' YAML lives and how it is read: scorecards and calculator defaults."""
+"""Where the calculators' YAML lives and how it is read: scorecards and calculator defaults, by the reader the
+site's loader uses (playbook/core/reading.py, no MkDocs), so a problem reads `file:line: what; expected what`."""
 
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 from pydantic import BaseModel, ValidationError
+
+from playbook.core.problems import DataError
+from playbook.core.reading import read_model as read_file
 
 from .errors import InputError
 from .scorecard import Scorecard
@@ -20,14 +24,13 @@ _given: dict = {"calculators": {}, "scorecards": {}}
 
 
 def read_model(path: Path, model: type[BaseModel]):
-    """Read and validate one YAML file; InputError names the file and every problem."""
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
-    except OSError as error:
-        raise InputError(f"{path}: cannot be read ({error.strerror})") from None
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        raise InputError(f"{path}: is not valid YAML ({str(error).splitlines()[0]})") from None
-    return validate(data, model, str(path))
+    """Read and validate one YAML file; DataError lists every problem, sorted, each with its line."""
+    inside = path.resolve().is_relative_to(DATA)
+    shown = path.resolve().relative_to(DATA.parent).as_posix() if inside else str(path)
+    result, problems = read_file(path, shown, model)
+    if problems:
+        raise DataError(problems, "playbook_data/" if inside else shown)
+    return result
 
 
 def validate(data, model: type[BaseModel], where: str):

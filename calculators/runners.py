@@ -9,10 +9,11 @@ Labels (tiers, segments, stages, answer categories) are written in the user's la
 import importlib
 from pathlib import Path
 
-import yaml
+from playbook.core.problems import DataError
+from playbook.core.reading import read_text
+from playbook.core.yaml_source import read_yaml
 
 from .batch import Summary, describe
-from .errors import InputError
 from .io import Table, find_columns
 from .messages import language_of
 
@@ -59,11 +60,11 @@ def plan_of(args, make):
     return make() if getattr(args, "engine", "polars") == "polars" else None
 
 
-def user_yaml(path, what: str):
-    """A YAML file the user names in an option (--segments, --stages)."""
-    try:
-        return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except OSError as error:
-        raise InputError(f"{path}: cannot be read ({error.strerror})") from None
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        raise InputError(f"{path}: is not valid YAML ({str(error).splitlines()[0]}); expected {what}") from None
+def user_yaml(path) -> object:
+    """The data of a YAML file the user names in an option (--segments, --stages), read as the site reads its
+    own: DataError lists every problem with its line."""
+    text, problems = read_text(Path(path), str(path))
+    source, found = read_yaml(str(path), text) if text is not None else (None, [])
+    if problems or found:
+        raise DataError(problems + found, str(path))
+    return source.data

@@ -20,7 +20,7 @@ def options(p, command: str):
 
 def _probabilities(args):
     """The stage probabilities: pipeline.yml's, or --stages FILE.yml's, then each --stage NAME=P."""
-    given = user_yaml(args.stages, "a mapping of stage name to probability") if args.stages else None
+    given = user_yaml(args.stages) if args.stages else None
     if given is not None and not isinstance(given, dict):
         raise InputError(f"{args.stages}: is not a mapping; expected stage name: probability, such as 谈判: 0.6")
     if given is None and not args.stage:

@@ -44,7 +44,7 @@ def run_file(args) -> Summary:
 
     plan = fast_way(table, args.output, args.format, plan_of(args, lambda: columns_of("rfm").RfmColumns(i, d, a, order)))
     totals = plan.prepare(table) if plan else _rfm_totals(table, order)
-    segments = user_yaml(args.segments, "a list of segments as in playbook_data/calculators/rfm.yml") \
+    segments = user_yaml(args.segments) \
         if args.segments else None
     result = totals.score(args.analysis_date, segments, dict(args.thresholds) or None, args.ties)
     rules = settings("rfm").segments if segments is None else segments

@@ -5,14 +5,13 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from playbook import features
 from playbook.core.caching import caching
-from playbook.core.problems import DataError, Problem, validation_problems
+from playbook.core.problems import DataError, Problem
 from playbook.core.schema import TOP_LEVEL, folders, kind_of
 from playbook.core.schema.taxonomy import RolesFile, StagesFile, StringsFile, TopicsFile
 from playbook.core.ui_strings import missing_strings
+from playbook.core.reading import read_text, validated
 from playbook.core.yaml_source import YamlSource, read_yaml
 
 DATA_DIR = "playbook_data"
@@ -69,7 +68,7 @@ def load(root: Path) -> Playbook:
     data_dir = root / DATA_DIR
     for file in sorted(data_dir.rglob("*.yml")) + sorted(data_dir.rglob("*.yaml")):
         name = file.relative_to(data_dir).as_posix()
-        text, found = _read_text(file, f"{DATA_DIR}/{name}")
+        text, found = read_text(file, f"{DATA_DIR}/{name}")
         problems += found
         if text is None:
             continue
@@ -116,27 +115,11 @@ def _parse_file(name: str, text: str) -> tuple:
     model = _model_for(name, source, problems)
     if source is None or model is None:
         return source, None, problems, None
-    try:
-        return source, model.model_validate(source.data), problems, None
-    except ValidationError as error:
-        problems += validation_problems(source, model, error)
-        failed = isinstance(source.data, dict) and isinstance(source.data.get("id"), str)
-        return source, None, problems, source.data["id"] if failed else None
-
-
-def _read_text(file: Path, path: str) -> tuple[str | None, list[Problem]]:
-    """The file's text, or the problem that keeps it from being read: a folder, not UTF-8, unreadable."""
-    if file.is_dir():
-        return None, [Problem(path, 1, "this is a folder named like a data file; expected a YAML file")]
-    try:
-        raw = file.read_bytes()
-        return raw.decode("utf-8-sig"), []
-    except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        return None, [Problem(path, line, f"the file is not UTF-8 text (byte 0x{raw[error.start]:02x} cannot be read); "
-                                          "expected the file saved as UTF-8")]
-    except OSError as error:
-        return None, [Problem(path, 1, f"the file cannot be read ({error.strerror}); expected a readable file")]
+    result, invalid = validated(source, model)
+    if result is not None:
+        return source, result, problems, None
+    failed = isinstance(source.data, dict) and isinstance(source.data.get("id"), str)
+    return source, None, problems + invalid, source.data["id"] if failed else None
 
 
 def _model_for(name: str, source, problems: list):
@@ -184,13 +167,12 @@ def check_file(book: Playbook, name: str, text: str) -> list[Problem]:
     model = _model_for(name, source, problems) if source else None
     if model is None:
         return problems
-    try:
-        validated = model.model_validate(source.data)
-    except ValidationError as error:
-        return problems + validation_problems(source, model, error)
+    result, invalid = validated(source, model)
+    if result is None:
+        return problems + invalid
     problems += [_used_twice(book, source, path, item)
-                 for path, item in validated.located_items() if item.id in book.items]
-    return problems + _cross_references(book, source, validated)
+                 for path, item in result.located_items() if item.id in book.items]
+    return problems + _cross_references(book, source, result)
 
 
 def _index_taxonomy(book: Playbook, model):

@@ -20,11 +20,11 @@ class Problem:
 class DataError(Exception):
     """Raised with every problem found, sorted, so the author can fix them all in one go."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], where: str = "playbook_data/"):
         self.problems = sorted(set(problems))
         count = len(self.problems)
         lines = "\n".join(str(p) for p in self.problems)
-        super().__init__(f"{count} problem{'s' * (count != 1)} in playbook_data/:\n{lines}")
+        super().__init__(f"{count} problem{'s' * (count != 1)} in {where}:\n{lines}")
 
 
 def explain(error: dict, model: type[BaseModel]) -> str:

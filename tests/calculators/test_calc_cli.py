@@ -225,9 +225,18 @@ def test_own_scorecard_file(tmp_path, capsys):
     assert main(["score", "--scorecard", str(tmp_path / "mine.yml"), "--value", "strength=4",
                  "--value", "reputation=5", "--value", "network=3"]) == 0
     assert "tier: reserve" in capsys.readouterr().out
-    (tmp_path / "bad.yml").write_text(card.replace("weight: 1", "wieght: 1"), encoding="utf-8")
-    assert main(["score", "--scorecard", str(tmp_path / "bad.yml"), "--value", "strength=4"]) == 2
-    assert "wieght" in capsys.readouterr().err
+    bad = tmp_path / "bad.yml"
+    bad.write_text(card.replace("weight: 1", "wieght: 1", 1).replace("min: 75", "min: high"), encoding="utf-8")
+    assert main(["score", "--scorecard", str(bad), "--value", "strength=4"]) == 2
+    lines = bad.read_text(encoding="utf-8").splitlines()
+    first, wieght, high = (next(i + 1 for i, line in enumerate(lines) if text in line)
+                           for text in ("- key:", "wieght", "min: high"))
+    assert capsys.readouterr().err.splitlines() == [
+        f"3 problems in {bad}:",
+        f"{bad}:{first}: criteria[0].weight is missing; expected a weight above 0",
+        f"{bad}:{wieght}: unknown key 'wieght' in criteria[0]; expected one of: key, title, weight, help, aliases, "
+        "breaks, scores, negative_allowed, percent",
+        f"{bad}:{high}: tiers[0].min is 'high'; expected the lowest score that reaches this tier"]
 
 
 class _Terminal(io.StringIO):

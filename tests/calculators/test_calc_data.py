@@ -2,6 +2,7 @@
 and worked examples on pages that the Python reference computes."""
 
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -25,11 +26,27 @@ def test_the_four_scorecards_exist():
     assert {"customer-value", "lead", "dealer", "key-account"} <= set(scorecard_names())
 
 
-def test_calculators_never_import_mkdocs_or_macros():
-    code = ("import sys, calculators.cli, calculators.runners; "
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'playbook', 'pandas')))")
+def test_the_formulas_and_the_command_line_import_no_mkdocs():
+    # Every calculator's formula and sub-commands, and a run that reads its settings: of the site's code only the
+    # reader and the problems (playbook/core/reading.py), no MkDocs, no macros
+    code = ("import sys, calculators.cli as cli, calculators.runners, calculators.registry as r; "
+            "[(r.part(n), r.part(n, 'cli')) for n in r.CALCULATORS]; "
+            "cli.main(['complaint-cost', '--complaints', '10', '--customer-value', '5000']); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+            "('mkdocs', 'material', 'mkdocs_macros', 'jinja2', 'pandas', 'playbook')))")
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "[]"
+    assert done.stdout.splitlines()[-1] == str(["playbook", "playbook.core", "playbook.core.problems",
+                                                "playbook.core.reading", "playbook.core.yaml_source"])
+
+
+def test_the_command_line_says_a_bad_settings_file_as_the_build_does(project_copy):
+    # The same fixture is read by the site's loader in tests/core/test_bad_input.py, with the same lines
+    case = ROOT / "tests" / "calculators" / "bad" / "settings-read-by-the-command-line"
+    shutil.copytree(case / "playbook_data", project_copy / "playbook_data", dirs_exist_ok=True)
+    done = subprocess.run([sys.executable, "-m", "calculators", "complaint-cost", "--complaints", "10",
+                           "--customer-value", "5000"], cwd=project_copy, capture_output=True, text=True)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == "4 problems in playbook_data/:\n" + (case / "expected.txt").read_text(encoding="utf-8")
 
 
 def test_a_bad_key_in_a_scorecard_is_reported_with_file_and_line(project_copy):

@@ -157,6 +157,11 @@ def test_rfm_own_segments(capsys, tmp_path):
                     "-o", tmp_path / "o.csv")
     assert code == 0, err
     assert {r[9] for r in read_csv(tmp_path / "o.csv")[1:6]} == {"最好", "其余"}
+    # read as the site reads its own YAML: `file:line: what is wrong; expected what`, nothing written
+    rules.write_text("- {key: best, title: {zh: 最好, en: Best}, m: [4, 5]}\n- key: rest\n\ttitle: x\n", encoding="utf-8")
+    code, err = run(capsys, "rfm", FILES / "messy-orders.csv", "--segments", rules, "-o", tmp_path / "again.csv")
+    assert (code, err) == (2, f"1 problem in {rules}:\n{rules}:3: a tab is used for indentation; expected spaces\n")
+    assert not (tmp_path / "again.csv").exists()
 
 
 def test_pipeline_own_stages(capsys, tmp_path):

@@ -3,6 +3,9 @@ has every part, every folder with a formula is registered, and no other module l
 
 import ast
 import json
+import shutil
+import subprocess
+import sys
 
 import pytest
 
@@ -55,3 +58,48 @@ def test_the_name_list_check_finds_a_hand_kept_list(tmp_path):
     kept.write_text('SETTINGS = ("abc", "clv", "rfm", "survey")\nKINDS = {"abc": 1, "rfm": 2, "pipeline": 3, "clv": 4}\n'
                     'FEW = ("abc", "rfm", "pipeline")\n')
     assert name_lists(kept) == [1, 2]
+
+
+# A tiny calculator: its folder's parts and its settings file, as a contributor writes them
+DOUBLE = {
+    "calculators/double/__init__.py": '"""Twice x, times the factor of its settings."""\n\n'
+                                      "from ..data import settings\n\n\n"
+                                      "def calculate(inputs: dict) -> dict:\n"
+                                      '    return {"twice": 2 * float(inputs["x"]) * settings("double").value("factor")}\n',
+    "calculators/double/cli.py": 'COMMANDS = {"double": "twice a number"}\n\n\n'
+                                 "def options(p, command):\n"
+                                 '    p.add_argument("--x", required=True)\n'
+                                 '    p.add_argument("--json", action="store_true")\n\n\n'
+                                 "def inputs(args):\n"
+                                 '    return {"x": args.x}\n',
+    "calculators/double/workbook.py": "def write(book, rows, inputs=None):\n    pass\n",
+    "calculators/double/formula.js": "(function (root) {\n  root.PlaybookCalc.calculators.double = function (a) {\n"
+                                     "    return { twice: 2 * a.x };\n  };\n})(globalThis);\n",
+    "calculators/double/vectors.json": '{"calculator": "double", "cases": []}\n',
+    "playbook_data/calculators/double.yml": "id: calculator.double\ncalculator: double\n"
+                                            "title: {zh: 两倍, en: Twice}\nsources: [practice]\ncovers: [cmp.stats]\n"
+                                            "parameters:\n  factor: {value: 1, title: {zh: 系数, en: Factor}, "
+                                            "sources: [practice]}\n",
+}
+# What the project makes of it, printed by a run in the copy
+SHOWN = ("import sys; from calculators import cli, workbooks; from playbook.calculators import scripts, widgets; "
+         "cli.main(['double', '--x', '21']); "
+         "print(workbooks.names()[-1], scripts.PAGE[len(scripts.FORMULAS) - 1], scripts.source('double.js'), "
+         "'double' in widgets.SETTINGS, list(cli.build_parser()._actions[1].choices)[-2:])")
+
+
+def test_a_new_calculator_is_one_folder_and_one_line(tmp_path):
+    project = tmp_path / "project"
+    for name in ("calculators", "playbook", "playbook_data"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for path, text in DOUBLE.items():
+        (project / path).parent.mkdir(parents=True, exist_ok=True)
+        (project / path).write_text(text, encoding="utf-8")
+    registry = project / "calculators" / "registry.py"
+    registry.write_text(registry.read_text(encoding="utf-8").replace('    "complaint-cost",\n',
+                                                                      '    "complaint-cost",\n    "double",\n'))
+    done = subprocess.run([sys.executable, "-c", SHOWN], cwd=project, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [
+        "twice: 42",
+        f"double double.js {project / 'calculators' / 'double' / 'formula.js'} True ['double', 'workbook']"]
