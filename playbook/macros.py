@@ -12,6 +12,7 @@ from playbook.core.blocks import Macros
 from playbook.core.loading import loaded, playbook_for
 from playbook.core.page_calls import check_macro_calls
 from playbook.core.problems import DataError
+from playbook.site import macro_cache
 from playbook.tags.tags import set_tags
 from playbook.upkeep.recent import read_history, set_page_date
 
@@ -24,7 +25,7 @@ def define_env(env):
         raise PluginError(str(error)) from None
     read_history(book)
     env.conf["extra"]["calculator_scripts"] = page_scripts()  # overrides/main.html loads them
-    context = Macros(env, book)
+    context = env.playbook_macros = Macros(env, book)
     for part in features.parts("macros"):
         for name, macro in part.MACROS.items():
             context.registered[name] = functools.partial(macro, context)
@@ -32,11 +33,16 @@ def define_env(env):
 
 
 def on_pre_page_macros(env):
-    """Before each page is rendered (a standard mkdocs-macros hook): check its calls, set its tags."""
-    check_macro_calls(env)
+    """Before each page is rendered (a standard mkdocs-macros hook): check its calls, set its tags; or, in
+    `mkdocs serve`, put back the page as rendered before when nothing it read changed."""
+    if macro_cache.reuse(env, env.playbook_macros):
+        return
+    env.page.playbook_names = check_macro_calls(env)
     set_tags(env)
 
 
 def on_post_page_macros(env):
-    """After each page is rendered: its "last updated" date from the history of what it shows."""
+    """After each page is rendered: keep it for the next rebuild; its "last updated" date from the history of
+    what it shows."""
+    macro_cache.keep(env, env.page.__dict__.pop("playbook_names", set()), set(env.playbook_macros.registered))
     set_page_date(env, loaded(Path(env.project_dir)))

@@ -5,6 +5,7 @@ Each feature's `macros.py` holds its macros as functions of this context and the
 
 import functools
 
+from playbook.core import reads
 from playbook.core.homes import home_pages
 from playbook.core.page import PageContext
 from playbook.core.render import render
@@ -16,7 +17,7 @@ class Macros:
     def __init__(self, env, book):
         self.env, self.book = env, book
         self.registered = {}  # macro name → the macro bound to this context
-        self.memo = {}  # what a feature keeps for the rest of the language build (rendered blocks)
+        self._memo = {}  # key → (a block rendered for the rest of the language build, what it read)
 
     @functools.cached_property
     def homes(self) -> dict:
@@ -36,6 +37,16 @@ class Macros:
             raise page.error(error.args[0]) from None
         self.cited().append(item)
         return page, item
+
+    def remember(self, key, make):
+        """`make()`, rendered once per language build for `key`; a page reusing it reads what it read."""
+        if key in self._memo:
+            reads.replay(self._memo[key][1])
+        else:
+            with reads.recording() as read:
+                value = make()
+            self._memo[key] = (value, read)
+        return self._memo[key][0]
 
     def cited(self) -> list:
         """Items rendered on the page being built; its summary lists their sources, its date follows them."""

@@ -6,8 +6,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from playbook import features
+from playbook.core import reads
 from playbook.core.caching import caching
 from playbook.core.problems import DataError, Problem
+from playbook.core.reads import Recorded
 from playbook.core.schema import TOP_LEVEL, folders, kind_of
 from playbook.core.schema.taxonomy import RolesFile, StagesFile, StringsFile, TopicsFile
 from playbook.core.ui_strings import missing_strings
@@ -33,14 +35,14 @@ class Located:
 @dataclass
 class Playbook:
     root: Path
-    files: dict = field(default_factory=dict)  # file name → validated model
-    items: dict = field(default_factory=dict)  # id → Located
-    topics: dict = field(default_factory=dict)  # topic id → Topic
-    areas: dict = field(default_factory=dict)
-    roles: dict = field(default_factory=dict)
-    stages: dict = field(default_factory=dict)
-    strings: dict = field(default_factory=dict)
-    seeds: dict = field(default_factory=dict)
+    files: dict = field(default_factory=lambda: Recorded("files"))  # file name → validated model
+    items: dict = field(default_factory=lambda: Recorded("items"))  # id → Located (reads.py: what a page read)
+    topics: dict = field(default_factory=lambda: Recorded("topics", by_value=True))  # topic id → Topic
+    areas: dict = field(default_factory=lambda: Recorded("areas", by_value=True))
+    roles: dict = field(default_factory=lambda: Recorded("roles", by_value=True))
+    stages: dict = field(default_factory=lambda: Recorded("stages", by_value=True))
+    strings: dict = field(default_factory=lambda: Recorded("strings", by_value=True))
+    seeds: dict = field(default_factory=lambda: Recorded("seeds", by_value=True))
     invalid_ids: set = field(default_factory=set)  # ids of files that failed: no second error for them
 
     def get(self, kind: str, item_id: str):
@@ -56,7 +58,12 @@ class Playbook:
         return kind_of().get(type(located.item)) if located else None
 
     def ids(self, kind: str) -> list[str]:
-        return [i for i, loc in self.items.items() if kind_of().get(type(loc.item)) == kind]
+        found = self.ids_quietly(kind)
+        reads.kind(kind, [(i, dict.get(self.items, i).item) for i in found])
+        return found
+
+    def ids_quietly(self, kind: str) -> list[str]:
+        return [i for i, loc in dict.items(self.items) if kind_of().get(type(loc.item)) == kind]
 
     def of_kind(self, kind: str) -> list:
         return [self.items[i].item for i in self.ids(kind)]

@@ -8,11 +8,12 @@ from jinja2 import TemplateSyntaxError, nodes
 from mkdocs.exceptions import PluginError
 
 
-def check_macro_calls(env):
-    """Runs before each page is rendered (a mkdocs-macros pre-macro hook): raise on the first bad call."""
+def check_macro_calls(env) -> set:
+    """Runs before each page is rendered (a mkdocs-macros pre-macro hook): raise on the first bad call. Returns
+    the names the page's template reads."""
     page = f"docs/{env.page.file.src_uri}"
     if (env.page.meta or {}).get("render_macros") is False:
-        return
+        return set()
     offset = _front_matter_lines(env.page.file.content_string, env.markdown)
     try:
         tree = env.env.parse(env.markdown)
@@ -27,6 +28,7 @@ def check_macro_calls(env):
             close = difflib.get_close_matches(name, env.macros, n=1)
             expected = f"'{close[0]}'" if close else "one of: " + ", ".join(sorted(env.macros))
             raise PluginError(f"{page}:{call.lineno + offset}: unknown macro '{name}'; expected {expected}")
+    return {node.name for node in tree.find_all(nodes.Name) if node.ctx == "load"} - assigned
 
 
 def _front_matter_lines(source: str, markdown: str) -> int:

@@ -20,9 +20,7 @@ def _printable(macros, kind: str, item_id: str) -> str:
     page, item = macros.item(kind, item_id)
     footer = footer_context(macros.env, macros.homes, kind, item_id)
     key = ("printable", kind, item_id, page.lang, footer["address"])
-    if key not in macros.memo:
-        macros.memo[key] = macros.render(f"{kind}.html", page, **{kind: item}, **footer)
-    return macros.memo[key]
+    return macros.remember(key, lambda: macros.render(f"{kind}.html", page, **{kind: item}, **footer))
 
 
 MACROS = {"checklist": checklist, "sheet": sheet}

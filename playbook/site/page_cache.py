@@ -58,6 +58,11 @@ _warnings = _Warnings(logging.WARNING)
 logging.getLogger("mkdocs").addHandler(_warnings)
 
 
+def warnings_logged() -> int:
+    """How many warnings MkDocs logged so far: a step that logged one is not kept, so strict mode sees it again."""
+    return _warnings.count
+
+
 def _key(markdown: str, page, config, files) -> str:
     if id(files) not in _files_digest:
         _files_digest.clear()

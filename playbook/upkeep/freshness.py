@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from playbook.core import reads
 from playbook.core.schema.common import Text
 from playbook.core.schema.content import Module
 from playbook.core.schema.upkeep import Upkeep
@@ -34,7 +35,9 @@ def zh_hash(item, root: Path) -> str:
     parts = list(zh_texts(item))
     if isinstance(item, Module):
         page = root / "docs" / item.page
-        parts.append(page.read_text(encoding="utf-8").replace("\r\n", "\n") if page.is_file() else "")
+        text = page.read_text(encoding="utf-8") if page.is_file() else ""
+        reads.file(page, text)  # the English page's badge follows the Chinese page
+        parts.append(text.replace("\r\n", "\n"))
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:8]
 
 

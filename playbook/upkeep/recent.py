@@ -6,7 +6,8 @@ from markupsafe import Markup, escape
 
 from playbook.core.addresses import LANGUAGES, page_url, source
 from playbook.courses.plan import view_src
-from playbook.upkeep.freshness import kept, stale
+from playbook.core.reads import volatile
+from playbook.upkeep.freshness import kept, zh_hash
 from playbook.upkeep.history import changed, last_changed
 from playbook.upkeep.review import is_due, owner_name, today
 
@@ -15,10 +16,8 @@ WINDOW = 90  # days the "what's new" page looks back
 
 def status(book, item, lang: str) -> dict:
     """`upkeep(item)` in a template: owner, review date, whether it is due and whether its English may lag."""
-    if "stale_ids" not in book.__dict__:  # once per loaded playbook
-        book.__dict__["stale_ids"] = set(stale(book))
     return {"owner": owner_name(item, lang, book.roles), "review_by": item.review_by.isoformat(),
-            "due": is_due(item, today()), "stale": lang != "zh" and item.id in book.stale_ids}
+            "due": is_due(item, today()), "stale": lang != "zh" and zh_hash(item, book.root) != item.en_from}
 
 
 def item_files(book, item) -> list[str]:
@@ -51,6 +50,7 @@ def set_page_date(env, book):
 
 def recent(book, lang: str, homes: dict) -> tuple[datetime.date, list]:
     """(the day, [(date, kind, item, page URL)]) of the items changed in the WINDOW days up to the day."""
+    volatile()  # the dates come from git, which the page's reads do not cover
     day, found = today(), []
     for located in kept(book):
         item = located.item

@@ -18,6 +18,9 @@ EDITS = {
     "checklist": ("playbook_data/checklists/first-meeting.yml",
                   {"zh": ("对方说话的时间多于我", "客户开口的时间比我长"),
                    "en": ("The customer talked more than I did", "The customer spoke for longer than I did")}),
+    "module": ("playbook_data/modules/smart-goals.yml",
+               {"zh": ("没有数字就无法检查", "不写数字就没法检查"),
+                "en": ("Without a number you cannot check it", "With no number there is nothing to check")}),
     "course": ("playbook_data/courses/complaint-workshop.yml",
                {"zh": ("投诉处理工作坊", "投诉应对实战营"),
                 "en": ("Complaint-handling workshop", "Complaint practice camp")}),
@@ -47,7 +50,7 @@ def _showing(live: LiveSite, texts: dict) -> dict[str, str]:
             if html.escape(texts[_language(path)], quote=False) in live.get(path)}
 
 
-@pytest.mark.parametrize("kind", ["checklist", "course", "string"])
+@pytest.mark.parametrize("kind", ["checklist", "module", "course", "string"])
 def test_a_data_edit_reaches_every_page_that_shows_it(live, kind):
     file, texts = EDITS[kind]
     pages = _showing(live, {lang: old for lang, (old, new) in texts.items()})
@@ -85,6 +88,24 @@ def test_a_page_edit_shows_in_both_languages(live):
             and all(texts[lang] in search_text(live, lang) for lang in texts)
 
     live.wait(updated, 600, "the edited module page in both languages")
+
+
+def test_a_chinese_page_edit_marks_its_english_page(live):
+    # The English page's badge follows the Chinese page's text (playbook/upkeep/freshness.py), not its own
+    page = "en/development/contracts.html"
+    assert "Translation may be out of date" not in live.get(page)
+    chinese = live.project / "docs/development/contracts.md"
+    chinese.write_text(chinese.read_text(encoding="utf-8") + "\n签约前再核对一遍付款条件。\n", encoding="utf-8")
+    live.wait(lambda: "Translation may be out of date" in live.get(page), 600, "the badge on the English page")
+
+
+def test_a_data_template_edit_reaches_every_page_that_uses_it(live):
+    mark = 'data-pb-edit="template"'
+    pages = [path for path in live.pages() if 'class="pb-checklist' in live.get(path)]
+    assert {_language(path) for path in pages} == {"zh", "en"}, pages
+    replace_in(live.project / "playbook/printables/templates/checklist.html", '<form class="pb-checklist"',
+               f'<form {mark} class="pb-checklist"')
+    live.wait(lambda: all(mark in live.get(path) for path in pages), 600, f"the template's edit on all {len(pages)} pages")
 
 
 def test_a_title_edit_reaches_the_navigation_of_pages_that_did_not_change(live):
