@@ -1,0 +1,77 @@
+"""What a page's macros read (playbook/core/reads.py): `mkdocs serve` reuses a page only while everything it
+read is unchanged. Each test records reads on a copy of the real playbook, then changes one thing."""
+
+import copy
+from dataclasses import replace
+
+import pytest
+
+from playbook.core import reads
+from playbook.core.book import Playbook
+
+
+@pytest.fixture
+def twin(book) -> Playbook:
+    """A playbook holding the real one's models, whose mappings a test may change."""
+    twin = Playbook(book.root)
+    for name in ("items", "files", "topics", "areas", "roles", "stages", "strings", "seeds"):
+        dict.update(getattr(twin, name), dict.items(getattr(book, name)))
+    return twin
+
+
+def _record(twin: Playbook, read) -> reads.Reads:
+    recorded = reads.begin()
+    read(twin)
+    reads.end(recorded)
+    return recorded
+
+
+def test_an_item_looked_up_is_kept_until_its_file_changes(twin):
+    recorded = _record(twin, lambda b: b.get("checklist", "first-meeting"))
+    assert recorded.unchanged(twin)
+    other = twin.items["pre-visit"]  # another item changing leaves the page as it was
+    dict.__setitem__(twin.items, "pre-visit", replace(other, item=copy.copy(other.item)))
+    assert recorded.unchanged(twin)
+    located = twin.items["first-meeting"]  # a file read again makes a new model, even of the same text
+    dict.__setitem__(twin.items, "first-meeting", replace(located, item=copy.copy(located.item)))
+    assert not recorded.unchanged(twin)
+
+
+def test_a_list_of_one_kind_changes_with_any_item_of_that_kind(twin):
+    recorded = _record(twin, lambda b: b.of_kind("checklist"))
+    module = next(i for i in dict.keys(twin.items) if twin.kind_of(i) == "module")
+    dict.__setitem__(twin.items, module, replace(twin.items[module], item=copy.copy(twin.items[module].item)))
+    assert recorded.unchanged(twin)
+    dict.__delitem__(twin.items, "first-meeting")
+    assert not recorded.unchanged(twin)
+
+
+def test_strings_are_compared_by_value(twin):
+    recorded = _record(twin, lambda b: b.strings["last-updated"]["zh"])
+    dict.__setitem__(twin.strings, "last-updated", copy.deepcopy(twin.strings["last-updated"]))
+    assert recorded.unchanged(twin), "strings.yml read again with the same text: the page stays"
+    changed = twin.strings["last-updated"].model_copy(update={"zh": "最近修改"})
+    dict.__setitem__(twin.strings, "last-updated", changed)
+    assert not recorded.unchanged(twin)
+
+
+def test_a_file_read_from_disk_is_compared_by_its_text(twin, tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text("# 标题\n", encoding="utf-8")
+    recorded = _record(twin, lambda b: reads.file(page, page.read_text(encoding="utf-8")))
+    assert recorded.unchanged(twin)
+    page.write_text("# 新标题\n", encoding="utf-8")
+    assert not recorded.unchanged(twin)
+
+
+def test_a_volatile_page_is_never_reused(twin):
+    assert not _record(twin, lambda b: reads.volatile()).unchanged(twin)
+
+
+def test_a_block_reused_within_a_page_brings_its_reads(twin):
+    with reads.recording() as first:
+        twin.get("checklist", "first-meeting")
+    recorded = _record(twin, lambda b: reads.replay(first))
+    dict.__setitem__(twin.items, "first-meeting",
+                     replace(twin.items["first-meeting"], item=copy.copy(twin.items["first-meeting"].item)))
+    assert not recorded.unchanged(twin)
