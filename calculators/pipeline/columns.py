@@ -62,7 +62,7 @@ class PipelineColumns(Columns):
         return noted
 
     def seen(self, fast: pl.LazyFrame):
-        deals = pl.concat([fast.select("line", *self.keep).collect(),
+        deals = pl.concat([fast.select("line", *self.keep).collect(engine="in-memory"),
                            pl.DataFrame(self.pending, schema={"line": pl.UInt32, **dict.fromkeys(self.keep[:2], pl.Float64),
                                                               **dict.fromkeys(self.keep[2:], pl.String)}, orient="row")])
         self.pending = []

@@ -49,5 +49,5 @@ class ScoreColumns(Columns):
         for k, watcher in self.watch:
             value = pl.col(f"_v{k}")
             for kind, rows in (("share", (value.abs() < 1) & (value != 0)), ("percent", value.abs() >= 1)):
-                picked = fast.filter(rows).head(watcher.KEEP).select("line", f"c{self.index[k]}").collect()
+                picked = fast.filter(rows).head(watcher.KEEP).select("line", f"c{self.index[k]}").collect(engine="in-memory")
                 watcher.add(kind, list(picked.iter_rows()))
