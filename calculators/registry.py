@@ -7,7 +7,9 @@ from this one. What a folder holds (CONTRIBUTING.md, "Add a calculator"; tests/c
 - `formula.js`: the same formula for the browser, which the site ships as assets/javascripts/calculators/<name>.js;
 - `vectors.json`: the cases both formulas must pass (tests/vectors/README.md);
 - `workbook.py`: its Excel workbook, `write(book, rows, inputs)`;
-- `columns.py`, where it scores files: its polars columns for calculators/engine.py.
+- `cli.py`: its sub-commands of `python -m calculators` (`COMMANDS`, `options`, `inputs`, `run_file`);
+- `columns.py`, where it scores files: its polars columns for calculators/engine.py;
+- `widget.py`, where a page shows it: its widgets (`WIDGETS`, `build`), which playbook/calculators/widgets.py renders.
 
 Each calculator takes one JSON-like mapping and returns one: the interface the test vectors, the site's worked
 examples and the browser widgets share.

@@ -1,0 +1,14 @@
+"""The pipeline widget of a calculator page, `{{ calculator("pipeline") }}`: a few deals typed as a table, with
+the stages of playbook_data/calculators/pipeline.yml (playbook/calculators/widgets.py renders it)."""
+
+from calculators.data import settings
+from playbook.calculators.widgets import Widget, browser_data
+
+# widget id → the example of the settings file whose inputs it starts from
+WIDGETS = {"pipeline": "two-salespeople"}
+
+
+def build(widget_id, start, lang, ui) -> Widget:
+    stages = [{"key": s.key, "title": s.title[lang]} for s in settings("pipeline").stages]
+    return Widget(widget_id, "pipeline", ui["calc-t-pipeline"], data=browser_data((), ["pipeline"]),
+                  extra={"deals": start["deals"], "stages": stages})
