@@ -1,9 +1,12 @@
 """The playbook's events, in the order and at the priorities the build needs (mkdocs.yml lists `playbook` last
 among the plugins, so at equal priority its handlers run after every other plugin's)."""
 
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
-from playbook.core import caching
+from playbook.core import addresses, caching
 
 from .calculators import events as workbooks
 from .calculators import scripts as calculator_scripts
@@ -22,6 +25,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         caching.switch(self.config.cache)
 
     def _on_config(self, config):
+        problem = addresses.config_problem(config)
+        if problem:
+            raise PluginError(f"{Path(config.config_file_path or 'mkdocs.yml').name}: {problem}")
         search.on_config(config)  # jieba learns the glossary's words
         if self.config.course_pages:
             courses.on_config(config)  # a nav section per course

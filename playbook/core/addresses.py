@@ -1,7 +1,8 @@
 """A page's language and address, in one place: static-i18n's suffix structure (`x.md` in the default
 language, `x.<lang>.md` in another) and the site it builds with `use_directory_urls: false` (the default
-language at the root, another under `<lang>/`, pages ending in `.html`). The languages are those of the i18n
-plugin in mkdocs.yml; tests/core/test_addresses.py holds the two equal."""
+language at the root, another under `<lang>/`, pages ending in `.html`). The data holds every text as
+{zh, en}, so the languages are fixed here; the build reads the i18n plugin's configuration in mkdocs.yml and
+stops when it builds other languages or other addresses (`config_problem`)."""
 
 import posixpath
 
@@ -33,3 +34,22 @@ def page_url(src_uri: str) -> str:
 def relative(from_url: str, to_url: str) -> str:
     """A link from one site-relative page URL to another."""
     return posixpath.relpath(to_url, posixpath.dirname(from_url) or ".")
+
+
+def config_problem(config) -> str | None:
+    """What in mkdocs.yml disagrees with these rules, said for its author; None when nothing does."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return "the i18n plugin is missing; expected `- i18n:` under plugins, building zh (default) and en"
+    settings = i18n.config
+    built = [lang.locale + (" (default)" if lang.default else "") for lang in settings.languages if lang.build]
+    wanted = [f"{DEFAULT_LANGUAGE} (default)", *LANGUAGES[1:]]
+    if sorted(built) != sorted(wanted) or not built[0].endswith("(default)"):
+        return (f"the i18n plugin builds {', '.join(built) or 'no language'}; expected {' and '.join(wanted)} "
+                "(the data holds every text in these languages)")
+    if settings.docs_structure != "suffix":
+        return (f"the i18n plugin's docs_structure is '{settings.docs_structure}'; expected 'suffix' "
+                "(x.md and x.en.md side by side)")
+    if config.use_directory_urls:
+        return "use_directory_urls is true; expected false (pages end in .html, so the site works from a zip)"
+    return None
