@@ -78,7 +78,9 @@ def baseline_site(site: Path, rev: str, folder: Path) -> Path:
         if path.endswith("/formula.js"):
             scripts[path] = path.split("/")[-2].replace("_", "-") + ".js"
     for path, name in scripts.items():
-        (folder / "assets/javascripts/calculators" / name).write_bytes(git("show", f"{rev}:{path}"))
+        text = git("show", f"{rev}:{path}")
+        if b"/* WORKER */" not in text:  # since the build writes worker.js's list in, the site's worker.js is kept
+            (folder / "assets/javascripts/calculators" / name).write_bytes(text)
     return folder
 
 

@@ -2,9 +2,8 @@
 docs/assets/javascripts/calculators/, each calculator's formula is its folder's formula.js, which the build adds
 to the site as assets/javascripts/calculators/<name>.js (on_files).
 
-The build hands PAGE to overrides/main.html as `extra.calculator_scripts` (define_env); the file worker's
-importScripts (worker.js) and the formulas the test vectors run in Node are checked against WORKER and FORMULAS
-by tests/calculators/test_calc_parity.py.
+The build hands PAGE to overrides/main.html as `extra.calculator_scripts` (define_env) and writes WORKER into the
+file worker's importScripts (worker.js); the formulas the test vectors run in Node are FORMULAS.
 """
 
 from pathlib import Path
@@ -22,6 +21,7 @@ PAGE = FORMULAS + ("messages.js", "results.js", "widget.js", "csv.js", "xlsx.js"
                    "chart.js", "download.js", "filepage.js")
 # The Web Worker that scores a whole file (worker.js): every formula, the readers, the writer, the runner
 WORKER = FORMULAS + ("csv.js", "xlsx.js", "filewrite.js", "filescore.js")
+PLACEHOLDER = "/* WORKER */"  # where worker.js's importScripts gets WORKER
 
 
 def source(script: str) -> Path:
@@ -35,8 +35,19 @@ def page_scripts() -> list[str]:
     return [f"{FOLDER}/{name}" for name in PAGE]
 
 
+def worker() -> str:
+    """worker.js as the site ships it: WORKER written into its importScripts."""
+    text = (SHARED / "worker.js").read_text(encoding="utf-8")
+    return text.replace(PLACEHOLDER, ", ".join(f'"{name}"' for name in WORKER))
+
+
 def on_files(files, config):
-    """Each calculator's formula.js, into the site where the pages and the worker load it."""
+    """Each calculator's formula.js, into the site where the pages and the worker load it; worker.js with the
+    list of what it loads."""
     for name in CALCULATORS:
         files.append(File.generated(config, f"{FOLDER}/{name}.js", abs_src_path=str(source(f"{name}.js"))))
+    shipped = files.get_file_from_path(f"{FOLDER}/worker.js")
+    if shipped:
+        files.remove(shipped)
+        files.append(File.generated(config, shipped.src_uri, content=worker()))
     return files

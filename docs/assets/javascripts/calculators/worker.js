@@ -2,8 +2,8 @@
    does, reads the File it is given (CSV a range at a time, or an .xlsx workbook through ExcelJS, loaded
    only then), posts progress, then the result, whose CSV is a Blob. */
 /* global importScripts */
-importScripts("core.js", "cells.js", "clv.js", "scorecard.js", "abc.js", "rfm.js", "survey.js", "pipeline.js",
-  "complaint-cost.js", "csv.js", "xlsx.js", "filewrite.js", "filescore.js");
+// The scripts, in order, are written in by the build: WORKER of playbook/calculators/scripts.py
+importScripts(/* WORKER */);
 
 self.onmessage = function (event) {
   "use strict";
