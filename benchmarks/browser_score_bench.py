@@ -168,18 +168,18 @@ def score_once(browser, url: str, source: Path, kind: str) -> dict:
 
 
 def report(label: str, before: dict, after: dict):
+    ratio = lambda key: after[key] / before[key] if before[key] else float("nan")  # noqa: E731
+    task = lambda f: f"{f['task_ms']:.0f} ms" if f["task_ms"] else "< 50 ms"  # noqa: E731
     for name, f in (("before", before), ("after", after)):
         if "failed" in f:
             print(f"  {label} {name:6}: FAILED: {f['failed']}")
-    if "failed" in before or "failed" in after:
-        return
-    ratio = lambda key: after[key] / before[key] if before[key] else float("nan")  # noqa: E731
-    task = lambda f: f"{f['task_ms']:.0f} ms" if f["task_ms"] else "< 50 ms"  # noqa: E731
-    same = "same output" if before["digest"] == after["digest"] else "OUTPUT DIFFERS"
-    for name, f in (("before", before), ("after", after)):
+            continue
         print(f"  {label} {name:6}: {f['seconds']:6.2f} s in the {f['mode']:6}, +{f['extra_mb']:4.0f} MB "
               f"(anonymous +{f['allocated_mb']:4.0f} MB), longest task "
               f"{task(f)} (CPU {f['cpu_ms']:.0f} ms), longest frame gap {f['gap_ms']:.0f} ms, {f['lines']:,} lines out")
+    if "failed" in before or "failed" in after:
+        return
+    same = "same output" if before["digest"] == after["digest"] else "OUTPUT DIFFERS"
     print(f"  {label} after / before: time {ratio('seconds'):.2f}, extra memory {ratio('extra_mb'):.2f} "
           f"(anonymous {ratio('allocated_mb'):.2f}), longest task's "
           f"CPU {ratio('cpu_ms'):.2f}, longest frame gap {ratio('gap_ms'):.2f}; {same}")
