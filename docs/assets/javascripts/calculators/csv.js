@@ -10,19 +10,20 @@
   // Bytes decoded at a time (PB.csv.chunk): a file is never held whole as text, and a piece's text (16 KB)
   // dies young in the worker's heap (at 64 KB the 1M-row file's scoring took ~15 MB more)
   var CHUNK = 1 << 14;
-  // Bytes read from a File at a time (PB.csv.read), the pieces decoded from them: each read is a Blob slice
-  // and a load, so reading a 21 MB file twice took 6.5-7.5 s in 16 KB reads, 0.8-1.5 s in 1 MB reads
-  var READ = 1 << 20;
+  // Bytes read from a File at a time (PB.csv.read), the pieces decoded from them. Reading alone, 1 MB reads
+  // were faster (a 21 MB file twice: 0.8-1.5 s, 6.5-7.5 s in 16 KB reads), but the whole scoring of 1M rows
+  // slower (21 s against 14 s; probably as a megabyte read lives through the worker's young collections)
+  var READ = 1 << 14;
 
-  // A file's bytes a range at a time: a File or Blob read synchronously (in a Worker, FileReaderSync) a
-  // megabyte at a time, or an ArrayBuffer already in memory (the page's own thread). `read` counts every
+  // A file's bytes a range at a time: a File or Blob read synchronously (in a Worker, FileReaderSync) READ
+  // bytes at a time, or an ArrayBuffer already in memory (the page's own thread). `read` counts every
   // byte it hands out.
   function Bytes(file) {
     this.file = file;
     this.size = file.size !== undefined ? file.size : file.byteLength;
     this.read = 0;
     this.reader = file instanceof ArrayBuffer ? null : new FileReaderSync();
-    this.held = new Uint8Array(0);  // the last megabyte read, from byte `at`
+    this.held = new Uint8Array(0);  // the last range read, from byte `at`
     this.at = 0;
   }
 
