@@ -7,6 +7,7 @@ result is compared with calculators.registry.run on the same inputs.
 """
 
 import datetime as dt
+import functools
 import io
 import json
 import re
@@ -17,6 +18,9 @@ import zipfile
 import formulas
 import openpyxl
 import pytest
+import schedula  # formulas' graph library: its EMPTY is a blank cell
+from formulas.excel.xlreader import load_workbook as read_as_formulas  # dates as numbers, as formulas reads them
+from openpyxl.cell.cell import MergedCell
 
 from calculators import workbooks
 from calculators.data import load_scorecard, settings
@@ -39,11 +43,45 @@ def evaluate(tmp_path, name: str, lang: str, inputs=None, rows: int = 12):
     """(book, {cell key: value}) with every formula of the workbook computed by `formulas`."""
     path = tmp_path / f"{name}-{lang}.xlsx"
     book = workbooks.build(name, lang, path, rows=rows, inputs=inputs)
-    solution = formulas.ExcelModel().loads(str(path)).finish().calculate()
+    cells = {(ws.title, c.coordinate): c for ws in read_as_formulas(str(path)).worksheets
+             for row in ws.iter_rows() for c in row if not isinstance(c, MergedCell)}
+    node = lambda sheet, cell: f"'[{path.name}]{sheet.upper()}'!{cell}"  # noqa: E731
+    given = {node(*key): formulas.Ranges().push(node(*key), typed_value(c)) for key, c in cells.items()
+             if c.data_type != "f"}
+    solution = compiled(path, cells).calculate(inputs=given)
     values = {key.upper(): cell.value[0][0] for key, cell in solution.items() if "!" in key and ":" not in key.split("!")[1]}
     prefix = f"'[{path.name}]".upper()
     read = lambda sheet, cell: values.get(f"{prefix}{sheet}'!{cell}".upper())  # noqa: E731
     return book, read
+
+
+# Compiling a workbook's formulas is most of the time `formulas` takes: the cases of one workbook with the same
+# formulas share one compiled model, and each case gives it every value of its own workbook (its blank cells as
+# blank, the way `formulas` holds a cell nothing was written in).
+_compiled: dict = {}
+BLANK = [[schedula.EMPTY]]
+
+
+def compiled(path, cells: dict):
+    """The model of the workbook at `path`, compiled once per file name and formulas, from a copy whose blank
+    cells hold 0 so that every cell is one a case can set."""
+    shape = (path.name, frozenset((key, c.value if c.data_type == "f" else None) for key, c in cells.items()))
+    if shape not in _compiled:
+        template = openpyxl.load_workbook(path)
+        for (sheet, cell), c in cells.items():
+            if c.value is None:
+                template[sheet][cell] = 0
+        (path.parent / "compiled").mkdir()
+        template.save(path.parent / "compiled" / path.name)
+        _compiled[shape] = formulas.ExcelModel().loads(str(path.parent / "compiled" / path.name)).finish()
+    return _compiled[shape]
+
+
+def typed_value(c):
+    """A cell's value as `formulas` reads it from a file (ExcelModel.compile_cell)."""
+    if c.value is None:
+        return BLANK
+    return round(c.value, 15) if c.data_type == "n" and isinstance(c.value, float) else c.value
 
 
 def typed(inputs: dict) -> dict:
@@ -96,6 +134,15 @@ def test_workbook_matches_the_reference(tmp_path, calculator, inputs):
 LIST_ROWS_UNREAD = 1
 
 
+@functools.cache
+def list_rows(calculator: str) -> int:
+    """The rows of a calculator's list sheet for all its cases: its longest list in the vectors and two blank rows,
+    so that its cases share one workbook's formulas, compiled once."""
+    lists = [value for param in cases() if param.values[0] == calculator
+             for value in param.values[1].values() if isinstance(value, list)]
+    return max(map(len, lists)) + 2
+
+
 def check_clv(tmp_path, inputs, want):
     form = inputs.get("form", "seed")
     book, read = evaluate(tmp_path, "clv", "en", inputs, rows=LIST_ROWS_UNREAD)
@@ -116,7 +163,7 @@ def check_scorecard(tmp_path, inputs, want):
 
 def check_abc(tmp_path, inputs, want):
     n = len(inputs["values"])
-    book, read = evaluate(tmp_path, "abc", "zh", inputs, rows=n + 2)
+    book, read = evaluate(tmp_path, "abc", "zh", inputs, rows=list_rows("abc"))
     table = rows(read, book, "list", "CDEF", n + 2)
     for k in range(n):
         close(table[k][0], want["share"][k], f"share {k}")
@@ -130,8 +177,7 @@ def check_abc(tmp_path, inputs, want):
 
 
 def check_rfm(tmp_path, inputs, want):
-    n = len(inputs["orders"])
-    book, read = evaluate(tmp_path, "rfm", "en", inputs, rows=n + 1)
+    book, read = evaluate(tmp_path, "rfm", "en", inputs, rows=list_rows("rfm"))
     if not want["customers"]:
         assert rows(read, book, "customers", "A", 1) == [[""]]
         return
@@ -152,7 +198,7 @@ def check_rfm(tmp_path, inputs, want):
 
 def check_survey(tmp_path, inputs, want):
     metric = inputs["metric"]
-    book, read = evaluate(tmp_path, "survey", "zh", inputs, rows=len(inputs["answers"]) + 1)
+    book, read = evaluate(tmp_path, "survey", "zh", inputs, rows=list_rows("survey"))
     names = {"nps": ("nps", "promoters", "passives", "detractors", "total"), "csat": ("csat", "satisfied"),
              "ces": ("ces",)}[metric]
     for key in names:
@@ -163,7 +209,7 @@ def check_survey(tmp_path, inputs, want):
 
 def check_pipeline(tmp_path, inputs, want):
     n = len(inputs["deals"])
-    book, read = evaluate(tmp_path, "pipeline", "zh", inputs, rows=n + 1)
+    book, read = evaluate(tmp_path, "pipeline", "zh", inputs, rows=list_rows("pipeline"))
     for key in ("deals", "amount", "weighted"):
         close(float(cell(read, book, f"total.{key}")), want["total"][key], f"total {key}")
         for stage, totals in want["by_stage"].items():
