@@ -16,10 +16,8 @@ serve: $(STAMP)  ## serve the site on http://127.0.0.1:8000, rebuilding on chang
 test: $(STAMP) /usr/bin/chromium $(AXE)  ## run every test, the browser ones included
 	$(PY) -m pytest
 
-# Bytecode is written even where the environment says not to (PYTHONDONTWRITEBYTECODE): pytest compiles each test
-# module again with its assertions rewritten, and every `python -m` a test runs compiles the project again.
 quick: $(STAMP) $(AXE)  ## every test but the site builds and the browser (markers `build`, `browser`)
-	PYTHONDONTWRITEBYTECODE= $(PY) -m pytest -q -m "not build and not browser"
+	$(PY) -m pytest -q -m "not build and not browser"
 
 build: $(STAMP)  ## build the site into site/
 	$(PY) -m mkdocs build --strict
