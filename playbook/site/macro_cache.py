@@ -39,7 +39,6 @@ def reuse(env, context) -> bool:
         page.meta.update(kept[3], render_macros=False)
         page.__dict__["playbook_cited"] = list(kept[4])
         page.playbook_macros = ("reused", kept)
-        reads.replay(kept[1])
         return True
     page.playbook_macros = ("rendering", key, reads.begin(), dict(page.meta), warnings_logged())
     for name in dict.keys(context.book.files):  # calculators/data.py hands their settings to any page
