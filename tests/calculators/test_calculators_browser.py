@@ -174,11 +174,19 @@ def cli_output(tmp_path: Path, kind: str, encoding: str, *extra) -> tuple[Path, 
     return source, out.read_bytes()
 
 
-def score_in_page(page, source: Path, kind: str) -> bytes:
+def cli_scored(source: Path, tmp_path: Path, *extra) -> bytes:
+    """What `python -m calculators score FILE --scorecard customer-value` writes for `source`."""
+    out = tmp_path / "cli.csv"
+    subprocess.run([sys.executable, "-m", "calculators", "score", str(source), "--scorecard", "customer-value",
+                    *extra, "-o", str(out)], cwd=ROOT, check=True, capture_output=True)
+    return out.read_bytes()
+
+
+def score_in_page(page, source: Path, kind: str, timeout: float = 5000) -> bytes:
     tool = page.locator(TOOL)
     tool.locator("select[name='kind']").select_option(kind)
     tool.locator("input[type='file']").set_input_files(str(source))
-    expect(tool).to_have_attribute("data-state", "done")
+    expect(tool).to_have_attribute("data-state", "done", timeout=timeout)
     with page.expect_download() as info:
         tool.locator(".pb-file__download").click()
     return Path(info.value.path()).read_bytes()
@@ -253,10 +261,7 @@ def test_a_messy_customer_file_on_a_phone(browser, server, site, tmp_path):
     with page.expect_download() as info:
         tool.locator(".pb-file__download").click()
     got = Path(info.value.path()).read_bytes()
-    out = tmp_path / "cli.csv"
-    subprocess.run([sys.executable, "-m", "calculators", "score", str(MESSY), "--scorecard", "customer-value",
-                    "-o", str(out)], cwd=ROOT, check=True, capture_output=True)
-    assert got == out.read_bytes()  # the same bytes as the command line
+    assert got == cli_scored(MESSY, tmp_path)  # the same bytes as the command line
     lines = got.decode("utf-8-sig").splitlines()
     assert len(lines) == 13  # header + every row, the 合计 row included
     assert lines[4].startswith('"\'=HYPERLINK(') and lines[5].startswith("'+cmd") and lines[6].startswith("\"'@SUM")
@@ -292,17 +297,9 @@ def test_an_xlsx_export_on_a_phone_matches_the_command_line(browser, server, sit
     page.on("request", lambda request: requests.append(request.url))
     page.goto(server + page_of(site, "data-file-tool", lang))
     tool = page.locator(TOOL)
-    tool.locator("select[name='kind']").select_option("score:customer-value")
-    tool.locator("input[type='file']").set_input_files(str(source))
-    expect(tool).to_have_attribute("data-state", "done", timeout=30000)
+    got = score_in_page(page, source, "score:customer-value", timeout=30000)
     assert tool.get_attribute("data-mode") == "worker"
-    with page.expect_download() as info:
-        tool.locator(".pb-file__download").click()
-    out = tmp_path / "cli.csv"
-    subprocess.run([sys.executable, "-m", "calculators", "score", str(source), "--scorecard", "customer-value",
-                    "--lang", lang, "-o", str(out)], cwd=ROOT, check=True, capture_output=True)
-    got = Path(info.value.path()).read_bytes()
-    assert got == out.read_bytes()
+    assert got == cli_scored(source, tmp_path, "--lang", lang)
     lines = got.decode("utf-8-sig").splitlines()
     assert lines[1].startswith("华安商贸,860000,18,22%,4,240万元,2024-06-20,0.22,75.0,")
     expect(tool.locator(".pb-file__failures tbody tr")).to_have_count(2)
@@ -325,17 +322,9 @@ def test_excel_code_loads_only_for_an_xlsx_file(page, server, site, tmp_path):
 def test_xlsx_without_a_worker_from_file_url(page, site, tmp_path):
     source = ROOT / "tests" / "fixtures" / "files" / "messy-customers.xlsx"
     page.goto((site / page_of(site, "data-file-tool", "en")).as_uri())
-    tool = page.locator(TOOL)
-    tool.locator("select[name='kind']").select_option("score:customer-value")
-    tool.locator("input[type='file']").set_input_files(str(source))
-    expect(tool).to_have_attribute("data-state", "done", timeout=30000)
-    assert tool.get_attribute("data-mode") == "page"
-    with page.expect_download() as info:
-        tool.locator(".pb-file__download").click()
-    out = tmp_path / "cli.csv"
-    subprocess.run([sys.executable, "-m", "calculators", "score", str(source), "--scorecard", "customer-value",
-                    "--lang", "en", "-o", str(out)], cwd=ROOT, check=True, capture_output=True)
-    assert Path(info.value.path()).read_bytes() == out.read_bytes()
+    got = score_in_page(page, source, "score:customer-value", timeout=30000)
+    assert page.locator(TOOL).get_attribute("data-mode") == "page"
+    assert got == cli_scored(source, tmp_path, "--lang", "en")
 
 
 def test_rfm_options_on_the_page_as_on_the_command_line(page, server, site, tmp_path):

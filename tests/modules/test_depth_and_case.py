@@ -19,6 +19,14 @@ THIN = ("found.evolution found.value-chain found.new-economy mkt.status mkt.posi
 PHONE = {"width": 390, "height": 844}
 
 
+@pytest.fixture
+def phone(browser):
+    """A page in a fresh browser context the size of a phone."""
+    context = browser.new_context(viewport=PHONE)
+    yield context.new_page()
+    context.close()
+
+
 def test_each_thin_topic_has_an_exercise_or_worked_example_of_its_own(book):
     exercises = {topic for item in book.of_kind("exercise") for topic in item.covers}
     assert len(THIN) == 25 and set(THIN) <= exercises
@@ -62,9 +70,8 @@ def test_the_case_shows_the_calculators_results_and_links_every_stage(site, lang
 
 
 @pytest.mark.browser
-def test_self_assessment_scores_and_tiers_on_a_phone(browser, server, site):
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
+def test_self_assessment_scores_and_tiers_on_a_phone(phone, server, site):
+    page = phone
     page.goto(server + "en/management/salesperson.html")
     widget = page.locator(".pb-calc[data-widget='scorecard-self-assessment']")
     inputs = widget.locator("input")
@@ -77,13 +84,11 @@ def test_self_assessment_scores_and_tiers_on_a_phone(browser, server, site):
         inputs.nth(index).fill("2")
     expect(widget.locator(".pb-calc__result dd").nth(1)).to_have_text("Needs focus")
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-    context.close()
 
 
 @pytest.mark.browser
-def test_the_time_sheet_keeps_what_was_typed_on_a_phone(browser, server, site):
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
+def test_the_time_sheet_keeps_what_was_typed_on_a_phone(phone, server, site):
+    page = phone
     page.goto(server + "management/salesperson.html")
     sheet = page.locator("#weekly-time-plan")
     field = sheet.locator("input, textarea").first
@@ -91,17 +96,14 @@ def test_the_time_sheet_keeps_what_was_typed_on_a_phone(browser, server, site):
     field.dispatch_event("change")
     page.reload()
     expect(page.locator("#weekly-time-plan").locator("input, textarea").first).to_have_value("12")
-    context.close()
 
 
 @pytest.mark.browser
-def test_the_case_page_prints_without_navigation(browser, server, site):
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
+def test_the_case_page_prints_without_navigation(phone, server, site):
+    page = phone
     page.goto(server + "en/development/customer-case.html")
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     page.emulate_media(media="print")
     assert not page.locator(".md-sidebar--primary").is_visible()
     assert not page.locator(".md-header").is_visible()
     expect(page.locator("article")).to_contain_text("620,000")
-    context.close()
