@@ -2,8 +2,9 @@
 docs/assets/javascripts/calculators/, each calculator's formula is its folder's formula.js, which the build adds
 to the site as assets/javascripts/calculators/<name>.js (on_files).
 
-The build hands PAGE to overrides/main.html as `extra.calculator_scripts` (define_env) and writes WORKER into the
-file worker's importScripts (worker.js); the formulas the test vectors run in Node are FORMULAS.
+The build hands PAGE to overrides/main.html as `extra.calculator_scripts` (define_env), writes WORKER into the
+file worker's importScripts (worker.js) and each calculator's present.js (how its widget shows a result) after
+results.js; the formulas the test vectors run in Node are FORMULAS.
 """
 
 from pathlib import Path
@@ -41,13 +42,20 @@ def worker() -> str:
     return text.replace(PLACEHOLDER, ", ".join(f'"{name}"' for name in WORKER))
 
 
+def results() -> str:
+    """results.js as the site ships it: followed by the present.js of each calculator whose folder has one."""
+    presenters = [folder(name) / "present.js" for name in CALCULATORS if (folder(name) / "present.js").is_file()]
+    return "".join(path.read_text(encoding="utf-8") for path in [SHARED / "results.js", *presenters])
+
+
 def on_files(files, config):
     """Each calculator's formula.js, into the site where the pages and the worker load it; worker.js with the
-    list of what it loads."""
+    list of what it loads, results.js with the calculators' presenters."""
     for name in CALCULATORS:
         files.append(File.generated(config, f"{FOLDER}/{name}.js", abs_src_path=str(source(f"{name}.js"))))
-    shipped = files.get_file_from_path(f"{FOLDER}/worker.js")
-    if shipped:
-        files.remove(shipped)
-        files.append(File.generated(config, shipped.src_uri, content=worker()))
+    for script, content in (("worker.js", worker), ("results.js", results)):
+        shipped = files.get_file_from_path(f"{FOLDER}/{script}")
+        if shipped:
+            files.remove(shipped)
+            files.append(File.generated(config, shipped.src_uri, content=content()))
     return files

@@ -29,6 +29,26 @@ def test_every_registered_calculator_has_every_part(name):
     assert (ROOT / "playbook_data" / "calculators" / f"{name}.yml").is_file()
 
 
+# The presenters the shipped results.js registers, run in Node after core.js as a page loads them
+PRESENTERS = r"""
+const fs = require("fs"), vm = require("vm");
+const [core, results] = JSON.parse(fs.readFileSync(0, "utf8"));
+vm.runInThisContext(fs.readFileSync(core, "utf8"));
+vm.runInThisContext(results);
+process.stdout.write(JSON.stringify(Object.keys(globalThis.PlaybookCalc.presenters)));
+"""
+
+
+def test_every_calculator_a_page_shows_brings_its_presenter():
+    from playbook.calculators import scripts, widgets
+
+    shown = {name for name, _ in widgets.starts().values()} | {"scorecard"}  # a scorecard's widget: widgets.py
+    assert {name for name in CALCULATORS if (folder(name) / "present.js").is_file()} == shown
+    done = subprocess.run(["node", "-e", PRESENTERS], input=json.dumps([str(scripts.source("core.js")), scripts.results()]),
+                          capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout) == [name for name in CALCULATORS if name in shown]
+
+
 def test_every_calculator_folder_is_registered():
     folders = sorted(p.parent.name for p in HERE.glob("*/formula.js"))
     assert folders == sorted(folder(name).name for name in CALCULATORS)
