@@ -125,10 +125,14 @@ def test_a_long_file_written_in_many_parts_gives_the_command_lines_bytes(tmp_pat
 
 
 def test_rfm_of_many_customers_gives_the_command_lines_bytes(tmp_path):
-    """150,000 customers (the analysis day is the day after the latest of their last orders: taken over so many
-    values at once, Math.max.apply overflowed the stack and the page failed)."""
+    """260,000 orders from 130,000 customers, two each, one bad amount in a thousand: the per-customer totals
+    kept as columns (rfm/formula.js Totals, its arrays grown many times) give the command line's bytes. (The
+    analysis day is the day after the latest of the last orders: taken over so many values at once,
+    Math.max.apply overflowed the stack and the page failed.)"""
     source = tmp_path / "orders.csv"
-    rows = (f"客户{i},2024-{i % 12 + 1:02d}-{i % 28 + 1:02d},{i % 997 + 1}" for i in range(150_000))
+    rows = (f"客户{i * 7 % 130_000},2024-{i % 12 + 1:02d}-{i % 28 + 1:02d},{'x' if i % 1000 == 999 else i % 997 + 0.25}"
+            for i in range(260_000))
     source.write_bytes(("客户,日期,金额\n" + "\n".join(rows) + "\n").encode("utf-8"))
     written = base64.b64decode(run_node([(source, ["rfm"], {"kind": "rfm"})], [1 << 14])[f"{source}/{1 << 14}"]["csv"])
+    assert written.count(b"\r\n") == 260_001
     assert written == command_line(tmp_path, source, ["rfm"])

@@ -110,7 +110,8 @@
       }, state);
     },
 
-    // RFM: a first pass adds up the orders, the second writes each order's customer scores
+    // RFM: a first pass adds up the orders, the second writes each order's customer scores (from the
+    // columns of PB.rfm.Totals, a number per customer, never an object)
     rfm: function* (table, o, data, state) {
       var c = findColumns(table, pick(["customer", "date", "amount"]));
       var names = [table.header[c.customer], table.header[c.date], table.header[c.amount]];
@@ -125,15 +126,14 @@
         if (r[2] !== null) continue;
         try { totals.add.apply(totals, order(r[1])); } catch (error) { if (!(error instanceof PB.InputError)) throw error; }
       }
-      var result = totals.score(o.analysis_date || null, null, data, o.thresholds || null, o.ties), by = new Map(), titles = {};
-      result.customers.forEach(function (x) { by.set(x.customer, x); });
+      var result = totals.columns(o.analysis_date || null, null, data, o.thresholds || null, o.ties), titles = {};
       data.settings.rfm.segments.forEach(function (s) { titles[s.key] = s.title[state.lang]; });
       state.order = data.settings.rfm.segments.map(function (s) { return titles[s.key]; });
       state.breaks = result.breaks;
       yield* stream(table, ["recency", "frequency", "monetary", "r", "f", "m", "segment"], function (cells) {
-        var x = by.get(order(cells)[0]);
-        return [[String(x.recency), String(x.frequency), PB.py.floatRepr(PB.py.round(x.monetary, 2)), String(x.r), String(x.f),
-          String(x.m), titles[x.segment]], titles[x.segment]];
+        var j = totals.index.get(order(cells)[0]), segment = titles[result.rules[result.segment[j]].key];
+        return [[String(result.recency[j]), String(totals.count[j]), PB.py.floatRepr(PB.py.round(totals.amount[j], 2)),
+          String(result.r[j]), String(result.f[j]), String(result.m[j]), segment], segment];
       }, state);
     },
 
