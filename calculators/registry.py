@@ -9,7 +9,8 @@ from this one. What a folder holds (CONTRIBUTING.md, "Add a calculator"; tests/c
 - `workbook.py`: its Excel workbook, `write(book, rows, inputs)`;
 - `cli.py`: its sub-commands of `python -m calculators` (`COMMANDS`, `options`, `inputs`, `run_file`);
 - `columns.py`, where it scores files: its polars columns for calculators/engine.py;
-- `widget.py`, where a page shows it: its widgets (`WIDGETS`, `build`), which playbook/calculators/widgets.py renders;
+- `widget.py`, where a page shows it: its widgets (`WIDGETS`, `build`), which playbook/calculators/widgets.py renders,
+  and the kinds of file the score-file page offers (`file_kinds`);
 - `present.js`, where a page shows it: how its widget shows a result (`PB.presenters[name]`), which the site ships
   inside results.js.
 

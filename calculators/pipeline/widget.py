@@ -2,7 +2,7 @@
 the stages of playbook_data/calculators/pipeline.yml (playbook/calculators/widgets.py renders it)."""
 
 from calculators.data import settings
-from playbook.calculators.widgets import Widget, browser_data
+from playbook.calculators.widgets import Widget, browser_data, file_kind
 
 # widget id → the example of the settings file whose inputs it starts from
 WIDGETS = {"pipeline": "two-salespeople"}
@@ -12,3 +12,7 @@ def build(widget_id, start, lang, ui) -> Widget:
     stages = [{"key": s.key, "title": s.title[lang]} for s in settings("pipeline").stages]
     return Widget(widget_id, "pipeline", ui["calc-t-pipeline"], data=browser_data((), ["pipeline"]),
                   extra={"deals": start["deals"], "stages": stages})
+
+
+def file_kinds(lang, ui) -> list:
+    return file_kind("pipeline", lang)

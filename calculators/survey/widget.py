@@ -21,3 +21,8 @@ def build(widget_id, start, lang, ui) -> Widget:
         fields.append(Field("scale", params["ces_scale"].title[lang], "", f"{params['ces_scale'].value:g}"))
     return Widget(widget_id, "survey", ui[f"calc-t-{widget_id}"], fields, data=browser_data((), ["survey"]),
                   extra={"metric": widget_id})
+
+
+def file_kinds(lang, ui) -> list:
+    """The score-file page offers NPS (CSAT and CES files are scored on the command line)."""
+    return [("nps", ui["calc-t-nps"])]

@@ -58,7 +58,19 @@ def starts() -> dict:
     """Widget id → (calculator, the example of its settings file the widget starts from), from the `WIDGETS` of
     each calculator's widget.py."""
     return {widget_id: (name, example_id) for name in CALCULATORS if part(name, "widget")
-            for widget_id, example_id in part(name, "widget").WIDGETS.items()}
+            for widget_id, example_id in getattr(part(name, "widget"), "WIDGETS", {}).items()}
+
+
+def file_kinds(lang: str, ui: dict) -> list:
+    """The kinds of file the score-file page offers, (value, title): each calculator's, from `file_kinds` in its
+    widget.py, in the registry's order."""
+    return [kind for name in CALCULATORS if hasattr(part(name, "widget"), "file_kinds")
+            for kind in part(name, "widget").file_kinds(lang, ui)]
+
+
+def file_kind(name: str, lang: str) -> list:
+    """The one kind of a calculator that scores a file by its own name, titled as its settings file."""
+    return [(name, settings(name).title[lang])]
 
 
 def widget_ids() -> list:
@@ -100,14 +112,10 @@ def _scorecard(name: str, lang: str, ui: dict) -> Widget:
 
 
 def _file_tool(macros, page, ui) -> str:
-    """The whole-file scoring tool: every scorecard, ABC, RFM, pipeline and NPS."""
-    cards = scorecard_names()
-    data = browser_data(cards, SETTINGS, messages=True)
-    kinds = [(f"score:{n}", load_scorecard(n).title[page.lang]) for n in cards]
-    kinds += [(k, settings(k).title[page.lang]) for k in ("abc", "rfm", "pipeline")]  # the kinds filescore.js reads
-    kinds.append(("nps", ui["calc-t-nps"]))
+    """The whole-file scoring tool: the kinds of file the calculators' widget.py offer (file_kinds)."""
+    data = browser_data(scorecard_names(), SETTINGS, messages=True)
     abc = settings("abc").parameters
-    return render("calculator_file.html", book=macros.book, lang=page.lang, kinds=kinds,
+    return render("calculator_file.html", book=macros.book, lang=page.lang, kinds=file_kinds(page.lang, ui),
                   abc=[(k, p.title[page.lang], f"{p.value:g}") for k, p in abc.items()],
                   config=json.dumps({"data": data}, ensure_ascii=False), strings=_json(ui))
 

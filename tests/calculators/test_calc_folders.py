@@ -123,3 +123,12 @@ def test_a_new_calculator_is_one_folder_and_one_line(tmp_path):
     assert done.stdout.splitlines() == [
         "twice: 42",
         f"double double.js {project / 'calculators' / 'double' / 'formula.js'} True ['double', 'workbook']"]
+
+
+def test_the_file_page_offers_the_kinds_of_each_folder_in_the_registrys_order(book):
+    from calculators.data import scorecard_names
+    from playbook.calculators.widgets import file_kinds
+
+    kinds = file_kinds("en", {key: text["en"] for key, text in book.strings.items()})
+    assert [value for value, _ in kinds] == [*(f"score:{n}" for n in scorecard_names()), "abc", "rfm", "nps", "pipeline"]
+    assert ("nps", "Net Promoter Score (NPS)") in kinds and ("abc", "ABC (Pareto) classification") in kinds
