@@ -11,7 +11,6 @@ import sys
 
 from playbook.core.problems import DataError
 
-from . import workbooks
 from .batch import Unsuitable
 from .errors import InputError
 from .cells import DATE_FORMATS
@@ -60,7 +59,9 @@ def given(args, *names) -> dict:
     return {n: getattr(args, n) for n in names if getattr(args, n, None) is not None}
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(wanted: str = None) -> argparse.ArgumentParser:
+    """Every sub-command's parser; the workbooks (xlsxwriter and every calculator's workbook.py) are only
+    imported to list their names when the `wanted` command is `workbook` or unknown: scoring needs none."""
     parser = argparse.ArgumentParser(prog="python -m calculators", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -71,8 +72,13 @@ def build_parser() -> argparse.ArgumentParser:
             p.set_defaults(calculator=name)
             module.options(p, command)
     p = sub.add_parser("workbook", help="an Excel workbook of a calculator, with live formulas")
-    p.add_argument("name", metavar="NAME", help="one of: " + ", ".join(workbooks.names()))
-    p.add_argument("--lang", choices=workbooks.LANGUAGES, default="zh", help="the workbook's language")
+    if wanted not in sub.choices or wanted == "workbook":
+        from . import workbooks
+
+        p.add_argument("name", metavar="NAME", help="one of: " + ", ".join(workbooks.names()))
+    else:
+        p.add_argument("name", metavar="NAME")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="the workbook's language")
     p.add_argument("-o", "--output", help="the .xlsx to write (default: NAME-LANG.xlsx)")
     return parser
 
@@ -88,9 +94,12 @@ def print_single(calculator: str, inputs: dict, outputs: dict, as_json: bool):
 
 
 def main(argv=None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = build_parser(next((a for a in argv if not a.startswith("-")), None)).parse_args(argv)
     try:
         if args.command == "workbook":
+            from . import workbooks
+
             target = args.output or workbooks.file_name(args.name, args.lang)
             workbooks.build(args.name, args.lang, target)
             print(target, file=sys.stderr)

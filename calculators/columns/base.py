@@ -48,7 +48,9 @@ class Columns:
     rounding = {}  # output column → (its unrounded column, places): Python's round() where on an edge
 
     def columns(self, cells: pl.LazyFrame, lines: tuple) -> tuple:
-        ok, stages = self.formulas()
+        if not hasattr(self, "_formulas"):  # built once, not once a piece (5 ms each for `score`)
+            self._formulas = self.formulas()
+        ok, stages = self._formulas
         for stage in stages:  # each stage's columns computed once, then named by the next
             cells = cells.with_columns(**stage)
         return cells, ok

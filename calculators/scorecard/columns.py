@@ -45,9 +45,14 @@ class ScoreColumns(Columns):
         return ["_total"] + [f"_v{k}" for k, _ in self.watch]
 
     def seen(self, fast: pl.LazyFrame):
-        """The watchers see the rows scored the fast way: plain numbers, so a share is 0 < |v| < 1."""
+        """The watchers see the rows scored the fast way: plain numbers, so a share is 0 < |v| < 1. A watcher
+        whose kind is full of lines before this batch's first takes none of it: batches come in line order."""
+        first = fast.select(pl.col("line").min()).collect(engine="in-memory").item() if self.watch else None
         for k, watcher in self.watch:
             value = pl.col(f"_v{k}")
             for kind, rows in (("share", (value.abs() < 1) & (value != 0)), ("percent", value.abs() >= 1)):
+                kept = getattr(watcher, kind)
+                if first is None or len(kept) >= watcher.KEEP and kept[-1][0] < first:
+                    continue
                 picked = fast.filter(rows).head(watcher.KEEP).select("line", f"c{self.index[k]}").collect(engine="in-memory")
                 watcher.add(kind, list(picked.iter_rows()))
