@@ -387,3 +387,35 @@ def test_a_large_file_shows_progress_and_gives_every_row_back(browser, server, s
     assert [line.split(",")[0] for line in out[1:-1]] == [f"客户{i}" for i in range(rows)]
     assert ',"第 2 行：' in out[1] and out[2].endswith(",")  # a bad row's reason, then a scored row's empty error
     context.close()
+
+
+# The page's animation frames held until the test lets them run (only the failed rows' listing waits on them)
+HELD_FRAMES = """window.heldFrames = []; window.holdFrames = true;
+  const nextFrame = window.requestAnimationFrame.bind(window);
+  window.requestAnimationFrame = callback => holdFrames ? heldFrames.push(callback) : nextFrame(callback);"""
+
+
+def test_failed_rows_are_listed_a_batch_a_frame_and_a_new_scoring_replaces_them(page, server, site, tmp_path):
+    """600 bad rows: the first 500 are listed 50 a frame (all at once, their layout kept the page's thread busy
+    for up to 110 ms); scoring again while the list grows lists the new result alone."""
+    source = tmp_path / "bad.csv"
+    source.write_text("客户,预算,决策权,需求,时机,匹配度\n" + "".join(f"客户{i},x,2,3,4,5\n" for i in range(600)), encoding="utf-8")
+    page.add_init_script(HELD_FRAMES)
+    page.goto(server + page_of(site, "data-file-tool", "zh"))
+    tool, rows = page.locator(TOOL), page.locator(f"{TOOL} .pb-file__failures tbody tr")
+    tool.locator("select[name='kind']").select_option("score:lead")
+    tool.locator("input[type='file']").set_input_files(str(source))
+    expect(tool).to_have_attribute("data-state", "done")
+    expect(rows).to_have_count(50)
+    page.evaluate("() => heldFrames.splice(0).forEach(run => run())")  # one frame: 50 more
+    expect(rows).to_have_count(100)
+    tool.locator("input[name='header_row']").fill("1")  # an option changed: the file is scored again
+    tool.locator("input[name='header_row']").dispatch_event("change")
+    expect(tool).to_have_attribute("data-state", "done")
+    expect(rows).to_have_count(50)
+    page.evaluate("() => { holdFrames = false; heldFrames.splice(0).forEach(run => run()); }")
+    expect(rows).to_have_count(500)
+    page.wait_for_timeout(500)  # frames enough for a stale listing to add its rows
+    expect(rows).to_have_count(500)
+    assert rows.nth(0).locator("td").nth(0).inner_text() == "2" and rows.nth(499).locator("td").nth(0).inner_text() == "501"
+    expect(tool.locator(".pb-file__more")).to_contain_text("另有 100 行有错误")

@@ -8,6 +8,7 @@
   var PB = root.PlaybookCalc;
   var HERE = document.currentScript && document.currentScript.src;
   var SILENT = 5000;
+  var BATCH = 50;  // failed rows listed a frame
 
   // No Worker from file://: Chrome refuses one, and the offline build's iframe stand-in cannot load ours
   function startWorker() {
@@ -105,15 +106,22 @@
   }
 
   // The failed rows as a table of line and reason (text only, never markup); past the first few hundred,
-  // how many more there are (each is in the download's error column)
+  // how many more there are (each is in the download's error column). Listed BATCH rows a frame: laying out
+  // 500 rows at once kept the page's thread busy for 50-110 ms
   function failures(tool, list, count) {
     var box = tool.el.querySelector(".pb-file__failures"), body = box.querySelector("tbody"), more = box.querySelector(".pb-file__more");
+    var listed = tool.listed = {};  // a newer list stops this one
+    var add = function (from) {
+      if (tool.listed !== listed) return;
+      list.slice(from, from + BATCH).forEach(function (f) {
+        var tr = body.insertRow();
+        tr.insertCell().textContent = String(f[0]);
+        tr.insertCell().textContent = f[1];
+      });
+      if (from + BATCH < list.length) requestAnimationFrame(function () { add(from + BATCH); });
+    };
     body.textContent = "";
-    list.forEach(function (f) {
-      var tr = body.insertRow();
-      tr.insertCell().textContent = String(f[0]);
-      tr.insertCell().textContent = f[1];
-    });
+    add(0);
     more.textContent = PB.messages.fill(tool.strings["calc-file-more-failures"], { count: count - list.length });
     more.hidden = count <= list.length;
     box.hidden = !list.length;
