@@ -54,9 +54,13 @@ def scorecard_names() -> list[str]:
     return sorted(_given["scorecards"] or (p.stem for p in SCORECARDS.glob("*.yml")))
 
 
-@lru_cache(maxsize=None)
 def _builtin_scorecard(name: str) -> Scorecard:
-    return _given["scorecards"].get(name) or read_model(SCORECARDS / f"{name}.yml", Scorecard)
+    return _given["scorecards"].get(name) or _read_scorecard(name)
+
+
+@lru_cache(maxsize=None)
+def _read_scorecard(name: str) -> Scorecard:
+    return read_model(SCORECARDS / f"{name}.yml", Scorecard)
 
 
 def load_scorecard(spec) -> Scorecard:
@@ -76,17 +80,22 @@ def load_scorecard(spec) -> Scorecard:
                      "or the path of your own .yml file")
 
 
-@lru_cache(maxsize=None)
 def settings(calculator: str) -> CalculatorSettings:
     """The defaults of one calculator, from playbook_data/calculators/<calculator>.yml."""
-    return _given["calculators"].get(calculator) or read_model(SETTINGS / f"{calculator}.yml", CalculatorSettings)
+    return _given["calculators"].get(calculator) or _read_settings(calculator)
+
+
+@lru_cache(maxsize=None)
+def _read_settings(calculator: str) -> CalculatorSettings:
+    return read_model(SETTINGS / f"{calculator}.yml", CalculatorSettings)
 
 
 def use_loaded(models: dict) -> None:
     """Take the calculators' models from a loader that validated them (`{"calculators": {name: model},
-    "scorecards": {name: model}}`), forgetting what was read before: the site hands over its playbook's on
-    every (re)load, so the calculators compute with the very models the build checked."""
-    _given.update({folder: dict(models.get(folder, {})) for folder in _given})
-    settings.cache_clear()
-    _builtin_scorecard.cache_clear()
+    "scorecards": {name: model}}`, mappings whose lookups the site may note), forgetting what was read before:
+    the site hands over its playbook's on every (re)load, so the calculators compute with the very models the
+    build checked."""
+    _given.update({folder: models.get(folder) or {} for folder in _given})
+    _read_settings.cache_clear()
+    _read_scorecard.cache_clear()
     ui_strings.cache_clear()

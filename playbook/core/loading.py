@@ -28,12 +28,27 @@ def playbook_for(root: Path) -> Playbook:
 
 def calculator_models(book: Playbook) -> dict:
     """The calculators' settings and scorecards of `book` by file name, as calculators/data.py takes them."""
-    models = {"calculators": {}, "scorecards": {}}
-    for name, model in book.files.items():
+    models = {"calculators": _Noted(book), "scorecards": _Noted(book)}
+    for name, model in dict.items(book.files):
         folder, _, file = name.partition("/")
         if folder in models and file:
             models[folder][Path(file).stem] = model
+            models[folder].names[Path(file).stem] = name
     return models
+
+
+class _Noted(dict):
+    """File stem → model, whose lookups are noted as reads of the file (playbook/core/reads.py): a page that
+    used a calculator's settings is rendered again in `mkdocs serve` when that file changes, and only then."""
+
+    def __init__(self, book: Playbook):
+        super().__init__()
+        self.book, self.names = book, {}
+
+    def get(self, stem, default=None):
+        if stem in self.names:
+            self.book.files.get(self.names[stem])
+        return super().get(stem, default)
 
 
 def loaded(root: Path) -> Playbook:

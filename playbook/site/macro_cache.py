@@ -24,7 +24,6 @@ from playbook.upkeep.review import today
 
 _kept: dict = {}  # (src_uri, url) → (key, Reads, Markdown, metadata set, cited items)
 _site: dict = {}  # id of a build's Files → the digest of what every page's macros may read of the site
-SHARED = ("calculators/", "scorecards/")  # read through calculators/data.py, not looked up by id
 
 
 def reuse(env, context) -> bool:
@@ -41,9 +40,6 @@ def reuse(env, context) -> bool:
         page.playbook_macros = ("reused", kept)
         return True
     page.playbook_macros = ("rendering", key, reads.begin(), dict(page.meta), warnings_logged())
-    for name in dict.keys(context.book.files):  # calculators/data.py hands their settings to any page
-        if name.startswith(SHARED):
-            context.book.files.get(name)
     return False
 
 

@@ -75,3 +75,18 @@ def test_a_block_reused_within_a_page_brings_its_reads(twin):
     dict.__setitem__(twin.items, "first-meeting",
                      replace(twin.items["first-meeting"], item=copy.copy(twin.items["first-meeting"].item)))
     assert not recorded.unchanged(twin)
+
+
+def test_a_calculators_settings_are_noted_by_file(twin):
+    from calculators import data
+    from playbook.core.loading import calculator_models
+
+    data.use_loaded(calculator_models(twin))
+    try:
+        recorded = _record(twin, lambda b: data.settings("clv"))
+        dict.__setitem__(twin.files, "calculators/abc.yml", copy.copy(twin.files["calculators/abc.yml"]))
+        assert recorded.unchanged(twin), "another calculator's settings changing leaves the page as it was"
+        dict.__setitem__(twin.files, "calculators/clv.yml", copy.copy(twin.files["calculators/clv.yml"]))
+        assert not recorded.unchanged(twin)
+    finally:
+        data.use_loaded({})
