@@ -142,17 +142,18 @@ def test_an_unknown_example_stops_the_build_naming_the_page():
 
 def test_a_changed_data_file_makes_the_calculators_read_their_yaml_again(project_copy):
     # `mkdocs serve` keeps one process: an edited scorecard or setting must show on the next rebuild
+    from calculators.data import _read_settings
     from playbook.core.loading import playbook_for
 
     playbook_for(project_copy)
     settings("clv")
-    assert settings.cache_info().currsize > 0
+    assert _read_settings.cache_info().currsize > 0
     playbook_for(project_copy)  # nothing changed: nothing forgotten
-    assert settings.cache_info().currsize > 0
+    assert _read_settings.cache_info().currsize > 0
     changed = project_copy / "playbook_data" / "calculators" / "clv.yml"
     changed.write_text(changed.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     playbook_for(project_copy)
-    assert settings.cache_info().currsize == 0
+    assert _read_settings.cache_info().currsize == 0
 
 
 def test_the_site_hands_the_calculators_the_models_it_validated():
