@@ -4,23 +4,23 @@ site's loader uses (playbook/core/reading.py, no MkDocs), so a problem reads `fi
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from playbook.core.problems import DataError
 from playbook.core.reading import read_model as read_file
 
 from .errors import InputError
+from .registry import CALCULATORS, folder
 from .scorecard import Scorecard
 from .settings import CalculatorSettings
 
 DATA = Path(__file__).resolve().parent.parent / "playbook_data"
 SCORECARDS = DATA / "scorecards"
 SETTINGS = DATA / "calculators"
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when installed: 50× faster
 # The models a caller has validated already (the site's one loader, playbook/core/loading.py), by file name:
-# {"calculators": {"clv": CalculatorSettings}, "scorecards": {"dealer": Scorecard}}. What is not there is read here.
-_given: dict = {"calculators": {}, "scorecards": {}}
+# {"calculators": {"clv": CalculatorSettings}, "scorecards": {"dealer": Scorecard}, "strings": {key: {zh, en}}}.
+# What is not there is read here.
+_given: dict = {"calculators": {}, "scorecards": {}, "strings": {}}
 
 
 def read_model(path: Path, model: type[BaseModel]):
@@ -41,13 +41,26 @@ def validate(data, model: type[BaseModel], where: str):
         raise InputError(f"{where}: " + "; ".join(lines)) from None
 
 
+def strings_files() -> list[tuple[str, Path]]:
+    """Each calculator's own UI strings, (path shown in messages, file): calculators/<name>/strings.yml."""
+    return [(f"calculators/{folder(name).name}/strings.yml", folder(name) / "strings.yml") for name in CALCULATORS
+            if (folder(name) / "strings.yml").is_file()]
+
+
 @lru_cache(maxsize=None)
 def ui_strings() -> dict:
-    """The UI strings of playbook_data/strings.yml, {key: {zh, en}}: the workbooks' labels."""
-    try:
-        return yaml.load((DATA / "strings.yml").read_text(encoding="utf-8"), Loader=_LOADER)["strings"]
-    except (OSError, yaml.YAMLError, UnicodeDecodeError, KeyError, TypeError) as error:
-        raise InputError(f"{DATA / 'strings.yml'}: cannot be read ({error}); run `make check`") from None
+    """The UI strings, {key: {zh, en}}: the workbooks' labels. The site's loader hands over those it validated;
+    else playbook_data/strings.yml and each calculator's are read as it reads them (DataError: every problem)."""
+    from playbook.core.schema.taxonomy import StringsFile  # only a workbook needs them: the files' runs import neither
+    from playbook.core.ui_strings import add_strings
+
+    if _given["strings"]:
+        return _given["strings"]
+    strings = dict(read_model(DATA / "strings.yml", StringsFile).strings)
+    problems = add_strings(strings, "playbook_data/strings.yml", strings_files())
+    if problems:
+        raise DataError(problems, "calculators/")
+    return strings
 
 
 def scorecard_names() -> list[str]:
@@ -92,10 +105,10 @@ def _read_settings(calculator: str) -> CalculatorSettings:
 
 def use_loaded(models: dict) -> None:
     """Take the calculators' models from a loader that validated them (`{"calculators": {name: model},
-    "scorecards": {name: model}}`, mappings whose lookups the site may note), forgetting what was read before:
-    the site hands over its playbook's on every (re)load, so the calculators compute with the very models the
-    build checked."""
-    _given.update({folder: models.get(folder) or {} for folder in _given})
+    "scorecards": {name: model}, "strings": {key: text}}`, mappings whose lookups the site may note), forgetting
+    what was read before: the site hands over its playbook's on every (re)load, so the calculators compute with the
+    very models the build checked."""
+    _given.update({kind: models.get(kind) or {} for kind in _given})
     _read_settings.cache_clear()
     _read_scorecard.cache_clear()
     ui_strings.cache_clear()

@@ -11,6 +11,8 @@ from this one. What a folder holds (CONTRIBUTING.md, "Add a calculator"; tests/c
 - `columns.py`, where it scores files: its polars columns for calculators/engine.py;
 - `widget.py`, where a page shows it: its widgets (`WIDGETS`, `build`), which playbook/calculators/widgets.py renders,
   and the kinds of file the score-file page offers (`file_kinds`);
+- `strings.yml`: the UI strings only it uses (its page's labels and results, its messages, its workbook's words),
+  which the one loader reads with playbook_data/strings.yml;
 - `present.js`, where a page shows it: how its widget shows a result (`PB.presenters[name]`), which the site ships
   inside results.js.
 

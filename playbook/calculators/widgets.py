@@ -1,7 +1,7 @@
 """The `calculator` macro: a widget for one calculator id in the page's language, or the whole-file scoring
 tool. A calculator's widgets are built by its calculators/<name>/widget.py, a scorecard's here. Labels, units and
 defaults come from the same YAML calculators/ reads (playbook_data/calculators/, playbook_data/scorecards/) and
-from strings.yml; the calculators' scripts do the computing. Pages call `{{ calculator("clv-seed") }}`,
+from the UI strings; the calculators' scripts do the computing. Pages call `{{ calculator("clv-seed") }}`,
 `{{ calculator("scorecard-lead") }}`, `{{ calculator("score-file") }}`."""
 
 import json
@@ -127,6 +127,7 @@ def _strings(strings: dict, lang: str) -> dict:
 
 
 def _json(ui: dict) -> str:
-    # Only what the scripts say themselves: messages, result labels, the file tool's lines
+    # Only what the scripts say themselves: messages, result labels, the file tool's lines; by key, since they
+    # come from strings.yml and each calculator's own strings.yml
     said = ("calc-err-", "calc-r-", "calc-js-", "calc-file-")
-    return json.dumps({k: v for k, v in ui.items() if k.startswith(said)}, ensure_ascii=False)
+    return json.dumps({k: v for k, v in ui.items() if k.startswith(said)}, ensure_ascii=False, sort_keys=True)

@@ -12,7 +12,7 @@ from playbook.core.problems import DataError, Problem
 from playbook.core.reads import Recorded
 from playbook.core.schema import TOP_LEVEL, folders, kind_of
 from playbook.core.schema.taxonomy import RolesFile, StagesFile, StringsFile, TopicsFile
-from playbook.core.ui_strings import missing_strings
+from playbook.core.ui_strings import add_strings, missing_strings, strings_files
 from playbook.core.reading import read_text, validated
 from playbook.core.yaml_source import YamlSource, read_yaml
 
@@ -88,6 +88,7 @@ def load(root: Path) -> Playbook:
             book.invalid_ids.add(invalid_id)
     _index(book, sources, problems)
     _missing_top_level(book, problems)
+    problems += add_strings(book.strings, f"{DATA_DIR}/strings.yml", strings_files())
     if "strings.yml" in book.files:
         problems += missing_strings(book.strings, f"{DATA_DIR}/strings.yml")
     if problems:

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from calculators.data import DATA, use_loaded
 from playbook.core.book import DATA_DIR, Playbook, load
+from playbook.core.ui_strings import strings_files
 
 _cache: dict = {}
 _handed = {"key": None}  # (root, signature) of the playbook whose models calculators/ holds
@@ -11,7 +12,7 @@ _handed = {"key": None}  # (root, signature) of the playbook whose models calcul
 
 def playbook_for(root: Path) -> Playbook:
     """The validated playbook under `root`, reloaded only when a data file changed."""
-    files = sorted((root / DATA_DIR).rglob("*.y*ml"))
+    files = sorted((root / DATA_DIR).rglob("*.y*ml")) + [file for _, file in strings_files() if file.exists()]
     docs = sorted((root / "docs").rglob("*.md"))
     signature = tuple((str(f), f.stat().st_mtime_ns) for f in files) + (len(docs),)
     cached = _cache.get(root)
@@ -27,8 +28,9 @@ def playbook_for(root: Path) -> Playbook:
 
 
 def calculator_models(book: Playbook) -> dict:
-    """The calculators' settings and scorecards of `book` by file name, as calculators/data.py takes them."""
-    models = {"calculators": _Noted(book), "scorecards": _Noted(book)}
+    """The calculators' settings and scorecards of `book` by file name, and its UI strings, as calculators/data.py
+    takes them."""
+    models = {"calculators": _Noted(book), "scorecards": _Noted(book), "strings": dict(dict.items(book.strings))}
     for name, model in dict.items(book.files):
         folder, _, file = name.partition("/")
         if folder in models and file:

@@ -1,11 +1,14 @@
-"""The UI strings the templates and macros use, so `python -m playbook check` finds one missing from
-strings.yml before the build does (where it would stop with a KeyError)."""
+"""The UI strings: playbook_data/strings.yml, and those a feature keeps beside its code (a calculator's own, in
+calculators/<name>/strings.yml), read by the one reader into one mapping; and the keys the templates and macros
+use, so `python -m playbook check` finds one missing before the build does (where it would stop with a KeyError)."""
 
 import re
 from pathlib import Path
 
 from playbook import features
 from playbook.core.problems import Problem
+from playbook.core.reading import read_text, validated
+from playbook.core.yaml_source import read_yaml
 
 PACKAGE = Path(__file__).parent.parent
 CODE = [*sorted(PACKAGE.glob("*/templates/*.html")), *sorted(set(PACKAGE.rglob("*.py")) - {Path(__file__)}),
@@ -34,3 +37,34 @@ def missing_strings(strings: dict, path: str) -> list[Problem]:
     return [Problem(path, 1, f"UI string '{key}' is missing (used in {where}); expected "
                              f"{key}: {{zh: …, en: …}} under strings")
             for key, where in sorted(used_keys().items()) if key not in strings]
+
+
+def strings_files() -> list[tuple[str, Path]]:
+    """The files of UI strings a feature keeps beside its code, (path shown in messages, file): each feature's
+    `strings_files()` in its schema.py (a calculator's calculators/<name>/strings.yml)."""
+    return [pair for part in features.parts("schema") for pair in getattr(part, "strings_files", list)()]
+
+
+def add_strings(strings: dict, kept_in: str, files: list[tuple[str, Path]]) -> list[Problem]:
+    """Add to `strings` (read from `kept_in`) the strings of each of `files`, read and checked as strings.yml is;
+    a key kept already is a problem at its line."""
+    problems, first = [], dict.fromkeys(strings, kept_in)
+    for shown, file in files:
+        model, source, found = _read_strings(file, shown)
+        problems += found
+        for key, text in model.strings.items() if model else ():
+            if key in first:
+                problems.append(Problem(shown, source.line_of(("strings", key), key=True),
+                                        f"UI string '{key}' is kept twice (also in {first[key]}); expected it in one file"))
+            else:
+                first[key], strings[key] = shown, text
+    return problems
+
+
+def _read_strings(file: Path, shown: str) -> tuple:
+    from playbook.core.schema.taxonomy import StringsFile  # the schema imports every feature's: only when asked
+
+    text, problems = read_text(file, shown)
+    source, found = read_yaml(shown, text) if text is not None else (None, [])
+    model, invalid = validated(source, StringsFile) if source is not None else (None, [])
+    return model, source, problems + found + invalid

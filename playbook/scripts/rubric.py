@@ -17,4 +17,4 @@ def rubric_widget(book, card, lang: str) -> dict:
               "data": {"scorecards": {card.id: card_scorecard.model_dump(mode="json")}}}
     strings = {k: v[lang] for k, v in book.strings.items() if k.startswith(SAID)}
     return {"rubric": rubric, "widget": f"rubric-{card.id}", "config": json.dumps(config, ensure_ascii=False),
-            "strings": json.dumps(strings, ensure_ascii=False)}
+            "strings": json.dumps(strings, ensure_ascii=False, sort_keys=True)}  # in any file: by key

@@ -90,8 +90,9 @@ class Sources:
 
 
 def passages(root: Path):
-    """Every text a reader sees: YAML strings of playbook_data/ and Markdown paragraphs of docs/."""
-    for path in sorted((root / "playbook_data").rglob("*.yml")):
+    """Every text a reader sees: YAML strings of playbook_data/ and of the calculators' own UI strings
+    (calculators/<name>/strings.yml), and Markdown paragraphs of docs/."""
+    for path in [*sorted((root / "playbook_data").rglob("*.yml")), *sorted((root / "calculators").glob("*/strings.yml"))]:
         rel = path.relative_to(root).as_posix()
         node = yaml.compose(path.read_text(encoding="utf-8"), Loader=FastLoader)
         yield from _scalars(rel, node)

@@ -163,3 +163,39 @@ def test_the_site_hands_the_calculators_the_models_it_validated():
     assert settings("clv") is book.files["calculators/clv.yml"]
     assert load_scorecard("dealer") is book.files["scorecards/dealer.yml"]
     assert scorecard_names() == sorted(Path(n).stem for n in book.files if n.startswith("scorecards/"))
+
+
+def test_each_calculators_strings_reach_the_site_and_the_workbooks_through_the_one_loader(book):
+    # A calculator's own words are in its folder (calculators/<name>/strings.yml), with playbook_data/strings.yml's
+    from calculators.data import ui_strings, use_loaded
+    from playbook.core.loading import calculator_models, playbook_for
+
+    assert book.strings["calc-r-clv"].en == "Lifetime value" and book.strings["wb-sheet-deals"].zh
+    assert "calc-r-clv" not in (ROOT / "playbook_data" / "strings.yml").read_text(encoding="utf-8")
+    site = playbook_for(ROOT)
+    assert ui_strings() == dict(dict.items(site.strings))  # handed over by the site's loader
+    use_loaded({})  # the command line: read by the same reader, to the same strings
+    try:
+        assert ui_strings() == dict(dict.items(site.strings))
+    finally:
+        use_loaded(calculator_models(site))
+
+
+def test_a_calculators_strings_file_is_checked_as_strings_yml_is(tmp_path):
+    from playbook.core.ui_strings import add_strings
+
+    files = {"double": "strings:\n  calc-t-double: {zh: 两倍, en: Twice}\n",
+             "triple": "strings:\n  calc-t-double: {zh: 两倍, en: Twice}\n  objectives: {zh: 目标, en: Goals}\n",
+             "half": "strings:\n  calc-t-half: {zh: 一半, en: Half}\n  calc-r-half: {zh: 一半}\n"}
+    for name, text in files.items():
+        (tmp_path / f"{name}.yml").write_text(text, encoding="utf-8")
+    strings = {"objectives": {"zh": "学习目标", "en": "Objectives"}}
+    problems = add_strings(strings, "playbook_data/strings.yml",
+                           [(f"calculators/{name}/strings.yml", tmp_path / f"{name}.yml") for name in files])
+    assert [str(p) for p in sorted(problems)] == [
+        "calculators/half/strings.yml:3: strings.calc-r-half.en is missing; expected the English text",
+        "calculators/triple/strings.yml:2: UI string 'calc-t-double' is kept twice (also in "
+        "calculators/double/strings.yml); expected it in one file",
+        "calculators/triple/strings.yml:3: UI string 'objectives' is kept twice (also in playbook_data/strings.yml); "
+        "expected it in one file"]
+    assert list(strings) == ["objectives", "calc-t-double"]

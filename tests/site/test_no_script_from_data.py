@@ -44,7 +44,7 @@ def payload_site(tmp_path_factory) -> Path:
     for name in ("docs", "playbook_data", "playbook", "overrides", "calculators"):
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    for file in (project / "playbook_data").rglob("*.yml"):
+    for file in [*(project / "playbook_data").rglob("*.yml"), *(project / "calculators").glob("*/strings.yml")]:
         data = with_payload(yaml.load(file.read_text(encoding="utf-8"), Loader=FastLoader))  # as the checker reads
         file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     site = project / "site"
