@@ -33,6 +33,7 @@ FORMATS = {
     "result_text": {"bold": True, "border": 1, "bg_color": "#E8F5E9"},
     "text": {"border": 1},
 }
+shown: set = set()  # the UI strings looked up since last cleared: the site's workbook cache keys on them
 
 
 class Book:
@@ -51,6 +52,7 @@ class Book:
 
     def t(self, key: str, **values) -> str:
         """A UI string of playbook_data/strings.yml in the book's language."""
+        shown.add(key)
         return self.strings[key][self.lang].format(**values)
 
     def pick(self, text) -> str:

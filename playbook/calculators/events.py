@@ -2,13 +2,16 @@
 `downloads/workbooks/<name>-<lang>.xlsx`, which each calculator page links to.
 
 Writing all twenty costs a few seconds, so they are kept in `~/.cache/sales-playbook/workbooks/<key>/`
-($XDG_CACHE_HOME), where the key is a hash of everything they are made from (the code, the calculators'
-YAML, the UI strings and the build date): `mkdocs serve`, repeated builds and copies of the project
-copy them unless one of those changed. Each build writes into a folder of its own and renames it into place,
-so two builds at once (two projects, two servers) never write into the same folder; the first rename wins.
+($XDG_CACHE_HOME), where the key is a hash of everything they are made from: the code, the calculators' YAML,
+the build date, and the UI strings the workbooks showed when last written (`<code key>.strings.json` lists
+them), so an edit of a page's string in `mkdocs serve` writes no workbook. Repeated builds and copies of the
+project copy them unless one of those changed. Each build writes into a folder of its own and renames it into
+place, so two builds at once (two projects, two servers) never write into the same folder; the first rename
+wins.
 """
 
 import hashlib
+import json
 import os
 import shutil
 import tempfile
@@ -17,17 +20,18 @@ from pathlib import Path
 import xlsxwriter
 
 import calculators
-from calculators import workbooks
+from calculators import data, workbooks
+from calculators.workbooks import book
 
 ROOT = Path(calculators.__file__).resolve().parent.parent
-SOURCES = [ROOT / "calculators", ROOT / "playbook_data" / "calculators", ROOT / "playbook_data" / "scorecards",
-           ROOT / "playbook_data" / "strings.yml"]
+SOURCES = [ROOT / "calculators", ROOT / "playbook_data" / "calculators", ROOT / "playbook_data" / "scorecards"]
 
 
-def cache_key() -> str:
+def code_key() -> str:
+    """A hash of what the workbooks are made from but the UI strings."""
     digest = hashlib.sha256(f"{xlsxwriter.__version__} {os.environ.get('SOURCE_DATE_EPOCH', '0')}".encode())
     for source in SOURCES:
-        for path in sorted([source] if source.is_file() else source.rglob("*")):
+        for path in sorted(source.rglob("*")):
             if path.suffix in (".py", ".yml"):
                 digest.update(path.relative_to(ROOT).as_posix().encode() + path.read_bytes())
     return digest.hexdigest()[:16]
@@ -35,18 +39,41 @@ def cache_key() -> str:
 
 def written(cache: Path) -> Path:
     """The folder holding every workbook for today's sources, written if it is not there yet."""
-    folder = cache / cache_key()
-    if not folder.is_dir():
+    code = code_key()
+    shown = cache / f"{code}.strings.json"  # the UI strings these workbooks showed when last written
+    keys = json.loads(shown.read_text(encoding="utf-8")) if shown.is_file() else None
+    folder = cache / f"{code}-{_strings_key(keys)}"
+    if keys is None or not folder.is_dir():
         cache.mkdir(parents=True, exist_ok=True)
-        partial = Path(tempfile.mkdtemp(prefix=f"{folder.name}.", suffix=".partial", dir=cache))
+        partial = Path(tempfile.mkdtemp(prefix=f"{code}.", suffix=".partial", dir=cache))
+        book.shown.clear()
         for name in workbooks.names():
             for lang in workbooks.LANGUAGES:
                 workbooks.build(name, lang, partial / workbooks.file_name(name, lang))
-        try:
-            partial.rename(folder)
-        except OSError:  # another build put the same workbooks there first
-            shutil.rmtree(partial)
+        keys = sorted(book.shown)
+        folder = cache / f"{code}-{_strings_key(keys)}"
+        _put(partial, folder)
+        _write_atomically(shown, json.dumps(keys))
     return folder
+
+
+def _strings_key(keys: list | None) -> str:
+    strings = data.ui_strings()
+    values = None if keys is None else [(key, strings.get(key)) for key in keys]
+    return hashlib.sha256(json.dumps(values, ensure_ascii=False).encode()).hexdigest()[:16]
+
+
+def _put(partial: Path, folder: Path):
+    try:
+        partial.rename(folder)
+    except OSError:  # another build put the same workbooks there first
+        shutil.rmtree(partial)
+
+
+def _write_atomically(path: Path, text: str):
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False) as file:
+        file.write(text)
+    os.replace(file.name, path)
 
 
 def on_post_build(config, **kwargs):

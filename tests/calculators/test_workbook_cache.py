@@ -2,8 +2,10 @@
 into a folder of its own and the first to finish puts it in place (playbook/calculators/events.py)."""
 
 import threading
+import zipfile
 
-from calculators import workbooks
+from calculators import data, workbooks
+from calculators.workbooks import book
 from playbook.calculators import events
 
 
@@ -33,4 +35,25 @@ def test_two_builds_at_once_both_get_every_workbook(tmp_path, monkeypatch):
     assert folders[0] == folders[1]
     expected = {workbooks.file_name(name, lang) for name in workbooks.names() for lang in workbooks.LANGUAGES}
     assert {path.name for path in folders[0].iterdir()} == expected
-    assert [path.name for path in tmp_path.iterdir()] == [folders[0].name]  # no half-written folder left
+    assert [path.name for path in tmp_path.iterdir() if path.is_dir()] == [folders[0].name]  # no half-written one
+
+
+def test_only_a_string_a_workbook_shows_writes_the_workbooks_again(tmp_path, monkeypatch):
+    # `mkdocs serve` after an edit of strings.yml: a page's string leaves the workbooks as they were
+    strings = {key: dict(text) for key, text in data.ui_strings().items()}
+    monkeypatch.setattr(data, "ui_strings", lambda: strings)
+    monkeypatch.setattr(book, "ui_strings", lambda: strings)
+    monkeypatch.setattr(workbooks, "names", lambda: ["clv"])
+    first = events.written(tmp_path)
+    assert "wb-made-by" in book.shown and "lesson-overview" not in book.shown
+    strings["lesson-overview"]["zh"] += "（改）"
+    assert events.written(tmp_path) == first
+    strings["wb-made-by"]["zh"] += "（改）"
+    again = events.written(tmp_path)
+    assert again != first
+    assert "（改）" in _core_properties(again / workbooks.file_name("clv", "zh"))
+
+
+def _core_properties(path) -> str:
+    with zipfile.ZipFile(path) as xlsx:
+        return xlsx.read("docProps/core.xml").decode("utf-8")
