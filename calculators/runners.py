@@ -10,8 +10,7 @@ import importlib
 from pathlib import Path
 
 from playbook.core.problems import DataError
-from playbook.core.reading import read_text
-from playbook.core.yaml_source import read_yaml
+from playbook.core.reading import read_model
 
 from .batch import Summary, describe
 from .io import Table, find_columns
@@ -60,11 +59,10 @@ def plan_of(args, make):
     return make() if getattr(args, "engine", "polars") == "polars" else None
 
 
-def user_yaml(path) -> object:
-    """The data of a YAML file the user names in an option (--segments, --stages), read as the site reads its
-    own: DataError lists every problem with its line."""
-    text, problems = read_text(Path(path), str(path))
-    source, found = read_yaml(str(path), text) if text is not None else (None, [])
-    if problems or found:
-        raise DataError(problems + found, str(path))
-    return source.data
+def own_file(path, model):
+    """The user's own YAML file named in an option (--segments, --stages), read and checked as the site reads its
+    own: DataError lists every problem, each with its line."""
+    result, problems = read_model(Path(path), str(path), model)
+    if problems:
+        raise DataError(problems, str(path))
+    return result.root

@@ -5,10 +5,11 @@ rules, and the worked examples the site pages show (computed at build time, neve
 """
 
 import re
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import BeforeValidator, Field, RootModel, model_validator
 
+from .errors import rate
 from .models import FieldError, Id, Key, NonEmptyStr, Source, Strict, Tagged, Text, Whole
 from .registry import CALCULATORS
 
@@ -37,6 +38,29 @@ class Segment(Strict):
     def matches(self, r: int, f: int, m: int) -> bool:
         return all(rule is None or rule[0] <= score <= rule[1]
                    for rule, score in ((self.r, r), (self.f, f), (self.m, m)))
+
+
+class OwnSegments(RootModel[list[Segment]]):
+    """`rfm --segments FILE.yml`: the user's own segment rules, a list as under `segments:` in rfm.yml."""
+    root: list[Segment] = Field(min_length=1, description="a list of segments, each with a key and a title, "
+                                "the last without r, f or m")
+
+    @model_validator(mode="after")
+    def _last_catches_all(self):
+        if any((self.root[-1].r, self.root[-1].f, self.root[-1].m)):
+            raise FieldError((len(self.root) - 1,), "the last segment has rules; expected a last segment without "
+                             "r, f or m that catches every customer")
+        return self
+
+
+# A probability as a pipeline file or option writes it: 0.6 or 60%
+Probability = Annotated[float, BeforeValidator(lambda value: rate(value, "the probability"))]
+
+
+class OwnStages(RootModel[dict[NonEmptyStr, Probability]]):
+    """`pipeline --stages FILE.yml`: the user's own stages, each name with its probability."""
+    root: dict[NonEmptyStr, Probability] = Field(description="a mapping of stage name to probability, "
+                                                 "such as 谈判: 0.6")
 
 
 class Example(Strict):

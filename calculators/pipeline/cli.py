@@ -3,9 +3,10 @@
 from ..batch import Summary, stream
 from ..cli import file_options, pairs
 from ..data import settings
-from ..errors import InputError, number
+from ..errors import InputError, number, rate
 from ..messages import word
-from ..runners import columns_of, open_table, plan_of, summary_of, user_yaml
+from ..runners import columns_of, open_table, own_file, plan_of, summary_of
+from ..settings import OwnStages
 from . import Rollup, Stages
 
 COMMANDS = {"pipeline": "weighted pipeline forecast of a deals file"}
@@ -18,20 +19,26 @@ def options(p, command: str):
     p.add_argument("--stages", metavar="FILE.yml", help="your own stages: a mapping of name to probability")
 
 
-def _probabilities(args):
+def _probabilities(args, lang: str):
     """The stage probabilities: pipeline.yml's, or --stages FILE.yml's, then each --stage NAME=P."""
-    given = user_yaml(args.stages) if args.stages else None
-    if given is not None and not isinstance(given, dict):
-        raise InputError(f"{args.stages}: is not a mapping; expected stage name: probability, such as 谈判: 0.6")
+    given = own_file(args.stages, OwnStages) if args.stages else None
     if given is None and not args.stage:
         return None
     base = given if given is not None else {s.key: s.probability for s in settings("pipeline").stages}
-    return {**{str(k): v for k, v in base.items()}, **dict(args.stage)}
+    return {**base, **{name: _option(name, value, lang) for name, value in args.stage}}
+
+
+def _option(name: str, value: str, lang: str) -> float:
+    """The probability of `--stage NAME=VALUE`; a bad one says so naming the option, in the run's language."""
+    try:
+        return rate(value, f"--stage {name}")
+    except InputError as error:
+        raise InputError(error.text(lang)) from None
 
 
 def run_file(args) -> Summary:
     table, columns, lang = open_table(args, ["amount", "stage", "salesperson", "region"], ("salesperson", "region"))
-    rollup = Rollup(Stages(_probabilities(args)))
+    rollup = Rollup(Stages(_probabilities(args, lang)))
     a, s = columns["amount"], columns["stage"]
     who, where = columns.get("salesperson"), columns.get("region")
     titles = {st.key: st.title[lang] for st in settings("pipeline").stages}

@@ -8,7 +8,8 @@ from ..cli import file_options, list_of, pairs
 from ..data import settings
 from ..errors import InputError, number
 from ..messages import say, word
-from ..runners import columns_of, open_table, plan_of, summary_of, user_yaml
+from ..runners import columns_of, open_table, own_file, plan_of, summary_of
+from ..settings import OwnSegments
 from . import DIMENSIONS, TIES, Totals
 
 COMMANDS = {"rfm": "recency, frequency, monetary scores and segments of an orders file"}
@@ -32,6 +33,7 @@ def options(p, command: str):
 
 
 def run_file(args) -> Summary:
+    segments = own_file(args.segments, OwnSegments) if args.segments else None  # checked before the file is read
     table, columns, lang = open_table(args, ["customer", "date", "amount"])
     i, d, a = columns["customer"], columns["date"], columns["amount"]
     names = [table.header[k] for k in (i, d, a)]
@@ -44,8 +46,6 @@ def run_file(args) -> Summary:
 
     plan = fast_way(table, args.output, args.format, plan_of(args, lambda: columns_of("rfm").RfmColumns(i, d, a, order)))
     totals = plan.prepare(table) if plan else _rfm_totals(table, order)
-    segments = user_yaml(args.segments) \
-        if args.segments else None
     result = totals.score(args.analysis_date, segments, dict(args.thresholds) or None, args.ties)
     rules = settings("rfm").segments if segments is None else segments
     titles = {s["key"] if isinstance(s, dict) else s.key: _title(s, lang) for s in rules}

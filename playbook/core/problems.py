@@ -4,7 +4,7 @@ import types
 import typing
 from dataclasses import dataclass
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, RootModel, ValidationError
 
 
 @dataclass(frozen=True, order=True)
@@ -88,7 +88,7 @@ def cut(text: str, limit: int = 80) -> str:
 def expectation(model: type[BaseModel], loc: tuple) -> str:
     """The field's own description at `loc`, or a plain name for its type."""
     info, annotation = field_at(model, loc)
-    if info is not None and info.description and not isinstance(loc[-1], int):
+    if info is not None and info.description and not (loc and isinstance(loc[-1], int)):
         return info.description
     return type_name(annotation)
 
@@ -100,8 +100,12 @@ def allowed_keys(model: type[BaseModel], loc: tuple) -> list[str]:
 
 
 def field_at(model: type[BaseModel], loc: tuple):
-    """Walk the model's annotations along `loc`; return (FieldInfo or None, annotation)."""
+    """Walk the model's annotations along `loc`; return (FieldInfo or None, annotation). A file that is one list
+    or mapping (a RootModel) starts at its root field."""
     info, annotation = None, model
+    if isinstance(model, type) and issubclass(model, RootModel):
+        info = model.model_fields["root"]
+        annotation = info.annotation
     for part in loc:
         annotation = _unwrap(annotation)
         if _is_model(annotation) and isinstance(part, str) and part in annotation.model_fields:

@@ -162,6 +162,19 @@ def test_rfm_own_segments(capsys, tmp_path):
     code, err = run(capsys, "rfm", FILES / "messy-orders.csv", "--segments", rules, "-o", tmp_path / "again.csv")
     assert (code, err) == (2, f"1 problem in {rules}:\n{rules}:3: a tab is used for indentation; expected spaces\n")
     assert not (tmp_path / "again.csv").exists()
+    # and checked as the site checks rfm.yml's segments: every bad value at its line
+    rules.write_text("- {key: best, title: {zh: 最好}, m: [4, 5]}\n- key: rest\n  title: {zh: 其余, en: Rest}\n"
+                     "  f: high\n", encoding="utf-8")
+    code, err = run(capsys, "rfm", FILES / "messy-orders.csv", "--segments", rules, "-o", tmp_path / "again.csv")
+    assert (code, err.splitlines()) == (2, [
+        f"2 problems in {rules}:",
+        f"{rules}:1: [0].title.en is missing; expected the English text",
+        f"{rules}:4: [1].f is 'high'; expected [lowest, highest] frequency score"])
+    rules.write_text("- key: rest\n  title: {zh: 其余, en: Rest}\n  r: [1, 2]\n", encoding="utf-8")
+    code, err = run(capsys, "rfm", FILES / "messy-orders.csv", "--segments", rules, "-o", tmp_path / "again.csv")
+    assert err.splitlines()[1] == (f"{rules}:1: [0]: the last segment has rules; expected a last segment without r, f "
+                                   "or m that catches every customer")
+    assert not (tmp_path / "again.csv").exists()
 
 
 def test_pipeline_own_stages(capsys, tmp_path):
@@ -173,6 +186,29 @@ def test_pipeline_own_stages(capsys, tmp_path):
     stages.write_text("谈判: 0.5\n试用: 30%\nproposal: 0.2\nwon: 1\n", encoding="utf-8")
     run(capsys, "pipeline", FILES / "messy-deals.csv", "--stages", stages, "-o", tmp_path / "s.csv")
     assert [r[4] for r in read_csv(tmp_path / "s.csv")[1:5]] == ["0.5", "0.2", "0.3", "1.0"]
+
+
+def test_bad_own_stages_are_said_with_their_line_or_their_option(capsys, tmp_path):
+    stages = tmp_path / "stages.yml"
+    stages.write_text("谈判: 0.5\n试用: 1.5\nproposal: soon\n", encoding="utf-8")
+    code, err = run(capsys, "pipeline", FILES / "messy-deals.csv", "--stages", stages, "-o", tmp_path / "s.csv")
+    assert (code, err.splitlines()) == (2, [
+        f"2 problems in {stages}:",
+        f"{stages}:2: 试用: the probability 1.5 is above 1; expected a fraction such as 0.8 for 80%",
+        f'{stages}:3: proposal: the probability "soon" is not a number; expected a number such as 1,234.50, ¥800, '
+        "86万, 1.2万元, (1,234.50) or 12%"])
+    stages.write_text("- 谈判\n", encoding="utf-8")
+    code, err = run(capsys, "pipeline", FILES / "messy-deals.csv", "--stages", stages, "-o", tmp_path / "s.csv")
+    assert err.splitlines()[1] == (f"{stages}:1: the file is a list; expected a mapping of stage name to probability, "
+                                   "such as 谈判: 0.6")
+    # An option's value: the option named, in the run's language (the file's headers are Chinese)
+    code, err = run(capsys, "pipeline", FILES / "messy-deals.csv", "--stage", "试用=4成", "-o", tmp_path / "s.csv")
+    assert (code, err) == (2, 'error: --stage 试用 "4成" 不是数字；应填数字，例如 1,234.50、¥800、86万、1.2万元、'
+                              "(1,234.50) 或 12%\n")
+    code, err = run(capsys, "pipeline", FILES / "messy-deals.csv", "--stage", "试用=1.5", "--lang", "en",
+                    "-o", tmp_path / "s.csv")
+    assert (code, err) == (2, 'error: --stage 试用 "1.5" is above 1; expected a fraction such as 0.8 for 80%\n')
+    assert not (tmp_path / "s.csv").exists()
 
 
 def test_clv_on_a_customer_file(capsys, tmp_path):
