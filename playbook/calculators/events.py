@@ -59,7 +59,8 @@ def written(cache: Path) -> Path:
 
 def _strings_key(keys: list | None) -> str:
     strings = data.ui_strings()
-    values = None if keys is None else [(key, strings.get(key)) for key in keys]
+    values = None if keys is None else [
+        (key, [strings[key][lang] for lang in workbooks.LANGUAGES] if key in strings else None) for key in keys]
     return hashlib.sha256(json.dumps(values, ensure_ascii=False).encode()).hexdigest()[:16]
 
 

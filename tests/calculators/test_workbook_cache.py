@@ -40,18 +40,22 @@ def test_two_builds_at_once_both_get_every_workbook(tmp_path, monkeypatch):
 
 def test_only_a_string_a_workbook_shows_writes_the_workbooks_again(tmp_path, monkeypatch):
     # `mkdocs serve` after an edit of strings.yml: a page's string leaves the workbooks as they were
-    strings = {key: dict(text) for key, text in data.ui_strings().items()}
+    strings = dict(data.ui_strings())
     monkeypatch.setattr(data, "ui_strings", lambda: strings)
     monkeypatch.setattr(book, "ui_strings", lambda: strings)
     monkeypatch.setattr(workbooks, "names", lambda: ["clv"])
     first = events.written(tmp_path)
     assert "wb-made-by" in book.shown and "lesson-overview" not in book.shown
-    strings["lesson-overview"]["zh"] += "（改）"
+    strings["lesson-overview"] = _edited(strings["lesson-overview"])
     assert events.written(tmp_path) == first
-    strings["wb-made-by"]["zh"] += "（改）"
+    strings["wb-made-by"] = _edited(strings["wb-made-by"])
     again = events.written(tmp_path)
     assert again != first
     assert "（改）" in _core_properties(again / workbooks.file_name("clv", "zh"))
+
+
+def _edited(text):
+    return text.model_copy(update={"zh": text["zh"] + "（改）"})
 
 
 def _core_properties(path) -> str:
