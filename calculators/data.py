@@ -54,13 +54,13 @@ def ui_strings() -> dict:
     from playbook.core.schema.taxonomy import StringsFile  # only a workbook needs them: the files' runs import neither
     from playbook.core.ui_strings import add_strings
 
-    if _given["strings"]:
-        return _given["strings"]
-    strings = dict(read_model(DATA / "strings.yml", StringsFile).strings)
-    problems = add_strings(strings, "playbook_data/strings.yml", strings_files())
-    if problems:
-        raise DataError(problems, "calculators/")
-    return strings
+    strings = _given["strings"]
+    if not strings:
+        strings = dict(read_model(DATA / "strings.yml", StringsFile).strings)
+        problems = add_strings(strings, "playbook_data/strings.yml", strings_files())
+        if problems:
+            raise DataError(problems, "calculators/")
+    return {key: text.model_dump() for key, text in strings.items()}  # plain {zh, en}: a cache key hashes them
 
 
 def scorecard_names() -> list[str]:
