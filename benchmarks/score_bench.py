@@ -5,7 +5,9 @@ Generates files like CRM exports (a few rows with bad values), then times in tur
 `python -m calculators <calc> FILE -o OUT.csv` and a script per library that reads the CSV, computes the
 same columns and writes a UTF-8-BOM CSV (the baselines parse plain numbers only: they are the floor, not
 the same behaviour). Each runs in its own process; peak memory is that process's maximum resident set
-(os.wait4). The labels each tool gives are checked equal. Prints the range (min–max) of wall seconds, CPU
+(os.wait4). The labels each tool gives are checked equal. The project's modules are compiled to bytecode first, as
+pip does for an installed package and the libraries' own are: with PYTHONDONTWRITEBYTECODE set, every run would
+compile them again (0.05–0.1 s of CPU the baselines do not pay). Prints the range (min–max) of wall seconds, CPU
 seconds and MB per tool, and the range of ratios per run against polars' time and pandas' memory.
 Needs the `bench` extra (pandas, duckdb). On a shared machine read the ratios, not the seconds.
 
@@ -14,6 +16,7 @@ Needs the `bench` extra (pandas, duckdb). On a shared machine read the ratios, n
 """
 
 import argparse
+import compileall
 import csv
 import json
 import os
@@ -119,6 +122,8 @@ def main():
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="score-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
+    for package in ("calculators", "playbook"):
+        compileall.compile_dir(ROOT / package, quiet=1)
     print(f"load average at start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"{'calc':<9} {'rows':>10} {'tool':<12} {'wall s':>12} {'CPU s':>12} {'peak MB':>14}")
     peaks = {}
