@@ -1,11 +1,17 @@
 """A page's macro calls, checked before mkdocs-macros renders the page: a misspelt macro or broken `{{ … }}`
 fails the build as `docs/<page>.md:<line>: what; expected what`. mkdocs-macros itself only logs a warning
-with a Jinja traceback naming its template's line, which `mkdocs build -q` does not even show."""
+with a Jinja traceback naming its template's line, which `mkdocs build -q` does not even show. A text that
+passed is not parsed again in the same process (`mkdocs serve`: an edited string re-renders pages whose own
+text did not change)."""
 
 import difflib
 
 from jinja2 import TemplateSyntaxError, nodes
 from mkdocs.exceptions import PluginError
+
+from playbook.core.caching import caching
+
+_passed: dict = {}  # (Markdown, the names known) → the names its template reads
 
 
 def check_macro_calls(env) -> set:
@@ -14,13 +20,22 @@ def check_macro_calls(env) -> set:
     page = f"docs/{env.page.file.src_uri}"
     if (env.page.meta or {}).get("render_macros") is False:
         return set()
+    known = frozenset(env.env.globals) | set(env.variables) | set(env.macros)
+    if caching() and (env.markdown, known) in _passed:
+        return set(_passed[env.markdown, known])
+    names = _checked(env, page, known)
+    if caching():
+        _passed[env.markdown, known] = frozenset(names)
+    return names
+
+
+def _checked(env, page: str, known: frozenset) -> set:
     offset = _front_matter_lines(env.page.file.content_string, env.markdown)
     try:
         tree = env.env.parse(env.markdown)
     except TemplateSyntaxError as error:
         raise PluginError(f"{page}:{error.lineno + offset}: broken macro call ({error.message}); "
                           'expected a call such as {{ checklist("smart-goal") }}') from None
-    known = set(env.env.globals) | set(env.variables) | set(env.macros)
     assigned = {node.name for node in tree.find_all(nodes.Name) if node.ctx in ("store", "param")}
     for call in tree.find_all(nodes.Call):
         name = call.node.name if isinstance(call.node, nodes.Name) else None
