@@ -55,7 +55,7 @@ def test_only_a_string_a_workbook_shows_writes_the_workbooks_again(tmp_path, mon
 
 
 def _edited(text):
-    return text.model_copy(update={"zh": text["zh"] + "（改）"})
+    return {**text, "zh": text["zh"] + "（改）"}
 
 
 def _core_properties(path) -> str:
