@@ -6,11 +6,12 @@ import json
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from calculators.registry import CALCULATORS, HERE, folder, part
-from tests.conftest import ROOT
+from tests.conftest import ROOT, mkdocs_build
 
 # What every calculator's folder holds (calculators/registry.py says what each part is)
 PARTS = ("__init__.py", "cli.py", "formula.js", "vectors.json", "workbook.py")
@@ -80,49 +81,71 @@ def test_the_name_list_check_finds_a_hand_kept_list(tmp_path):
     assert name_lists(kept) == [1, 2]
 
 
-# A tiny calculator: its folder's parts and its settings file, as a contributor writes them
-DOUBLE = {
-    "calculators/double/__init__.py": '"""Twice x, times the factor of its settings."""\n\n'
-                                      "from ..data import settings\n\n\n"
-                                      "def calculate(inputs: dict) -> dict:\n"
-                                      '    return {"twice": 2 * float(inputs["x"]) * settings("double").value("factor")}\n',
-    "calculators/double/cli.py": 'COMMANDS = {"double": "twice a number"}\n\n\n'
-                                 "def options(p, command):\n"
-                                 '    p.add_argument("--x", required=True)\n'
-                                 '    p.add_argument("--json", action="store_true")\n\n\n'
-                                 "def inputs(args):\n"
-                                 '    return {"x": args.x}\n',
-    "calculators/double/workbook.py": "def write(book, rows, inputs=None):\n    pass\n",
-    "calculators/double/formula.js": "(function (root) {\n  root.PlaybookCalc.calculators.double = function (a) {\n"
-                                     "    return { twice: 2 * a.x };\n  };\n})(globalThis);\n",
-    "calculators/double/vectors.json": '{"calculator": "double", "cases": []}\n',
-    "playbook_data/calculators/double.yml": "id: calculator.double\ncalculator: double\n"
-                                            "title: {zh: 两倍, en: Twice}\nsources: [practice]\ncovers: [cmp.stats]\n"
-                                            "parameters:\n  factor: {value: 1, title: {zh: 系数, en: Factor}, "
-                                            "sources: [practice]}\n",
-}
+# CONTRIBUTING's worked example, a tiny calculator: its folder, and the content a reader sees (its data file, its
+# page in both languages), laid out as in the project
+NEW = Path(__file__).parent / "new-calculator"
 # What the project makes of it, printed by a run in the copy
 SHOWN = ("import sys; from calculators import cli, workbooks; from playbook.calculators import scripts, widgets; "
+         "from playbook.core.book import load; from pathlib import Path; "
          "cli.main(['double', '--x', '21']); "
          "print(workbooks.names()[-1], scripts.PAGE[len(scripts.FORMULAS) - 1], scripts.source('double.js'), "
-         "'double' in widgets.SETTINGS, list(cli.build_parser()._actions[1].choices)[-2:])")
+         "'double' in widgets.SETTINGS, list(cli.build_parser()._actions[1].choices)[-2:]); "
+         "print(load(Path('.')).strings['calc-t-double'].en, 'PB.presenters.double' in scripts.results())")
+
+
+def with_a_new_calculator(project: Path) -> list[str]:
+    """Put the worked example into a copy of the project: its folder, its content and the one registry line;
+    the places touched outside calculators/double/ (its data file, its pages, the nav)."""
+    shutil.copytree(NEW, project, dirs_exist_ok=True)
+    registry = project / "calculators" / "registry.py"
+    registry.write_text(registry.read_text(encoding="utf-8").replace('    "complaint-cost",\n',
+                                                                      '    "complaint-cost",\n    "double",\n'))
+    site = project / "mkdocs.yml"
+    if site.exists():
+        site.write_text(site.read_text(encoding="utf-8").replace("          - calculators/complaint-cost.md\n",
+                        "          - calculators/complaint-cost.md\n          - calculators/double.md\n"))
+    return sorted(p.relative_to(NEW).as_posix() for p in NEW.rglob("*") if p.is_file()
+                  and "calculators/double/" not in p.relative_to(NEW).as_posix())
 
 
 def test_a_new_calculator_is_one_folder_and_one_line(tmp_path):
     project = tmp_path / "project"
-    for name in ("calculators", "playbook", "playbook_data"):
+    for name in ("calculators", "playbook", "playbook_data", "docs"):
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-    for path, text in DOUBLE.items():
-        (project / path).parent.mkdir(parents=True, exist_ok=True)
-        (project / path).write_text(text, encoding="utf-8")
-    registry = project / "calculators" / "registry.py"
-    registry.write_text(registry.read_text(encoding="utf-8").replace('    "complaint-cost",\n',
-                                                                      '    "complaint-cost",\n    "double",\n'))
+    content = with_a_new_calculator(project)
+    assert content == ["docs/calculators/double.en.md", "docs/calculators/double.md",
+                       "playbook_data/calculators/double.yml"]
+    assert sorted(p.name for p in (project / "calculators" / "double").iterdir()) == sorted(
+        (*PARTS, "present.js", "strings.yml", "widget.py"))
     done = subprocess.run([sys.executable, "-c", SHOWN], cwd=project, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == [
         "twice: 42",
-        f"double double.js {project / 'calculators' / 'double' / 'formula.js'} True ['double', 'workbook']"]
+        f"double double.js {project / 'calculators' / 'double' / 'formula.js'} True ['double', 'workbook']",
+        "Twice True"]
+
+
+@pytest.mark.build
+@pytest.mark.browser
+def test_the_new_calculator_works_on_its_page_on_a_phone(tmp_path, browser):
+    # The worked example built into a site as a reader meets it: its widget computes as they type, in both languages
+    project = tmp_path / "project"
+    for name in ("docs", "playbook_data", "playbook", "overrides", "calculators"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    with_a_new_calculator(project)
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    from playwright.sync_api import expect
+
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    for path, label in (("calculators/double.html", "两倍"), ("en/calculators/double.html", "Twice")):
+        page.goto((project / "site" / path).as_uri())
+        expect(page.locator(".pb-calc__working")).to_have_text("2 × 21 = 42")
+        page.fill("input[name=x]", "5")
+        expect(page.locator(".pb-calc__working")).to_have_text("2 × 5 = 10")
+        expect(page.locator(".pb-calc__result")).to_contain_text(f"{label}10")
+    page.close()
 
 
 def test_the_file_page_offers_the_kinds_of_each_folder_in_the_registrys_order(book):
