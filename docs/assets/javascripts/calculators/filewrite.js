@@ -5,7 +5,8 @@
   "use strict";
 
   var PB = root.PlaybookCalc;
-  var SLICE = 5000;
+  var SLICE = 1000;  // rows between two yields: on the page's own thread, a pause for it at least this often
+  var POST = 5;  // yields between two progress messages of the Worker (every 5,000 rows)
   var LINES = 200;     // lines encoded at a time
   var PART = 1 << 20;  // bytes of a Blob part (about 25,000 lines)
   var ENCODER = new TextEncoder();
@@ -132,5 +133,5 @@
     return typeof value === "number" && !Number.isInteger(value) ? PB.py.floatRepr(value) : String(value);
   }
 
-  PB.fileOut = { stream: stream, notes: notes, ShareOrPercent: ShareOrPercent, cellText: cellText, SLICE: SLICE };
+  PB.fileOut = { stream: stream, notes: notes, ShareOrPercent: ShareOrPercent, cellText: cellText, SLICE: SLICE, POST: POST };
 })(typeof self !== "undefined" ? self : globalThis);

@@ -14,7 +14,7 @@ self.onmessage = function (event) {
   var run = function (work) {
     try {
       var step = work.next();
-      for (; !step.done; step = work.next()) self.postMessage({ progress: step.value });
+      for (var n = 1; !step.done; step = work.next(), n++) if (n % PB.fileOut.POST === 0) self.postMessage({ progress: step.value });
       self.postMessage({ done: step.value });
     } catch (error) {
       fail(error);
