@@ -16,8 +16,8 @@ serve: $(STAMP)  ## serve the site on http://127.0.0.1:8000, rebuilding on chang
 test: $(STAMP) /usr/bin/chromium $(AXE)  ## run every test, the browser ones included
 	$(PY) -m pytest
 
-quick: $(STAMP) $(AXE)  ## every test but the site builds and the browser (markers `build`, `browser`)
-	$(PY) -m pytest -q -m "not build and not browser"
+quick: $(STAMP) $(AXE)  ## every test but the site builds, the browser and the scale tests (markers `build`, `browser`, `slow`)
+	$(PY) -m pytest -q -m "not build and not browser and not slow"
 
 build: $(STAMP)  ## build the site into site/
 	$(PY) -m mkdocs build --strict

@@ -1,5 +1,6 @@
 """Shared fixtures: the project root, the validated data, a strict build of the real site, a local server, a
-browser; and the markers `make quick` leaves out (`build`, `browser`), checked against what each test uses."""
+browser; the markers `make quick` leaves out (`build`, `browser`, `slow`), checked against what each test uses;
+and the rule that no test module reads playbook_data/ when it is imported."""
 
 import functools
 import http.server
@@ -25,8 +26,38 @@ CHROMIUM_ARGS = [
 SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01
 
 
+DATA = str(ROOT / "playbook_data") + os.sep
+_collecting = {"on": False, "reads": []}
+
+
+def _data_read_at_import(event: str, args: tuple):
+    """An audit hook: while the test modules are imported, note each file of playbook_data/ opened and the test
+    line that opened it (loading the real data belongs in a fixture, `book`, not at import)."""
+    if not (_collecting["on"] and event == "open" and isinstance(args[0], (str, os.PathLike))):
+        return
+    path = os.path.abspath(os.fspath(args[0]))
+    if path.startswith(DATA):
+        frame = sys._getframe(1)
+        while frame and not frame.f_code.co_filename.startswith(str(ROOT / "tests")):
+            frame = frame.f_back
+        where = f"{Path(frame.f_code.co_filename).relative_to(ROOT)}:{frame.f_lineno}" if frame else "?"
+        _collecting["reads"].append(f"{where} reads {Path(path).relative_to(ROOT)}")
+
+
+sys.addaudithook(_data_read_at_import)
+
+
+def pytest_collectstart(collector):
+    _collecting["on"] = True
+
+
 def pytest_collection_modifyitems(items):
-    """A test that uses the built site is marked `build`; one that drives chromium must be marked `browser`."""
+    """No module read playbook_data/ when imported. A test that uses the built site is marked `build`; one that
+    drives chromium must be marked `browser`."""
+    _collecting["on"] = False
+    if _collecting["reads"]:
+        raise pytest.UsageError("a test module reads playbook_data/ when imported (use the `book` fixture): "
+                                + "; ".join(sorted(set(_collecting["reads"]))))
     unmarked = []
     for item in items:
         if "site_build" in item.fixturenames:
@@ -50,11 +81,12 @@ def pytest_runtest_teardown(item):
     _running["may_build"] = True
 
 
-def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of `project` into `site_dir`; the result keeps stdout and stderr.
+def mkdocs_build(project: Path, site_dir: Path, **env: str) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of `project` into `site_dir`, with `env` added to the environment (every test
+    builds through here); the result keeps stdout and stderr.
     Not `-q`: it drops warnings before strict mode can count them, and a warning must fail the build."""
     assert _running["may_build"], "this test builds a site: mark it with @pytest.mark.build"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, **env}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
         cwd=project, capture_output=True, text=True, env=env,

@@ -113,6 +113,7 @@ def test_rows_in_are_rows_out_with_totals_marked_and_formulas_neutralised(scored
     assert rows[7][:2] == ["合计", "1780"] and rows[7][-1].startswith("合计行")
 
 
+@pytest.mark.slow
 def test_a_long_file_written_in_many_parts_gives_the_command_lines_bytes(tmp_path):
     """30,000 rows, one bad in a thousand, values tied: the result (over 1 MB) spans many 200-line batches and
     more than one Blob part of about 1 MB (filewrite.js)."""
@@ -124,6 +125,7 @@ def test_a_long_file_written_in_many_parts_gives_the_command_lines_bytes(tmp_pat
     assert written == command_line(tmp_path, source, ["abc"])
 
 
+@pytest.mark.slow
 def test_rfm_of_many_customers_gives_the_command_lines_bytes(tmp_path):
     """260,000 orders from 130,000 customers, two each, one bad amount in a thousand: the per-customer totals
     kept as columns (rfm/formula.js Totals, its arrays grown many times) give the command line's bytes. (The

@@ -1,13 +1,10 @@
 """The offline build works opened from the file system: search in Chinese, follow a result."""
 
-import os
 import re
-import subprocess
-import sys
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, mkdocs_build
 
 pytestmark = pytest.mark.browser
 
@@ -15,9 +12,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def offline_site(tmp_path_factory):
     site_dir = tmp_path_factory.mktemp("offline")
-    env = {**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site_dir)],
-                            cwd=ROOT, capture_output=True, text=True, env=env)
+    result = mkdocs_build(ROOT, site_dir, OFFLINE="true")
     assert result.returncode == 0, result.stderr
     return site_dir
 
