@@ -22,7 +22,8 @@ exists before any hook runs; the words come from the validated data, so they are
 Why a hook: no plugin splits static-i18n's index by language (its own option only drops duplicates), and
 material's per-language search settings are one set per site. The query side (stemming the query, fixing
 material's Chinese query segmentation, aliases) is `playbook/search/search_worker.js`, put in front of material's
-worker here as `assets/javascripts/workers/search.playbook.js`.
+worker here as `assets/javascripts/workers/search.playbook.js`; how many results the page draws at first is
+`playbook/search/first_page.py`.
 """
 
 import functools
@@ -37,6 +38,7 @@ from material.plugins.search.plugin import SearchIndex
 
 from playbook.core.caching import caching
 from playbook.core.loading import playbook_for
+from playbook.search import first_page
 
 LANGUAGES = ("en",)  # every language but the default, which keeps the site root
 GLOSSARY_PAGE = "glossary.html"  # the page that renders {{ glossary() }}
@@ -130,6 +132,7 @@ def on_post_build(config, **kwargs):
                  "docs": with_glossary_terms(lean(tags_on_pages_only(docs)), book, lang)}
         _write(site / prefix / "search" / "search_index.json", index, offline)
     _write_worker(site)
+    first_page.on_post_build(site)
 
 
 def _language_of(location: str) -> str:

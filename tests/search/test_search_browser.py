@@ -5,6 +5,9 @@ import re
 from urllib.parse import urlparse
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from playbook.search.first_page import FIRST_PAGE
 
 pytestmark = pytest.mark.browser
 
@@ -64,33 +67,69 @@ def test_pages_load_with_no_failed_request_or_console_error(page, server, path):
     assert (failed, errors) == ([], [])
 
 
-# A result the browser has drawn (laid out and painted), not only put in the page: content-visibility
-# leaves a result far below the screen undrawn until it is scrolled to (docs/assets/stylesheets/playbook.css).
-DRAWN = "el => el.checkVisibility({contentVisibilityAuto: true})"
+# The results in the list, how many material says it found, and whether the list overflows its box
+LIST = """() => { const box = document.querySelector(".md-search__scrollwrap")
+  const found = document.querySelector(".md-search-result__meta").textContent.match(/\\d+/)
+  return [document.querySelectorAll(".md-search-result__item").length, found ? +found[0] : 0,
+          box.scrollHeight > box.clientHeight] }"""
 
 
-@pytest.mark.parametrize("home, query", [("index.html", "客户"), ("en/index.html", "customer")])
-def test_on_a_phone_results_near_the_screen_are_drawn_and_the_rest_when_scrolled_to(browser, server, home, query):
+def scroll_to_every_result(page) -> int:
+    """Scrolls the results down as a reader does, until material has put every result it found in the list or
+    scrolling adds none; returns how many are in the list."""
+    box = page.locator(".md-search__scrollwrap")
+    while True:
+        count, found, _ = page.evaluate(LIST)
+        if count >= found:
+            return count
+        box.evaluate("box => box.scrollTop = box.scrollHeight - box.clientHeight - 200")  # on the way down
+        page.wait_for_timeout(100)
+        box.evaluate("box => box.scrollTop = box.scrollHeight")
+        try:
+            page.wait_for_function(f"document.querySelectorAll('.md-search-result__item').length > {count}",
+                                   timeout=3000)
+        except PlaywrightTimeout:
+            return count
+
+
+@pytest.mark.parametrize("home, query", [("index.html", "投诉"), ("en/index.html", "complaint")])
+def test_on_a_phone_a_screen_of_results_comes_first_and_the_rest_when_scrolled_to(browser, server, home, query):
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
     page.goto(server + home)
     page.locator("label.md-header__button[for=__search]").click()
     results = search(page, query)
-    assert results.count() >= 6  # more results than a phone shows
-    titles = page.locator(".md-search-result__item h1")
-    assert titles.first.evaluate(DRAWN) and titles.first.is_visible()
-    tenth = results.count() - 1  # material puts ten in the page, more when the list is scrolled to its end
-    last = titles.nth(tenth)
-    assert not last.evaluate(DRAWN)  # far below the screen: no work spent on it yet
+    page.wait_for_timeout(300)  # nothing more is drawn until the reader scrolls
+    count, found, overflows = page.evaluate(LIST)
+    assert count == FIRST_PAGE and found > 2 * FIRST_PAGE and overflows  # the screen is full, the rest waits
+    assert results.first.locator("h1").is_visible()
 
-    last.scroll_into_view_if_needed()  # the reader scrolls down the results
-    page.wait_for_function(DRAWN, arg=last.element_handle(), timeout=5000)  # drawn in the next frames
-    assert last.is_visible() and last.inner_text()
-    link = results.nth(tenth).locator("a.md-search-result__link").first
-    href = link.get_attribute("href")
-    link.click()
+    assert scroll_to_every_result(page) == found
+    last = results.nth(found - 1).locator("a.md-search-result__link").first
+    last.scroll_into_view_if_needed()
+    href = last.get_attribute("href")
+    last.click()
     page.wait_for_url(href)
     assert page.locator("article h1").first.is_visible()
+    context.close()
+
+
+@pytest.mark.parametrize("width, height, home, query", [
+    (1280, 800, "index.html", "投诉"), (1280, 800, "en/index.html", "courses"),  # a laptop: four at first
+    (1280, 2000, "index.html", "课程"), (1280, 2000, "en/index.html", "courses"),  # taller: material's ten
+    (390, 844, "index.html", "渠道冲突"), (390, 844, "en/index.html", "KPIs")])  # few results, short ones
+def test_every_result_can_be_reached_on_any_screen(browser, server, width, height, home, query):
+    """However short the results and tall the window: the list fills its box or holds every result, so
+    scrolling (material's way to draw more) reaches them all."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.goto(server + home)
+    page.locator("input[data-md-component=search-query]" if width > 1220 else "label.md-header__button[for=__search]").click()
+    search(page, query)
+    page.wait_for_timeout(300)
+    count, found, overflows = page.evaluate(LIST)
+    assert overflows or count == found, (count, found)
+    assert scroll_to_every_result(page) == found
     context.close()
 
 
@@ -107,6 +146,7 @@ def test_on_a_phone_results_show_short_previews_and_folded_sections_as_titles(br
     page.goto(server + "index.html")
     page.locator("label.md-header__button[for=__search]").click()
     search(page, "终身价值")  # many glossary terms mention 价值: the glossary folds many sections
+    scroll_to_every_result(page)
     articles = page.locator(".md-search-result__list").evaluate(ARTICLES)
     shown = [blocks for folded, blocks in articles if not folded]
     assert any(shown) and all(len(blocks) <= 1 or sum(blocks) <= 360 for blocks in shown), shown

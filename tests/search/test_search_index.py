@@ -6,6 +6,7 @@ import re
 from types import SimpleNamespace
 
 from playbook.search import events as search
+from playbook.search import first_page
 from playbook.core.loading import playbook_for
 from playbook.core.schema.common import Text
 from playbook.core.schema.content import Aliases
@@ -120,3 +121,26 @@ def test_each_text_is_within_the_limit_or_one_block(site):
         for doc in index(site, lang)["docs"]:
             first = search._BLOCK_END.search(doc["text"])
             assert len(doc["text"]) <= search.TEXT_LIMIT or (first and first.end() == len(doc["text"])), doc
+
+
+def test_the_shipped_bundle_draws_four_results_first_on_a_phone_or_laptop(site):
+    bundle = next((site / "assets/javascripts").glob("bundle.*.min.js")).read_text(encoding="utf-8")
+    assert bundle.count(f".slice(0,{first_page._SIZE}))") == 1 and bundle.count(f".slice({first_page._SIZE}))") == 1
+    assert "slice(0,10)" not in bundle and "sourceMappingURL" not in bundle
+
+
+def test_the_first_page_is_changed_once_or_a_warning_says_why(tmp_path, caplog):
+    scripts = tmp_path / "assets/javascripts"
+    scripts.mkdir(parents=True)
+    bundle = scripts / "bundle.0123abcd.min.js"
+    bundle.write_text("L($(...l.slice(0,10)),$(...l.slice(10)).pipe(ot(4)));\n//# sourceMappingURL=b.map\n")
+    first_page.on_post_build(tmp_path)
+    changed = bundle.read_text()
+    assert changed == f"L($(...l.slice(0,{first_page._SIZE})),$(...l.slice({first_page._SIZE})).pipe(ot(4)));\n"
+    first_page.on_post_build(tmp_path)  # mkdocs serve's next build may keep the changed file
+    assert bundle.read_text() == changed and not caplog.records
+
+    bundle.write_text("L($(...l.slice(0,12)),$(...l.slice(12)))")  # another material
+    first_page.on_post_build(tmp_path)
+    assert bundle.read_text() == "L($(...l.slice(0,12)),$(...l.slice(12)))"
+    assert [r.levelname for r in caplog.records] == ["WARNING"] and "first_page.py" in caplog.text
