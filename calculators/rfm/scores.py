@@ -76,7 +76,7 @@ def _matches(rule) -> pl.Expr:
 
 class Lookup:
     """customer → the reference's dict of that customer, for the rows in doubt; len() as a dict's. Found by a
-    binary search of the sorted names, not a dict: a dict of 125,000 customers held 20 MB more."""
+    binary search of the sorted names, not a dict: a dict of 125,000 customers held 24 MB more (measured)."""
 
     def __init__(self, customers: pl.DataFrame):
         self.customers = customers
