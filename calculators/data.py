@@ -41,10 +41,13 @@ def validate(data, model: type[BaseModel], where: str):
         raise InputError(f"{where}: " + "; ".join(lines)) from None
 
 
-def strings_files() -> list[tuple[str, Path]]:
-    """Each calculator's own UI strings, (path shown in messages, file): calculators/<name>/strings.yml."""
-    return [(f"calculators/{folder(name).name}/strings.yml", folder(name) / "strings.yml") for name in CALCULATORS
-            if (folder(name) / "strings.yml").is_file()]
+def strings_files(root: Path = DATA.parent) -> list[tuple[str, Path]]:
+    """Each calculator's own UI strings, (path shown in messages, file): calculators/<name>/strings.yml of the
+    project at `root`, or of this package when that project has no calculators/ (a test's small copy)."""
+    base = root / "calculators" if (root / "calculators").is_dir() else folder(CALCULATORS[0]).parent
+    files = [(f"calculators/{folder(name).name}/strings.yml", base / folder(name).name / "strings.yml")
+             for name in CALCULATORS]
+    return [(shown, file) for shown, file in files if file.is_file()]
 
 
 @lru_cache(maxsize=None)

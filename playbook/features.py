@@ -4,7 +4,7 @@ that registers it. What the build and `python -m playbook check` take from a fea
 - `macros.py`: `MACROS`, the macros its pages call (name → function of the page's macro context and the call's
   arguments; playbook/core/blocks.py);
 - `schema.py`: `FOLDERS` (a folder of playbook_data/ → the model of its files) and `KIND_OF` (an item's model →
-  the kind name macros and messages use), and `strings_files()` where it keeps UI strings beside its code
+  the kind name macros and messages use), and `strings_files(root)` where it keeps UI strings beside its code
   (the calculators' calculators/<name>/strings.yml: (path shown, file) pairs the one loader reads);
 - `checks.py`: `CHECKS`, what a data file must agree with in the rest of the data (book, source, model →
   problems), each a table of named rules;

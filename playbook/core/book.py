@@ -88,8 +88,9 @@ def load(root: Path) -> Playbook:
             book.invalid_ids.add(invalid_id)
     _index(book, sources, problems)
     _missing_top_level(book, problems)
-    problems += add_strings(book.strings, f"{DATA_DIR}/strings.yml", strings_files())
-    if "strings.yml" in book.files:
+    unread = add_strings(book.strings, f"{DATA_DIR}/strings.yml", strings_files(root))
+    problems += unread
+    if "strings.yml" in book.files and not unread:  # a broken strings file is one problem, not one per key
         problems += missing_strings(book.strings, f"{DATA_DIR}/strings.yml")
     if problems:
         raise DataError(problems)

@@ -12,7 +12,7 @@ _handed = {"key": None}  # (root, signature) of the playbook whose models calcul
 
 def playbook_for(root: Path) -> Playbook:
     """The validated playbook under `root`, reloaded only when a data file changed."""
-    files = sorted((root / DATA_DIR).rglob("*.y*ml")) + [file for _, file in strings_files() if file.exists()]
+    files = sorted((root / DATA_DIR).rglob("*.y*ml")) + [file for _, file in strings_files(root)]
     docs = sorted((root / "docs").rglob("*.md"))
     signature = tuple((str(f), f.stat().st_mtime_ns) for f in files) + (len(docs),)
     cached = _cache.get(root)

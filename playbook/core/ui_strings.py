@@ -39,10 +39,11 @@ def missing_strings(strings: dict, path: str) -> list[Problem]:
             for key, where in sorted(used_keys().items()) if key not in strings]
 
 
-def strings_files() -> list[tuple[str, Path]]:
-    """The files of UI strings a feature keeps beside its code, (path shown in messages, file): each feature's
-    `strings_files()` in its schema.py (a calculator's calculators/<name>/strings.yml)."""
-    return [pair for part in features.parts("schema") for pair in getattr(part, "strings_files", list)()]
+def strings_files(root: Path) -> list[tuple[str, Path]]:
+    """The files of UI strings a feature keeps beside its code in the project at `root`, (path shown in messages,
+    file): each feature's `strings_files(root)` in its schema.py (a calculator's calculators/<name>/strings.yml)."""
+    return [pair for part in features.parts("schema") if hasattr(part, "strings_files")
+            for pair in part.strings_files(root)]
 
 
 def add_strings(strings: dict, kept_in: str, files: list[tuple[str, Path]]) -> list[Problem]:

@@ -200,3 +200,18 @@ def test_a_calculators_strings_file_is_checked_as_strings_yml_is(tmp_path):
         "calculators/triple/strings.yml:3: UI string 'objectives' is kept twice (also in playbook_data/strings.yml); "
         "expected it in one file"]
     assert list(strings) == ["objectives", "calc-t-double"]
+
+
+def test_a_broken_calculator_strings_file_stops_a_workbook_as_it_stops_the_build(project_copy, tmp_path):
+    strings = project_copy / "calculators" / "clv" / "strings.yml"
+    lines = strings.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.startswith("  calc-r-clv:"))
+    lines[at] = "  calc-r-clv: {zh: 客户终身价值}\n"
+    strings.write_text("".join(lines), encoding="utf-8")
+    expected = f"calculators/clv/strings.yml:{at + 1}: strings.calc-r-clv.en is missing; expected the English text"
+    done = subprocess.run([sys.executable, "-m", "calculators", "workbook", "clv", "-o", str(tmp_path / "clv.xlsx")],
+                          cwd=project_copy, capture_output=True, text=True)
+    assert (done.returncode, done.stderr) == (2, f"1 problem in calculators/:\n{expected}\n")
+    with pytest.raises(DataError) as raised:
+        load(project_copy)
+    assert [str(p) for p in raised.value.problems] == [expected]
