@@ -63,9 +63,9 @@ PROBE = """
 
 # Arms an observer: window.__shown becomes the ms from the last keydown to the end of the first frame drawn
 # after the result list changed, and window.__full whether that frame showed a screen of results: the list
-# overflows its box (a phone's screen is full) or holds every result found. A frame's animation callbacks run before its style, layout and paint: the
-# time is taken in the task after them (a message posted from the callback), not in the callback itself, which
-# missed that frame's layout and paint (80 ms at 4× for ten results).
+# overflows its box (a phone's screen is full) or holds every result found. A frame's animation callbacks run
+# before its style, layout and paint: the time is taken in the task after them (a message posted from the
+# callback), not in the callback itself, which missed that frame's layout and paint (80 ms at 4× for ten results).
 ARM = """() => {
   window.__shown = null
   new MutationObserver((_, observer) => {

@@ -124,7 +124,8 @@ def test_every_result_can_be_reached_on_any_screen(browser, server, width, heigh
     context = browser.new_context(viewport={"width": width, "height": height})
     page = context.new_page()
     page.goto(server + home)
-    page.locator("input[data-md-component=search-query]" if width > 1220 else "label.md-header__button[for=__search]").click()
+    opener = "input[data-md-component=search-query]" if width > 1220 else "label.md-header__button[for=__search]"
+    page.locator(opener).click()  # the search box in a wide header, else the magnifier
     search(page, query)
     page.wait_for_timeout(300)
     count, found, overflows = page.evaluate(LIST)
