@@ -80,13 +80,13 @@ def test_output_starts_with_a_bom_for_excel(cli, tmp_path):
     assert (tmp_path / "out.csv").read_bytes().startswith(b"\xef\xbb\xbf")
 
 
-def test_strict_exits_1_after_writing_every_row(tmp_path):
+def test_strict_exits_1_after_writing_every_row(cli, tmp_path):
     source = write_csv(tmp_path / "in.csv", ROWS, "utf-8")
-    code, _, err = run_cli("score", source, "--scorecard", "customer-value", "-o", tmp_path / "o.csv", "--strict")
+    code, _, err = cli("score", source, "--scorecard", "customer-value", "-o", tmp_path / "o.csv", "--strict")
     assert code == 1
     assert len(read_csv(tmp_path / "o.csv")) == len(ROWS) + 1
     good = write_csv(tmp_path / "good.csv", [ROWS[0]], "utf-8")
-    assert run_cli("score", good, "--scorecard", "customer-value", "-o", tmp_path / "g.csv", "--strict")[0] == 0
+    assert cli("score", good, "--scorecard", "customer-value", "-o", tmp_path / "g.csv", "--strict")[0] == 0
 
 
 def test_gbk_is_detected_and_chinese_headers_are_accepted(cli, tmp_path):
