@@ -33,7 +33,6 @@ FORMATS = {
     "result_text": {"bold": True, "border": 1, "bg_color": "#E8F5E9"},
     "text": {"border": 1},
 }
-shown: set = set()  # the UI strings looked up since last cleared: the site's workbook cache keys on them
 
 
 class Book:
@@ -42,6 +41,7 @@ class Book:
     def __init__(self, target, lang: str, title: str):
         self.lang = lang
         self.strings = ui_strings()
+        self.shown: set = set()  # the UI strings it shows: the site's workbook cache keys on them
         self.wb = xlsxwriter.Workbook(target, {
             "in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
             "strings_to_urls": False})
@@ -52,7 +52,7 @@ class Book:
 
     def t(self, key: str, **values) -> str:
         """A UI string of playbook_data/strings.yml in the book's language."""
-        shown.add(key)
+        self.shown.add(key)
         return self.strings[key][self.lang].format(**values)
 
     def pick(self, text) -> str:

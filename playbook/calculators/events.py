@@ -21,7 +21,6 @@ import xlsxwriter
 
 import calculators
 from calculators import data, workbooks
-from calculators.workbooks import book
 
 ROOT = Path(calculators.__file__).resolve().parent.parent
 SOURCES = [ROOT / "calculators", ROOT / "playbook_data" / "calculators", ROOT / "playbook_data" / "scorecards"]
@@ -46,11 +45,8 @@ def written(cache: Path) -> Path:
     if keys is None or not folder.is_dir():
         cache.mkdir(parents=True, exist_ok=True)
         partial = Path(tempfile.mkdtemp(prefix=f"{code}.", suffix=".partial", dir=cache))
-        book.shown.clear()
-        for name in workbooks.names():
-            for lang in workbooks.LANGUAGES:
-                workbooks.build(name, lang, partial / workbooks.file_name(name, lang))
-        keys = sorted(book.shown)
+        keys = sorted({key for name in workbooks.names() for lang in workbooks.LANGUAGES
+                       for key in workbooks.build(name, lang, partial / workbooks.file_name(name, lang)).shown})
         folder = cache / f"{code}-{_strings_key(keys)}"
         _put(partial, folder)
         _write_atomically(shown, json.dumps(keys))
@@ -59,8 +55,7 @@ def written(cache: Path) -> Path:
 
 def _strings_key(keys: list | None) -> str:
     strings = data.ui_strings()
-    values = None if keys is None else [
-        (key, [strings[key][lang] for lang in workbooks.LANGUAGES] if key in strings else None) for key in keys]
+    values = None if keys is None else [(key, strings.get(key)) for key in keys]
     return hashlib.sha256(json.dumps(values, ensure_ascii=False).encode()).hexdigest()[:16]
 
 

@@ -1,8 +1,10 @@
 """The built site's workbooks are kept in a cache folder that two builds at once may both fill: each writes
 into a folder of its own and the first to finish puts it in place (playbook/calculators/events.py)."""
 
+import json
 import threading
 import zipfile
+from types import SimpleNamespace
 
 from calculators import data, workbooks
 from calculators.workbooks import book
@@ -16,6 +18,7 @@ def test_two_builds_at_once_both_get_every_workbook(tmp_path, monkeypatch):
         if name == workbooks.names()[0] and lang == workbooks.LANGUAGES[0]:
             both_writing.wait()
         path.write_text(f"{name} {lang}", encoding="utf-8")
+        return SimpleNamespace(shown=set())  # the UI strings it showed
 
     monkeypatch.setattr(workbooks, "build", build)
     folders, errors = [], []
@@ -45,7 +48,8 @@ def test_only_a_string_a_workbook_shows_writes_the_workbooks_again(tmp_path, mon
     monkeypatch.setattr(book, "ui_strings", lambda: strings)
     monkeypatch.setattr(workbooks, "names", lambda: ["clv"])
     first = events.written(tmp_path)
-    assert "wb-made-by" in book.shown and "lesson-overview" not in book.shown
+    shown = json.loads((tmp_path / f"{events.code_key()}.strings.json").read_text(encoding="utf-8"))
+    assert "wb-made-by" in shown and "lesson-overview" not in shown
     strings["lesson-overview"] = _edited(strings["lesson-overview"])
     assert events.written(tmp_path) == first
     strings["wb-made-by"] = _edited(strings["wb-made-by"])
