@@ -116,7 +116,8 @@ def test_rows_in_are_rows_out_with_totals_marked_and_formulas_neutralised(scored
 @pytest.mark.slow
 def test_a_long_file_written_in_many_parts_gives_the_command_lines_bytes(tmp_path):
     """30,000 rows, one bad in a thousand, values tied: the result (over 1 MB) spans many 200-line batches and
-    more than one Blob part of about 1 MB (filewrite.js)."""
+    more than one Blob part of about 1 MB (filewrite.js), and ABC ranks the values in runs of 4,096 merged in
+    passes (abc/formula.js rankingSteps), ties across runs kept in input order."""
     source = tmp_path / "long.csv"
     rows = (f"客户{i},{'x' if i % 1000 == 999 else i * 7 % 9973 + 0.5}" for i in range(30000))
     source.write_bytes(("客户,销售额\n" + "\n".join(rows) + "\n").encode("gbk"))

@@ -98,7 +98,9 @@
         k += 1;
         if (k % SLICE === 0) yield 0;
       }
-      var t = PB.abc.thresholds(o.a, o.b, data), values = numbers.values(), ranked = PB.abc.ranking(values);
+      var t = PB.abc.thresholds(o.a, o.b, data), values = numbers.values(), ranking = PB.abc.rankingSteps(values), step;
+      while (!(step = ranking.next()).done) yield 0;  // ranked in steps (a million values at once froze the page)
+      var ranked = step.value;
       var position = 0, seen = 0;
       state.order = ["A", "B", "C"];
       yield* stream(table, ["share", "cumulative", "class", "rank"], function () {
