@@ -84,9 +84,9 @@ def baseline_site(site: Path, rev: str, folder: Path) -> Path:
     return folder
 
 
-def chromium_memory_mb() -> tuple[float, float]:
-    """(PSS, anonymous + shared PSS) of every chromium process this benchmark started (descendants of this
-    process), in MB."""
+def chromium_memory_mb() -> tuple[float, ...]:
+    """(PSS, anonymous + shared PSS, then the latter of the browser process and of the renderers alone) of
+    every chromium process this benchmark started (descendants of this process), in MB."""
     parents = {}
     for entry in os.scandir("/proc"):
         if entry.name.isdigit():
@@ -100,18 +100,22 @@ def chromium_memory_mb() -> tuple[float, float]:
         more = {pid for pid, parent in parents.items() if parent in mine} - mine
         mine |= more
         grew = bool(more)
-    total = allocated = 0
+    total = allocated = browser = renderers = 0
     for pid in mine - {os.getpid()}:
         try:
             if "chrom" not in Path(f"/proc/{pid}/comm").read_text():
                 continue
             rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+            kind = Path(f"/proc/{pid}/cmdline").read_bytes()
         except OSError:
             continue
         fields = {line.split(":")[0]: int(line.split()[1]) for line in rollup.splitlines()[1:]}
+        anonymous = fields["Pss_Anon"] + fields["Pss_Shmem"]
         total += fields["Pss"]
-        allocated += fields["Pss_Anon"] + fields["Pss_Shmem"]
-    return total / 1024, allocated / 1024
+        allocated += anonymous
+        browser += anonymous if b"--type=" not in kind else 0
+        renderers += anonymous if b"--type=renderer" in kind else 0
+    return total / 1024, allocated / 1024, browser / 1024, renderers / 1024
 
 
 class Peak(threading.Thread):
@@ -158,7 +162,8 @@ def score_once(browser, url: str, source: Path, kind: str) -> dict:
         context.close()
         return failed
     figures = {"seconds": float(tool.get_attribute("data-seconds")), "mode": tool.get_attribute("data-mode"),
-               "extra_mb": extra[0], "allocated_mb": extra[1], "task_ms": page.evaluate("pbTask"), "gap_ms": page.evaluate("pbGap"), "cpu_ms": cpu}
+               "extra_mb": extra[0], "allocated_mb": extra[1], "browser_mb": extra[2], "renderer_mb": extra[3],
+               "task_ms": page.evaluate("pbTask"), "gap_ms": page.evaluate("pbGap"), "cpu_ms": cpu}
     with page.expect_download() as info:
         tool.locator(".pb-file__download").click()
     output = Path(info.value.path()).read_bytes()
@@ -175,7 +180,8 @@ def report(label: str, before: dict, after: dict):
             print(f"  {label} {name:6}: FAILED: {f['failed']}")
             continue
         print(f"  {label} {name:6}: {f['seconds']:6.2f} s in the {f['mode']:6}, +{f['extra_mb']:4.0f} MB "
-              f"(anonymous +{f['allocated_mb']:4.0f} MB), longest task "
+              f"(anonymous +{f['allocated_mb']:4.0f} MB: browser process +{f['browser_mb']:.0f}, renderers "
+              f"+{f['renderer_mb']:.0f}), longest task "
               f"{task(f)} (CPU {f['cpu_ms']:.0f} ms), longest frame gap {f['gap_ms']:.0f} ms, {f['lines']:,} lines out")
     if "failed" in before or "failed" in after:
         return
