@@ -3,8 +3,9 @@ docs/assets/javascripts/calculators/, each calculator's formula is its folder's 
 to the site as assets/javascripts/calculators/<name>.js (on_files).
 
 The build hands PAGE to overrides/main.html as `extra.calculator_scripts` (define_env), writes WORKER into the
-file worker's importScripts (worker.js) and each calculator's present.js (how its widget shows a result) after
-results.js; the formulas the test vectors run in Node are FORMULAS.
+file worker's importScripts (worker.js) and, after a shared script of PARTS, that part of each calculator's folder
+(present.js: how its widget shows a result; filescore.js: how the score-file page scores a file with it); the
+formulas the test vectors run in Node are FORMULAS.
 """
 
 from pathlib import Path
@@ -23,6 +24,8 @@ PAGE = FORMULAS + ("messages.js", "results.js", "widget.js", "csv.js", "xlsx.js"
 # The Web Worker that scores a whole file (worker.js): every formula, the readers, the writer, the runner
 WORKER = FORMULAS + ("csv.js", "xlsx.js", "filewrite.js", "filescore.js")
 PLACEHOLDER = "/* WORKER */"  # where worker.js's importScripts gets WORKER
+# Shared script → the part of a calculator's folder the site ships after it, for each calculator whose folder has one
+PARTS = {"results.js": "present.js", "filescore.js": "filescore.js"}
 
 
 def source(script: str) -> Path:
@@ -42,20 +45,28 @@ def worker() -> str:
     return text.replace(PLACEHOLDER, ", ".join(f'"{name}"' for name in WORKER))
 
 
-def results() -> str:
-    """results.js as the site ships it: followed by the present.js of each calculator whose folder has one."""
-    presenters = [folder(name) / "present.js" for name in CALCULATORS if (folder(name) / "present.js").is_file()]
-    return "".join(path.read_text(encoding="utf-8") for path in [SHARED / "results.js", *presenters])
+def parts(script: str) -> list[Path]:
+    """The calculators' parts the site ships after shared script `script`, in the registry's order (none when
+    `script` is not in PARTS)."""
+    part = PARTS.get(script)
+    return [folder(name) / part for name in CALCULATORS if part and (folder(name) / part).is_file()]
+
+
+def shipped(script: str) -> str:
+    """Script `script` (a name in PAGE, or worker.js) as the site ships it."""
+    if script == "worker.js":
+        return worker()
+    return "".join(path.read_text(encoding="utf-8") for path in [source(script), *parts(script)])
 
 
 def on_files(files, config):
     """Each calculator's formula.js, into the site where the pages and the worker load it; worker.js with the
-    list of what it loads, results.js with the calculators' presenters."""
+    list of what it loads, and each shared script of PARTS followed by the calculators' parts."""
     for name in CALCULATORS:
         files.append(File.generated(config, f"{FOLDER}/{name}.js", abs_src_path=str(source(f"{name}.js"))))
-    for script, content in (("worker.js", worker), ("results.js", results)):
-        shipped = files.get_file_from_path(f"{FOLDER}/{script}")
-        if shipped:
-            files.remove(shipped)
-            files.append(File.generated(config, shipped.src_uri, content=content()))
+    for script in ("worker.js", *PARTS):
+        kept = files.get_file_from_path(f"{FOLDER}/{script}")
+        if kept:
+            files.remove(kept)
+            files.append(File.generated(config, kept.src_uri, content=shipped(script)))
     return files

@@ -32,6 +32,19 @@ class Field:
 
 
 @dataclass
+class FileField:
+    """One option of the score-file page, shown for its calculator's kinds: `name` is the option its runner reads
+    (its calculators/<name>/filescore.js), `id` ends the field's id; with `choices`, (value, title) pairs, it is
+    a list to choose from."""
+    id: str
+    name: str
+    label: str
+    kind: str = "text"  # text, decimal (a phone shows its number keys) or date
+    placeholder: str = ""
+    choices: list = field(default_factory=list)
+
+
+@dataclass
 class Widget:
     id: str
     calculator: str
@@ -64,8 +77,19 @@ def starts() -> dict:
 def file_kinds(lang: str, ui: dict) -> list:
     """The kinds of file the score-file page offers, (value, title): each calculator's, from `file_kinds` in its
     widget.py, in the registry's order."""
-    return [kind for name in CALCULATORS if hasattr(part(name, "widget"), "file_kinds")
-            for kind in part(name, "widget").file_kinds(lang, ui)]
+    return [kind for widget in _widgets("file_kinds") for kind in widget.file_kinds(lang, ui)]
+
+
+def file_fields(lang: str, ui: dict) -> list:
+    """The score-file page's option fields, (the runners they are shown for, [FileField]): each calculator's, from
+    `file_fields` in its widget.py, shown for the kinds its `file_kinds` offers."""
+    return [(list(dict.fromkeys(runner(key) for key, _ in widget.file_kinds(lang, ui))), widget.file_fields(lang, ui))
+            for widget in _widgets("file_fields")]
+
+
+def runner(kind: str) -> str:
+    """The runner of a kind of file, PB.fileRunners[runner] (a scorecard's kind is "score:<name>")."""
+    return kind.split(":")[0]
 
 
 def file_kind(name: str, lang: str) -> list:
@@ -112,15 +136,19 @@ def _scorecard(name: str, lang: str, ui: dict) -> Widget:
 
 
 def _file_tool(macros, page, ui) -> str:
-    """The whole-file scoring tool: the kinds of file the calculators' widget.py offer (file_kinds)."""
+    """The whole-file scoring tool: the kinds of file the calculators' widget.py offer (file_kinds), and their
+    option fields (file_fields)."""
     data = browser_data(scorecard_names(), SETTINGS, messages=True)
-    abc = settings("abc").parameters
     return render("calculator_file.html", book=macros.book, lang=page.lang, kinds=file_kinds(page.lang, ui),
-                  abc=[(k, p.title[page.lang], f"{p.value:g}") for k, p in abc.items()],
-                  config=json.dumps({"data": data}, ensure_ascii=False), strings=_json(ui))
+                  fields=file_fields(page.lang, ui), config=json.dumps({"data": data}, ensure_ascii=False), strings=_json(ui))
 
 
 # Helpers.
+def _widgets(having: str) -> list:
+    """The widget.py of each calculator whose widget.py has `having`, in the registry's order."""
+    return [part(name, "widget") for name in CALCULATORS if hasattr(part(name, "widget"), having)]
+
+
 def _strings(strings: dict, lang: str) -> dict:
     """Every calc-* UI string in the page's language; the browser gets them too, for its messages."""
     return {k: v[lang] for k, v in strings.items() if k.startswith("calc-")}

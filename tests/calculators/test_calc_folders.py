@@ -45,9 +45,58 @@ def test_every_calculator_a_page_shows_brings_its_presenter():
 
     shown = {name for name, _ in widgets.starts().values()} | {"scorecard"}  # a scorecard's widget: widgets.py
     assert {name for name in CALCULATORS if (folder(name) / "present.js").is_file()} == shown
-    done = subprocess.run(["node", "-e", PRESENTERS], input=json.dumps([str(scripts.source("core.js")), scripts.results()]),
+    done = subprocess.run(["node", "-e", PRESENTERS], input=json.dumps([str(scripts.source("core.js")), scripts.shipped("results.js")]),
                           capture_output=True, text=True, check=True)
     assert json.loads(done.stdout) == [name for name in CALCULATORS if name in shown]
+
+
+# The file runners each calculator's filescore.js registers, run in Node after core.js and the shared filescore.js as
+# the site loads them: {calculator: the names it adds to PB.fileRunners}
+RUNNERS = r"""
+const fs = require("fs"), vm = require("vm");
+const [shared, parts] = JSON.parse(fs.readFileSync(0, "utf8")), added = {};
+for (const file of shared) vm.runInThisContext(fs.readFileSync(file, "utf8"));
+for (const [name, file] of parts) {
+  const before = Object.keys(globalThis.PlaybookCalc.fileRunners);
+  vm.runInThisContext(fs.readFileSync(file, "utf8"));
+  added[name] = Object.keys(globalThis.PlaybookCalc.fileRunners).filter(key => !before.includes(key));
+}
+process.stdout.write(JSON.stringify(added));
+"""
+
+
+def without_runners(offered: dict, folders: dict) -> dict:
+    """{calculator: the runners of the kinds it offers (`offered`) its folder's filescore.js does not register}, for
+    calculators named with their folders in `folders`."""
+    from playbook.calculators import scripts
+
+    parts = [[name, str(path / "filescore.js")] for name, path in folders.items() if (path / "filescore.js").is_file()]
+    done = subprocess.run(["node", "-e", RUNNERS], capture_output=True, text=True, check=True,
+                          input=json.dumps([[str(scripts.source(s)) for s in ("core.js", "filescore.js")], parts]))
+    added = json.loads(done.stdout)
+    return {name: sorted(set(runners) - set(added.get(name, []))) for name, runners in offered.items()
+            if set(runners) - set(added.get(name, []))}
+
+
+def test_every_calculator_the_file_page_offers_brings_its_runner(book):
+    from playbook.calculators.widgets import runner
+
+    ui = {key: text["en"] for key, text in book.strings.items()}
+    offered = {name: {runner(kind) for kind, _ in part(name, "widget").file_kinds("en", ui)} for name in CALCULATORS
+               if hasattr(part(name, "widget"), "file_kinds")}
+    assert offered["scorecard"] == {"score"} and offered["survey"] == {"nps"}
+    assert without_runners(offered, {name: folder(name) for name in CALCULATORS}) == {}
+    # and no folder brings a runner the page never asks for
+    assert {name for name in CALCULATORS if (folder(name) / "filescore.js").is_file()} == set(offered)
+
+
+def test_the_runner_check_finds_a_calculator_without_one(tmp_path):
+    (tmp_path / "twice").mkdir()
+    (tmp_path / "twice" / "filescore.js").write_text("PlaybookCalc.fileRunners.double = function* () {};\n")
+    (tmp_path / "half").mkdir()
+    offered = {"twice": ["twice"], "half": ["half"], "abc": ["abc"]}
+    assert without_runners(offered, {"twice": tmp_path / "twice", "half": tmp_path / "half", "abc": folder("abc")}) == {
+        "twice": ["twice"], "half": ["half"]}
 
 
 def test_every_calculator_folder_is_registered():
@@ -90,7 +139,7 @@ SHOWN = ("import sys; from calculators import cli, workbooks; from playbook.calc
          "cli.main(['double', '--x', '21']); "
          "print(workbooks.names()[-1], scripts.PAGE[len(scripts.FORMULAS) - 1], scripts.source('double.js'), "
          "'double' in widgets.SETTINGS, list(cli.build_parser()._actions[1].choices)[-2:]); "
-         "print(load(Path('.')).strings['calc-t-double'].en, 'PB.presenters.double' in scripts.results())")
+         "print(load(Path('.')).strings['calc-t-double'].en, 'PB.presenters.double' in scripts.shipped('results.js'))")
 
 
 def with_a_new_calculator(project: Path) -> list[str]:
@@ -155,3 +204,13 @@ def test_the_file_page_offers_the_kinds_of_each_folder_in_the_registrys_order(bo
     kinds = file_kinds("en", {key: text["en"] for key, text in book.strings.items()})
     assert [value for value, _ in kinds] == [*(f"score:{n}" for n in scorecard_names()), "abc", "rfm", "nps", "pipeline"]
     assert ("nps", "Net Promoter Score (NPS)") in kinds and ("abc", "ABC (Pareto) classification") in kinds
+
+
+def test_the_file_page_shows_the_option_fields_of_each_folder_for_its_own_kinds(book):
+    from playbook.calculators.widgets import file_fields
+
+    fields = file_fields("en", {key: text["en"] for key, text in book.strings.items()})
+    assert [(runners, [f.name for f in options]) for runners, options in fields] == [
+        (["abc"], ["a", "b"]), (["rfm"], ["analysis_date", "date_format", "ties", "thresholds"]), (["pipeline"], ["stages"])]
+    ties = fields[1][1][2]
+    assert (ties.label, ties.choices[1]) == ("Score rule (--ties)", ("r-rfm", "As the R package rfm (r-rfm)"))

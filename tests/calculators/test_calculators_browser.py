@@ -348,6 +348,37 @@ def test_rfm_options_on_the_page_as_on_the_command_line(page, server, site, tmp_
     assert Path(info.value.path()).read_bytes() == out.read_bytes()
 
 
+def test_each_kind_shows_its_own_fields_and_abc_thresholds_score_from_file_url(browser, site, tmp_path):
+    """On a phone, from file:// (no Worker: the runner scores on the page): each kind shows the option fields its
+    calculator's widget.py declares and no other's; ABC's thresholds typed there give the command line's bytes."""
+    from playbook.calculators.widgets import file_fields, file_kinds, runner
+    from playbook.core.loading import playbook_for
+
+    ui = {key: text.en for key, text in dict.items(playbook_for(ROOT).strings)}
+    context = browser.new_context(viewport={"width": 390, "height": 844}, accept_downloads=True)
+    page = context.new_page()
+    page.goto((site / page_of(site, "data-file-tool", "en")).as_uri())
+    tool = page.locator(TOOL)
+    for kind, _ in file_kinds("en", ui):
+        tool.locator("select[name='kind']").select_option(kind)
+        own = [(f.label, f.name) for runners, options in file_fields("en", ui) if runner(kind) in runners for f in options]
+        shown = tool.locator("[data-for] [name]").evaluate_all(
+            "fields => fields.filter(f => f.checkVisibility()).map(f => [f.labels[0].textContent, f.name])")
+        assert [tuple(f) for f in shown] == own, kind
+    source, expected = cli_output(tmp_path, "abc", "gbk", "--a", "90", "--b", "99", "--lang", "en")
+    tool.locator("select[name='kind']").select_option("abc")
+    tool.locator("input[name='a']").fill("90")
+    tool.locator("input[name='b']").fill("99")
+    tool.locator("input[name='b']").press("Tab")
+    tool.locator("input[type='file']").set_input_files(str(source))
+    expect(tool).to_have_attribute("data-state", "done", timeout=30000)
+    assert tool.get_attribute("data-mode") == "page"
+    with page.expect_download() as info:
+        tool.locator(".pb-file__download").click()
+    assert Path(info.value.path()).read_bytes() == expected
+    context.close()
+
+
 def test_a_large_file_shows_progress_and_gives_every_row_back(browser, server, site, tmp_path):
     """As a user on a phone: 20,000 leads from a CRM, one in 33 with a bad rating; the bar and the count move
     while the worker reads, every row comes back in order, the first 500 failed rows are listed."""

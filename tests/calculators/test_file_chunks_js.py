@@ -2,7 +2,8 @@
 csv.js: PB.csv.read bytes from a File, decoded PB.csv.chunk bytes at a time) and writes the result as Blob parts.
 Decoded in pieces of 1, 2, 3, 7 and 64 bytes (and read in ranges of twice that plus one), so that pieces and
 ranges end inside a GBK or UTF-8 character, between \\r and \\n and inside a quoted cell, a file must give the
-same bytes as `python -m calculators` gives for it whole: run in Node with the scripts the worker loads."""
+same bytes as `python -m calculators` gives for it whole: run in Node with the scripts the worker loads, as the
+site ships them (filescore.js followed by each calculator's runner)."""
 
 import base64
 import csv
@@ -15,7 +16,7 @@ import pytest
 
 from calculators.cli import main
 from calculators.data import scorecard_names
-from playbook.calculators.scripts import WORKER, source
+from playbook.calculators.scripts import WORKER, shipped
 from playbook.calculators.widgets import SETTINGS, browser_data
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,7 +27,7 @@ CHUNKS = [1, 2, 3, 7, 64, 1 << 20]
 RUNNER = r"""
 const fs = require("fs"), vm = require("vm");
 const [scripts, data, jobs, sizes] = JSON.parse(fs.readFileSync(0, "utf8"));
-for (const file of scripts) vm.runInThisContext(fs.readFileSync(file, "utf8"), { filename: file });
+for (const [name, text] of scripts) vm.runInThisContext(text, { filename: name });
 const PB = globalThis.PlaybookCalc, out = {};
 // A File as the worker reads it (FileReaderSync on slices), here over the bytes in memory
 globalThis.FileReaderSync = class { readAsArrayBuffer(part) { return part.bytes; } };
@@ -80,7 +81,7 @@ def command_line(tmp_path: Path, source: Path, args: list) -> bytes:
 def run_node(jobs: list, sizes: list) -> dict:
     """RUNNER's answer for (file, CLI arguments, the page's options) jobs read in ranges of `sizes` bytes."""
     data = browser_data(scorecard_names(), SETTINGS, messages=True)
-    stdin = json.dumps([[str(source(f)) for f in WORKER], data,
+    stdin = json.dumps([[[f, shipped(f)] for f in WORKER], data,
                         [{"path": str(path), "options": {**options, "lang": "zh"}} for path, _, options in jobs], sizes])
     run = subprocess.run(["node", "-e", RUNNER], input=stdin, capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr

@@ -106,7 +106,8 @@ def test_the_payload_reached_the_pages_that_show_data_through_markdown(payload_s
     # Not vacuous: the payload is on the pages as text, where Markdown, titles and tags carry data
     for page in ("en/management/index.html", "courses/index.html", "en/courses/complaint-workshop.html",
                  "en/courses/complaint-workshop-instructor.html", "booklets/index.html", "en/booklets/trainer.html",
-                 "en/tags.html", "en/planning/smart-goals.html", "en/calculators/clv.html"):
+                 "en/tags.html", "en/planning/smart-goals.html", "en/calculators/clv.html",
+                 "en/calculators/score-file.html"):
         shown = "".join(parsed((payload_site / page).read_text(encoding="utf-8")).text)
         assert PAYLOAD.strip() in shown, page
 

@@ -81,30 +81,17 @@
     return keys.map(function (k) { return [String(k), counts.get(k) || 0]; });
   }
 
-  // The command line's options, from the fields of the chosen calculator; the page's language for the output
+  // The command line's options: the chosen kind, the fields shown for it as typed (its calculator's runner reads
+  // them), the page's language for the output
   function options(form, lang) {
-    var kind = form.elements.kind.value, o = { kind: kind, lang: lang };
-    ["a", "b", "analysis_date", "date_format", "ties", "header_row", "stages", "thresholds", "sheet"].forEach(function (name) {
-      var field = form.elements[name];
-      if (field && !field.closest("[hidden]") && field.value.trim()) o[name] = field.value.trim();
+    var o = { kind: form.elements.kind.value, lang: lang };
+    Array.prototype.forEach.call(form.elements, function (field) {
+      if (field.name && !(field.name in o) && field.type !== "file" && !field.closest("[hidden]") && field.value.trim()) {
+        o[field.name] = field.value.trim();
+      }
     });
     if (o.header_row) o.header_row = parseInt(o.header_row, 10) || undefined;
-    if (o.stages) o.stages = pairs(o.stages, /[,，;；\n]+/);
-    if (o.thresholds) {
-      // "recency=7,30,90,180; frequency=1,2,4,8", as --thresholds takes them
-      var cuts = {};
-      pairs(o.thresholds, /[;；\n]+/).forEach(function (pair) { cuts[pair[0]] = pair[1].split(/[,，]/).map(PB.py.strip); });
-      o.thresholds = cuts;
-    }
     return o;
-  }
-
-  // "NAME=VALUE" pairs split by `between`
-  function pairs(text, between) {
-    return text.split(between).map(function (pair) {
-      var at = pair.search(/[=＝]/);
-      return at < 0 ? null : [PB.py.strip(pair.slice(0, at)), PB.py.strip(pair.slice(at + 1))];
-    }).filter(function (pair) { return pair && pair[0]; });
   }
 
   // The failed rows as a table of line and reason (text only, never markup); past the first few hundred,

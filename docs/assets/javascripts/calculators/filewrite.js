@@ -106,7 +106,8 @@
     } else if (value !== 0 && this.share.length <= LISTED) this.share.push([line, cell]);
   };
 
-  // The summary's lines about the file, in its language (batch.describe and the runners' warnings)
+  // The summary's lines about the file, in its language (batch.describe and the runners' warnings), then the
+  // runner's own (`state.notes`, as a file command's summary.say)
   function notes(state) {
     var m = state.messages, lang = state.lang, out = [];
     var lines = function (list) { return list.slice(0, LISTED).join(", ") + (list.length > LISTED ? ", …" : ""); };
@@ -120,12 +121,7 @@
       out.push(PB.cells.say(m, "summary-mixed", lang, { name: "'" + w.name + "'", share: cellText(w.share[0][1]),
         percent: cellText(w.percent[0][1]), lines: lines(w.share.map(function (s) { return s[0]; })) }));
     });
-    if (state.breaks) {
-      out.push(PB.cells.say(m, "summary-rfm-breaks", lang, { breaks: PB.rfm.DIMENSIONS.map(function (k) {
-        return state.words[k][lang] + " " + state.breaks[k].map(PB.py.formatG).join(", ");
-      }).join("; ") }));
-    }
-    return out;
+    return out.concat(state.notes || []);
   }
 
   // Python's str() of a number cell: 860000 → "860000", 0.5 → "0.5"
