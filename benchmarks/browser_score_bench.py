@@ -33,6 +33,8 @@ from pathlib import Path
 
 from _project import CHROMIUM, CHROMIUM_ARGS, ROOT, TASKS, serve, site_to_measure, task_cpu_ms
 
+from playbook.calculators.scripts import PARTS
+
 KINDS = {"score:lead": "客户,预算,决策权,需求,时机,匹配度", "abc": "客户,销售额", "rfm": "客户,日期,金额",
          "pipeline": "商机,金额,阶段,销售人员,区域"}
 STAGES = ["初步接触", "需求分析", "方案演示", "商务谈判", "成交", "丢单"]
@@ -73,12 +75,17 @@ def baseline_site(site: Path, rev: str, folder: Path) -> Path:
     shutil.copytree(site, folder)
     git = lambda *args: subprocess.run(["git", *args], cwd=ROOT, check=True, capture_output=True).stdout  # noqa: E731
     scripts = {f"{SCRIPTS}/{name}": name for name in git("ls-tree", "--name-only", f"{rev}:{SCRIPTS}").decode().split()}
-    # since each calculator has a folder of its own, its formula is calculators/<name>/formula.js (_ for -)
+    # since each calculator has a folder of its own, its formula is calculators/<name>/formula.js (_ for -); its
+    # present.js and filescore.js (scripts.PARTS) are written in after the shared script they add to
+    after = {}
     for path in git("ls-tree", "-r", "--name-only", rev, "calculators").decode().split():
         if path.endswith("/formula.js"):
             scripts[path] = path.split("/")[-2].replace("_", "-") + ".js"
+        for shared, part in PARTS.items():
+            if path.count("/") == 2 and path.endswith(f"/{part}"):
+                after.setdefault(f"{SCRIPTS}/{shared}", []).append(path)
     for path, name in scripts.items():
-        text = git("show", f"{rev}:{path}")
+        text = git("show", f"{rev}:{path}") + b"".join(git("show", f"{rev}:{part}") for part in after.get(path, []))
         if b"/* WORKER */" not in text:  # since the build writes worker.js's list in, the site's worker.js is kept
             (folder / "assets/javascripts/calculators" / name).write_bytes(text)
     return folder

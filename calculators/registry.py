@@ -10,11 +10,13 @@ from this one. What a folder holds (CONTRIBUTING.md, "Add a calculator"; tests/c
 - `cli.py`: its sub-commands of `python -m calculators` (`COMMANDS`, `options`, `inputs`, `run_file`);
 - `columns.py`, where it scores files: its polars columns for calculators/engine.py;
 - `widget.py`, where a page shows it: its widgets (`WIDGETS`, `build`), which playbook/calculators/widgets.py renders,
-  and the kinds of file the score-file page offers (`file_kinds`);
+  and the kinds of file the score-file page offers (`file_kinds`) with their option fields (`file_fields`);
 - `strings.yml`: the UI strings only it uses (its page's labels and results, its messages, its workbook's words),
   which the one loader reads with playbook_data/strings.yml;
 - `present.js`, where a page shows it: how its widget shows a result (`PB.presenters[name]`), which the site ships
-  inside results.js.
+  inside results.js;
+- `filescore.js`, where the score-file page offers it: how that page scores a file with it (`PB.fileRunners[kind]`),
+  which the site ships inside filescore.js.
 
 Each calculator takes one JSON-like mapping and returns one: the interface the test vectors, the site's worked
 examples and the browser widgets share.

@@ -1,10 +1,10 @@
 /* Whole-file scoring, mirroring calculators/runners.py: read the file, find the columns, then the chosen kind's
    runner scores the rows, which filewrite.js writes out. Each calculator's runner is in its folder's filescore.js,
    which registers PB.fileRunners[kind] (a scorecard's kind is "score:<name>", its runner "score"); the build
-   writes them in after this script (playbook/calculators/scripts.py). Runs in a Web Worker (worker.js) or, when none can
-   start, on the page a slice at a time: the work is a generator that yields every SLICE rows so either caller
-   can report progress. A CSV file is read a range at a time and the result written as Blob parts, so memory
-   stays flat however long the file. */
+   writes them in after this script (playbook/calculators/scripts.py). Runs in a Web Worker (worker.js) or, when
+   none can start, on the page a slice at a time: the work is a generator that yields every SLICE rows so either
+   caller can report progress. A CSV file is read a range at a time and the result written as Blob parts, so
+   memory stays flat however long the file. */
 (function (root) {
   "use strict";
 
@@ -58,8 +58,9 @@
     }).filter(function (pair) { return pair && pair[0]; });
   }
 
-  // The whole job: records → `state` {header, out (CSV lines), read, scored, failed, failures, labels, order},
-  // which the kind's runner fills, given the page's options (its calculator's fields as typed).
+  // The whole job: records → `state` {header, out (CSV lines), read, scored, failed, failures, labels, order,
+  // and the runner's own `notes`}, which the kind's runner fills, given the page's options (its calculator's
+  // fields as typed).
   // `source` gives [line, cells] records (PB.csv.textSource, or the rows of an xlsx sheet)
   function* scoreRecords(source, name, options, data, state) {
     var table = new PB.csv.Table(source, name, options.header_row);
@@ -84,7 +85,7 @@
   }
 
   // The share read counts each time the runner reads the file: `state.passes`, which a runner that adds up
-  // every row before writing any (ABC, RFM) sets to 2 before it reads
+  // every row before writing any sets to 2 before it reads
   function* scored(source, job, encoding, bytes) {
     var state = { passes: 1 }, work = scoreRecords(source, job.name, job.options, job.data, state);
     for (var step = work.next(); !step.done; step = work.next()) {
