@@ -109,9 +109,9 @@ def collected(frame: pl.LazyFrame) -> pl.DataFrame:
 
 
 def batches(table, clean=(), **columns):
-    """Each piece of `read`, with the named `columns` (expressions) computed, as a DataFrame."""
-    for _, cells in read(table, clean):
-        yield collected(cells.with_columns(**columns))
+    """Each piece of `read`, with the named `columns` (expressions) computed, as a DataFrame: the next piece
+    is computed while the caller works on the last (`ahead`), as in the second pass."""
+    return ahead(cells.with_columns(**columns) for _, cells in read(table, clean))
 
 
 def pieces(path, skip: int):

@@ -176,6 +176,24 @@ def test_small_batches_give_the_same_file(capsys, tmp_path, fast_path_used, monk
     assert (fast, fast_err) == (reference, reference_err)
 
 
+def test_the_pipeline_rollup_is_the_references_to_the_last_bit(capsys, tmp_path, monkeypatch):
+    """The summary prints the roll-up rounded; the sums and deal counts of every bucket must be the reference's
+    exactly (each summed deal by deal in line order), across pieces."""
+    from calculators.pipeline import Rollup
+
+    monkeypatch.setattr(engine, "CHUNK", 9973)
+    results = []
+    result = Rollup.result
+    monkeypatch.setattr(Rollup, "result", lambda self: results.append(repr(result(self))) or result(self))
+    rng = random.Random(4)
+    header, rows = pipeline_rows(rng)
+    source = tmp_path / "in.csv"
+    write_file(source, header, rows[:3000], rng)
+    both(capsys, tmp_path, "pipeline", source, ["--stage", "试用=0.4"])
+    assert len(results) == 2
+    assert results[0] == results[1]
+
+
 def test_the_pieces_never_cut_a_quoted_cell(monkeypatch):
     monkeypatch.setattr(engine, "CHUNK", 7)
     data = b'h\r\n"a\r\nb",1\r\nc,2\r\n"d,""e""",3\r\nf,4'
