@@ -8,6 +8,7 @@ from mkdocs.exceptions import PluginError
 
 from playbook import features
 from playbook.calculators.scripts import page_scripts
+from playbook.core import raw_html
 from playbook.core.blocks import Macros
 from playbook.core.loading import loaded, playbook_for
 from playbook.core.page_calls import check_macro_calls
@@ -29,7 +30,7 @@ def define_env(env):
     for part in features.parts("macros"):
         for name, macro in part.MACROS.items():
             context.registered[name] = functools.partial(macro, context)
-            env.macro(context.registered[name], name)
+            env.macro(raw_html.marking(context.registered[name]), name)
 
 
 def on_pre_page_macros(env):

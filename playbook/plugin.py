@@ -6,14 +6,14 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
-from playbook.core import addresses, caching
+from playbook.core import addresses, caching, raw_html
 
 from .calculators import events as workbooks
 from .calculators import scripts as calculator_scripts
 from .config import PlaybookConfig
 from .courses import events as courses
 from .search import events as search
-from .site import cjk_line_breaks, installable, offline, page_cache, per_language
+from .site import cjk_line_breaks, installable, offline, page_cache, per_language, theme_files
 
 
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):
@@ -28,6 +28,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         problem = addresses.config_problem(config)
         if problem:
             raise PluginError(f"{Path(config.config_file_path or 'mkdocs.yml').name}: {problem}")
+        if not any(isinstance(extension, raw_html.Blocks) for extension in config.markdown_extensions):
+            config.markdown_extensions.append(raw_html.Blocks())  # the macros' HTML blocks, not parsed again
+        theme_files.on_config(config)  # the installed theme's files listed once per process
         search.on_config(config)  # jieba learns the glossary's words
         if self.config.course_pages:
             courses.on_config(config)  # a nav section per course
@@ -57,6 +60,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     @event_priority(100)  # before every other on_page_content: the HTML as Python-Markdown made it
     def _cached_content(self, html, *, page, config, files):
+        page.present_anchor_ids |= raw_html.anchor_ids(page.markdown)  # MkDocs did not see the stashed blocks
         return page_cache.on_page_content(html, page, files)
 
     def _line_breaks(self, html, *, page, config, files):

@@ -136,11 +136,17 @@ def _nav_places(items) -> list:
 
 
 def _render_key(site: str, page) -> str:
-    return _digest([site, page.file.src_uri, page.url, page.title, page.meta, _toc_places(page.toc), page.content])
+    return _digest([site, page.file.src_uri, page.url, page.title, page.meta, _toc_places(page.toc),
+                    _sha(page.content)])
 
 
 def _digest(reads) -> str:
-    return hashlib.sha256(json.dumps(reads, default=str, ensure_ascii=False).encode("utf-8")).hexdigest()
+    return _sha(json.dumps(reads, default=str, ensure_ascii=False))
+
+
+def _sha(text: str) -> str:
+    """A page's HTML is hashed as it is, not copied into a JSON text first."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def on_post_page(output, page):
@@ -156,7 +162,7 @@ def _toc_places(toc) -> list:
 
 def _index_key(index, page) -> str:
     return _digest([index.config, page.title, {name: page.meta.get(name) for name in ("title", "tags", "search")},
-                    _toc_places(page.toc), getattr(jieba.dt, "total", 0), page.content])
+                    _toc_places(page.toc), getattr(jieba.dt, "total", 0), _sha(page.content)])
 
 
 _index_page = SearchIndex.add_entry_from_context
@@ -169,6 +175,8 @@ def _index_page_once(index, page):
     kept = _entries.get(place)
     if kept and kept[0] == key:
         index.entries.extend(dict(entry) for entry in kept[1])
+        if page.meta.get("template") == KEPT:  # the theme writes the page as before: its HTML is not read again,
+            page.content = ""  # and material's clean-up of it (a pattern over the whole page) has nothing to scan
         return
     start = len(index.entries)
     _index_page(index, page)

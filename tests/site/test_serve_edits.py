@@ -128,3 +128,9 @@ def test_a_theme_template_edit_reaches_every_page(live):
     pages = live.pages()
     assert {_language(path) for path in pages} == {"zh", "en"}, pages
     live.wait(lambda: all(mark in live.get(path) for path in pages), 600, f"the template's edit on all {len(pages)} pages")
+
+
+def test_a_file_added_to_the_overrides_is_served(live):
+    # The installed theme's files are listed once per server (playbook/site/theme_files.py); the project's are not
+    (live.project / "overrides/pb-added.txt").write_text("added while serving", encoding="utf-8")
+    live.wait(lambda: live.get("pb-added.txt") == "added while serving", 600, "the file added to overrides/")
