@@ -37,7 +37,7 @@
       return state.words[d][state.lang] + " " + result.breaks[d].map(PB.py.formatG).join(", ");
     }).join("; ") })];
     yield* OUT.stream(table, ["recency", "frequency", "monetary", "r", "f", "m", "segment"], function (cells) {
-      var j = totals.index.get(order(cells)[0]), segment = titles[result.rules[result.segment[j]].key];
+      var j = totals.names.number(order(cells)[0], false), segment = titles[result.rules[result.segment[j]].key];
       return [[String(result.recency[j]), String(totals.count[j]), PB.py.floatRepr(PB.py.round(totals.amount[j], 2)),
         String(result.r[j]), String(result.f[j]), String(result.m[j]), segment], segment];
     }, state);
