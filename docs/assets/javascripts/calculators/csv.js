@@ -7,9 +7,11 @@
 
   var PB = root.PlaybookCalc;
 
-  // Bytes decoded at a time (PB.csv.chunk): a file is never held whole as text, and a piece's text (16 KB)
-  // dies young in the worker's heap (at 64 KB the 1M-row file's scoring took ~15 MB more)
-  var CHUNK = 1 << 14;
+  // Bytes decoded at a time (PB.csv.chunk): a file is never held whole as text, and a piece's text (8 KB)
+  // dies young in the worker's heap. What is alive at each young collection adds up until V8 doubles the
+  // young generation: with 16 KB pieces it reached V8's most (48 MB in a 1M-row RFM scoring), with 4 KB
+  // pieces half of it (Node: 16 against 32 MB for 1M scorecard rows); at 64 KB the scoring took ~15 MB more
+  var CHUNK = 1 << 12;
   // Bytes read from a File at a time (PB.csv.read), the pieces decoded from them. Reading alone, 1 MB reads
   // were faster (a 21 MB file twice: 0.8-1.5 s, 6.5-7.5 s in 16 KB reads), but the whole scoring of 1M rows
   // slower (21 s against 14 s; probably as a megabyte read lives through the worker's young collections)
