@@ -75,7 +75,9 @@
   // A CSV file's job (a File in a Worker, an ArrayBuffer on the page): read a range at a time; yields
   // progress {rows, share of the reading done}, returns the result
   function* scoreCsv(file, job) {
-    var bytes = new PB.csv.Bytes(file), encoding = PB.csv.encodingOf(bytes);
+    var bytes = new PB.csv.Bytes(file), check = PB.csv.encodingOf(bytes), step;
+    while (!(step = check.next()).done) yield { rows: 0, share: 0 };
+    var encoding = step.value;
     return yield* scored(PB.csv.fileSource(bytes, encoding), job, encoding.toUpperCase(), bytes);
   }
 
