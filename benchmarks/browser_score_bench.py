@@ -4,7 +4,7 @@ commit before the worker read files a range at a time), measured in turns in the
 figures and the ratios after / before, and checks both give the same bytes.
 
     .venv/bin/python benchmarks/browser_score_bench.py [--rows 100000,1000000] [--kinds score:lead,abc,rfm,pipeline]
-                                                       [--baseline REV] [--site DIR] [--file-url]
+                                                       [--baseline REV] [--site DIR] [--encoding E] [--file-url]
 
 Without --site the site is built into a temporary folder first; the baseline is that site with the
 calculators' scripts of REV. For each run a fresh browser context opens the score-a-file page over HTTP
@@ -51,8 +51,8 @@ WATCH = """() => { window.pbGap = 0; window.pbTask = 0; let last = performance.n
   requestAnimationFrame(tick); }"""
 
 
-def make_file(path: Path, kind: str, rows: int):
-    """A GBK file as Chinese Excel saves it, one bad row in a thousand."""
+def make_file(path: Path, kind: str, rows: int, encoding: str = "gbk"):
+    """A GBK file as Chinese Excel saves it (or `encoding`), one bad row in a thousand."""
     rng = random.Random(7)
     lines = [KINDS[kind]]
     for i in range(rows):
@@ -67,7 +67,7 @@ def make_file(path: Path, kind: str, rows: int):
         else:
             lines.append(f"客户{rng.randint(0, rows // 5)},2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d},"
                          f"{'x' if bad else rng.randint(100, 90000)}")
-    path.write_bytes(("\n".join(lines) + "\n").encode("gbk"))
+    path.write_bytes(("\n".join(lines) + "\n").encode(encoding))
 
 
 def baseline_site(site: Path, rev: str, folder: Path) -> Path:
@@ -204,6 +204,7 @@ def main():
     parser.add_argument("--kinds", default=",".join(KINDS), help=f"of {', '.join(KINDS)}")
     parser.add_argument("--baseline", default=BASELINE, help="the commit whose page scripts are 'before'")
     parser.add_argument("--site", type=Path, help="an already built site (default: build one)")
+    parser.add_argument("--encoding", default="gbk", help="of the files scored (utf-8: the page checks it whole first)")
     parser.add_argument("--file-url", action="store_true", help="also score from file:// (on the page's thread)")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
@@ -217,8 +218,9 @@ def main():
             for rows in (int(n) for n in args.rows.split(",")):
                 for kind in args.kinds.split(","):
                     source = Path(tmp) / f"{kind.replace(':', '-')}-{rows}.csv"
-                    make_file(source, kind, rows)
-                    print(f"{kind} {rows:,} rows ({source.stat().st_size / 1e6:.1f} MB GBK), baseline {args.baseline}:")
+                    make_file(source, kind, rows, args.encoding)
+                    print(f"{kind} {rows:,} rows ({source.stat().st_size / 1e6:.1f} MB {args.encoding.upper()}), "
+                          f"baseline {args.baseline}:")
                     for where in ("http", "file://") if args.file_url else ("http",):
                         runs = {}
                         for name in ("before", "after"):  # in turns, so a machine that slows down weighs on both
