@@ -1,10 +1,15 @@
-"""Jinja templates for data blocks; autoescape is on, so no text from data becomes HTML."""
+"""Jinja templates for data blocks; autoescape is on, so no text from data becomes HTML. A render notes the
+template files it used (playbook/core/reads.py): `mkdocs serve` renders again only the pages that use an
+edited template."""
 
 import functools
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, meta, pass_context
 
 from playbook import features
+from playbook.core import reads
+
+_templates: dict = {}  # template name → (its text, its file, whether that is unchanged, the names it includes)
 
 
 @pass_context
@@ -55,5 +60,22 @@ def _environment() -> Environment:
 
 def render(template: str, **context) -> str:
     """Render a template into one HTML block with no blank line, so Markdown keeps it whole."""
-    html = _environment().get_template(template).render(**context)
+    env = _environment()
+    _note_files(env, template, set())
+    html = env.get_template(template).render(**context)
     return "\n".join(line for line in html.splitlines() if line.strip())
+
+
+def _note_files(env: Environment, name: str, noted: set):
+    """Note the file of template `name` and of every template it includes, with their text."""
+    if name in noted:
+        return
+    noted.add(name)
+    known = _templates.get(name)
+    if known is None or not known[2]():
+        text, path, unchanged = env.loader.get_source(env, name)
+        known = _templates[name] = (text, path, unchanged, list(meta.find_referenced_templates(env.parse(text))))
+    reads.file(known[1], known[0])
+    for included in known[3]:
+        for other in [included] if included else env.list_templates():  # a name only known when rendering: all
+            _note_files(env, other, noted)

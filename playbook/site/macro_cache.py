@@ -4,9 +4,10 @@ A page's macros are rendered once per build by mkdocs-macros; most of a rebuild 
 After a page rendered, it is kept with what its macros read of the playbook (playbook/core/reads.py), the page
 metadata they set and the items they cited. A later build gives the page the same Markdown without rendering
 (`render_macros: false` for that page, then the kept text) when its Markdown, metadata and place are the same,
-and so are the site (mkdocs.yml, the files, which page is each item's home, the data templates, the day) and
-everything it read. Never kept: a page whose render logged a warning, one using anything but the playbook's
-macros (`{{ page.title }}`, `{{ config… }}`), one that turns macros off itself, or one marked volatile.
+and so are the site (mkdocs.yml, the files, which page is each item's home, the names of the data templates,
+the day) and everything it read, the data templates' text included. Never kept: a page whose render logged a
+warning, one using anything but the playbook's macros (`{{ page.title }}`, `{{ config… }}`), one that turns
+macros off itself, or one marked volatile.
 PLAYBOOK_CACHE=off renders every page (playbook/core/caching.py).
 
 Why by hand: mkdocs-macros has no cache, and no plugin records what a page's rendering depends on.
@@ -76,8 +77,8 @@ def _site_digest(env, context) -> str:
         config = Path(env.conf.config_file_path).read_text(encoding="utf-8") if env.conf.config_file_path else ""
         places = sorted(f"{f.src_uri} {f.url}" for f in files or [])
         homes = sorted(map(list, context.homes.items()))
-        templates = sorted((str(f), f.stat().st_mtime_ns) for folder in features.template_dirs()
-                           for f in Path(folder).rglob("*") if f.is_file())
+        templates = sorted(str(f) for folder in features.template_dirs()  # which file a name finds; their text
+                           for f in Path(folder).rglob("*") if f.is_file())  # is a page's read (core/render.py)
         names = sorted(dict.keys(context.book.files))
         text = json.dumps([config, places, homes, templates, names, today().isoformat()], ensure_ascii=False)
         _site[id(files)] = hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -3,6 +3,7 @@ read is unchanged. Each test records reads on a copy of the real playbook, then 
 
 import copy
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -90,3 +91,18 @@ def test_a_calculators_settings_are_noted_by_file(twin):
         assert not recorded.unchanged(twin)
     finally:
         data.use_loaded({})
+
+
+def test_a_data_template_is_read_with_the_templates_it_includes(twin, monkeypatch):
+    from playbook.core import render
+
+    env = render._environment()
+    recorded = _record(twin, lambda b: render._note_files(env, "checklist.html", set()))
+    read = {Path(path).name for path in recorded.files}
+    assert {"checklist.html", "upkeep_badges.html", "tools.html", "printed_foot.html"} <= read
+    assert "booklet.html" not in read
+    assert recorded.unchanged(twin)
+    included = next(path for path in recorded.files if path.endswith("upkeep_badges.html"))
+    digest_of = reads._digest_of
+    monkeypatch.setattr(reads, "_digest_of", lambda path: "edited" if str(path) == included else digest_of(path))
+    assert not recorded.unchanged(twin), "an edit of an included template renders the page again"
