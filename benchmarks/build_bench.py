@@ -22,9 +22,11 @@ import yaml
 from _project import ENV, copy_project, median_builds
 
 DUMP_HOOK = '''
-"""Benchmark only: write each page's Markdown after macros ran, with its front matter."""
+"""Benchmark only: write each page's Markdown after macros ran, with its front matter (and without the marks
+of its HTML blocks, which only the playbook's Markdown extension reads: playbook/core/raw_html.py)."""
 import os, pathlib, yaml
 from mkdocs.plugins import event_priority
+from playbook.core.raw_html import unmarked
 
 @event_priority(-100)
 def on_page_markdown(markdown, page, **kwargs):
@@ -32,7 +34,7 @@ def on_page_markdown(markdown, page, **kwargs):
     out.parent.mkdir(parents=True, exist_ok=True)
     meta = {k: v for k, v in page.meta.items() if k != "module"}
     head = "---\\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\\n\\n" if meta else ""
-    out.write_text(head + markdown, encoding="utf-8")
+    out.write_text(head + unmarked(markdown), encoding="utf-8")
 '''
 
 
