@@ -11,8 +11,6 @@ import functools
 import io
 import json
 import re
-import subprocess
-import sys
 import zipfile
 
 import formulas
@@ -23,6 +21,7 @@ from formulas.excel.xlreader import load_workbook as read_as_formulas  # dates a
 from openpyxl.cell.cell import MergedCell
 
 from calculators import workbooks
+from calculators.cli import main
 from calculators.data import load_scorecard, settings
 from calculators.errors import number
 from calculators.registry import CALCULATORS, folder, run
@@ -337,16 +336,23 @@ def test_two_builds_are_byte_identical():
     assert first.getvalue() == second.getvalue()
 
 
-def test_command_line_writes_a_workbook(tmp_path):
+def test_command_line_writes_a_workbook(tmp_path, capsys):
+    # `python -m calculators`'s main() in this process; tests/calculators/test_calc_data.py starts the real one
     target = tmp_path / "clv.xlsx"
-    done = subprocess.run([sys.executable, "-m", "calculators", "workbook", "clv", "--lang", "en", "-o", str(target)],
-                          capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
+    assert exit_code(["workbook", "clv", "--lang", "en", "-o", str(target)]) == 0, capsys.readouterr().err
     assert openpyxl.load_workbook(target).sheetnames == ["Four-part form", "Retention form", "Customer list",
                                                           "How it works"]
-    bad = subprocess.run([sys.executable, "-m", "calculators", "workbook", "nope"], capture_output=True, text=True)
-    assert bad.returncode == 2
-    assert bad.stderr.startswith("error: unknown workbook 'nope'; expected one of: clv, scorecard-customer-value")
+    capsys.readouterr()
+    assert exit_code(["workbook", "nope"]) == 2
+    assert capsys.readouterr().err.startswith(
+        "error: unknown workbook 'nope'; expected one of: clv, scorecard-customer-value")
+
+
+def exit_code(argv: list[str]) -> int:
+    try:
+        return main(argv)
+    except SystemExit as done:  # argparse's errors exit
+        return done.code
 
 
 def test_sheet_names_from_strings_fit_what_excel_accepts():

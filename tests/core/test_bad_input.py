@@ -7,12 +7,11 @@ strings from the real playbook_data/strings.yml, which the templates it renders 
 """
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from playbook.__main__ import main
 from playbook.core.book import load
 from playbook.core.problems import DataError
 from playbook.core.schema import TOP_LEVEL, folders
@@ -64,12 +63,13 @@ def test_every_problem_is_reported_word_for_word(tmp_path, case):
     assert [str(p) for p in raised.value.problems] == expected_lines(case)
 
 
-def test_check_command_lists_all_problems_and_exits_1(tmp_path):
+def test_check_command_lists_all_problems_and_exits_1(tmp_path, capsys):
+    # `python -m playbook`'s main() in this process (tests/upkeep/test_sources.py starts the real one)
     project = broken_project(tmp_path, "several-at-once")
-    result = subprocess.run([sys.executable, "-m", "playbook", "check", "--root", str(project)],
-                            capture_output=True, text=True)
-    assert result.returncode == 1
-    assert result.stderr.splitlines() == ["5 problems in playbook_data/:", *expected_lines("several-at-once")]
+    code = main(["check", "--root", str(project)])
+    assert code == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert lines == ["5 problems in playbook_data/:", *expected_lines("several-at-once")]
 
 
 @pytest.mark.build

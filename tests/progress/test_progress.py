@@ -11,6 +11,7 @@ import zlib
 import openpyxl
 import pytest
 
+from playbook.progress import roster
 from playbook.progress.progress import read_slip
 
 from tests.conftest import ROOT
@@ -58,15 +59,16 @@ def test_a_malformed_slip_is_refused_with_its_reason(book, text, message):
     assert str(error.value) == message
 
 
-def test_roster_merges_good_slips_and_names_the_bad(tmp_path):
+def test_roster_merges_good_slips_and_names_the_bad(tmp_path, capsys):
+    # roster's main() in this process; the browser test below runs the real `python -m playbook.progress.roster`
     good, bad = tmp_path / "good.json", tmp_path / "bad.json"
     good.write_text(json.dumps(slip(name="=HYPERLINK(\"http://x\",\"y\")")), encoding="utf-8")
     bad.write_text("{", encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "playbook.progress.roster", str(good), str(bad), "-o", str(tmp_path / "r.xlsx"),
-                          "--root", str(ROOT)], capture_output=True, text=True)
-    assert run.returncode == 1
-    assert f"{bad}: is not a completion slip" in run.stderr
-    assert "1 slips merged" in run.stderr and "1 left out" in run.stderr and "not proof" in run.stderr
+    code = roster.main([str(good), str(bad), "-o", str(tmp_path / "r.xlsx"), "--root", str(ROOT)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert f"{bad}: is not a completion slip" in err
+    assert "1 slips merged" in err and "1 left out" in err and "not proof" in err
     sheet = openpyxl.load_workbook(tmp_path / "r.xlsx")["roster"]
     name = sheet["A2"]
     assert name.value == "'=HYPERLINK(\"http://x\",\"y\")" and name.data_type == "s"
