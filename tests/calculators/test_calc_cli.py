@@ -140,10 +140,11 @@ def test_extra_cells_are_kept_in_the_error_and_blank_lines_skipped(tmp_path):
     ("", "the file is empty"),
     ("\n\n", "the file is empty"),
 ])
-def test_empty_file_is_one_line(tmp_path, content, expected):
+def test_empty_file_is_one_line(cli, tmp_path, content, expected):
+    # the first case starts the real command line, the other calls main() in this process
     source = tmp_path / "empty.csv"
     source.write_text(content, encoding="utf-8")
-    code, out, err = run_cli("score", source, "--scorecard", "lead")
+    code, out, err = (run_cli if content == "" else cli)("score", source, "--scorecard", "lead")
     assert code == 2 and expected in err and "Traceback" not in err and err.count("\n") == 1
 
 
