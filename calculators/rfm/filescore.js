@@ -30,7 +30,9 @@
       if (r[2] !== null) continue;
       try { totals.add.apply(totals, order(r[1])); } catch (error) { if (!(error instanceof PB.InputError)) throw error; }
     }
-    var result = totals.columns(o.analysis_date || null, null, data, thresholds(o.thresholds), o.ties), titles = {};
+    var scoring = totals.columnSteps(o.analysis_date || null, null, data, thresholds(o.thresholds), o.ties), step;
+    while (!(step = scoring.next()).done) yield 0;  // scored in steps (200,000 customers at once froze the page)
+    var result = step.value, titles = {};
     data.settings.rfm.segments.forEach(function (s) { titles[s.key] = s.title[state.lang]; });
     state.order = data.settings.rfm.segments.map(function (s) { return titles[s.key]; });
     state.notes = [PB.cells.say(state.messages, "summary-rfm-breaks", state.lang, { breaks: PB.rfm.DIMENSIONS.map(function (d) {
