@@ -379,6 +379,37 @@ def test_each_kind_shows_its_own_fields_and_abc_thresholds_score_from_file_url(b
     context.close()
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", ["abc", "rfm"])
+def test_a_long_utf8_file_scored_on_a_phone_from_file_url_in_steps(browser, site, tmp_path, kind):
+    """On a phone, from file:// (no Worker): a UTF-8 file of 30,000 rows, long enough that checking its encoding,
+    ranking ABC's values (runs of 4,096 merged) and scoring RFM's 12,000 customers (8,192 at a time) each take
+    several steps; the page draws frames while it scores and gives the command line's bytes."""
+    source = tmp_path / f"{kind}-30k.csv"
+    if kind == "abc":
+        rows = [f"客户{i},{'x' if i % 1000 == 999 else i * 7 % 9973 + 0.5}" for i in range(30_000)]
+        source.write_text("客户,销售额\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    else:
+        rows = [f"客户{i * 7 % 12_000},2024-{i % 12 + 1:02d}-{i % 28 + 1:02d},{'x' if i % 1000 == 999 else i % 997}"
+                for i in range(30_000)]
+        source.write_text("客户,日期,金额\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    out = tmp_path / "cli.csv"
+    subprocess.run([sys.executable, "-m", "calculators", kind, str(source), "--lang", "en", "-o", str(out)],
+                   cwd=ROOT, check=True, capture_output=True)
+    context = browser.new_context(viewport={"width": 390, "height": 844}, accept_downloads=True)
+    page = context.new_page()
+    page.goto((site / page_of(site, "data-file-tool", "en")).as_uri())
+    page.locator(TOOL).locator("select[name='kind']").select_option(kind)
+    # Frames drawn while the tool works: a page busy with the whole job in one task would draw none
+    page.evaluate("""() => { window.pbFrames = 0; const tick = () => {
+      if (document.querySelector('[data-file-tool]').dataset.state === 'working') pbFrames += 1;
+      requestAnimationFrame(tick); }; requestAnimationFrame(tick); }""")
+    assert score_in_page(page, source, kind, timeout=60000) == out.read_bytes()
+    assert page.locator(TOOL).get_attribute("data-mode") == "page"
+    assert page.evaluate("pbFrames") >= 3
+    context.close()
+
+
 def test_a_large_file_shows_progress_and_gives_every_row_back(browser, server, site, tmp_path):
     """As a user on a phone: 20,000 leads from a CRM, one in 33 with a bad rating; the bar and the count move
     while the worker reads, every row comes back in order, the first 500 failed rows are listed."""
