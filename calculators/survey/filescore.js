@@ -17,7 +17,10 @@
       var label = word(PB.survey.category(metric, value, scale[2]));
       return [metric === "ces" ? [] : [label], label];
     }, state);
-    if (values.length) state.result = PB.survey.metrics[metric][0]({ answers: values, scale: scale[1], satisfied_from: scale[2] }, data);
+    if (!values.length) return;
+    // The score itself, the summary's last line as the command line prints it ("nps: 20, promoters: 3, …")
+    var result = PB.survey.metrics[metric][0]({ answers: values, scale: scale[1], satisfied_from: scale[2] }, data);
+    state.notes = [Object.keys(result).map(function (k) { return k + ": " + PB.py.formatG(result[k]); }).join(", ")];
   }
 
   PB.fileRunners.nps = PB.fileRunners.csat = PB.fileRunners.ces = answers;

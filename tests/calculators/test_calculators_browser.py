@@ -211,6 +211,25 @@ def test_file_scoring_matches_the_command_line(page, server, site, tmp_path, kin
     assert not any(data and content[:20] in data for _, _, data in sent)
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_survey_file_on_a_phone_shows_its_score_as_the_command_line_does(browser, server, site, tmp_path, lang):
+    name, _, text = FILES["nps"]
+    source = tmp_path / name
+    source.write_text(text, encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "calculators", "nps", str(source), "--lang", lang,
+                          "-o", str(tmp_path / "out.csv")], cwd=ROOT, capture_output=True, text=True)
+    score = run.stderr.strip().splitlines()[-1]
+    assert score.startswith("nps: 0, promoters: 2, passives: 1, detractors: 2"), run.stderr
+    context = browser.new_context(viewport={"width": 390, "height": 844}, accept_downloads=True)
+    try:
+        phone = context.new_page()
+        phone.goto(server + page_of(site, "data-file-tool", lang))
+        score_in_page(phone, source, "nps")
+        expect(phone.locator(TOOL + " .pb-file__notes li").last).to_have_text(score)
+    finally:
+        context.close()
+
+
 def test_file_scoring_without_a_worker_from_file_url(page, site, tmp_path):
     source, expected = cli_output(tmp_path, "score:lead", "gbk", "--lang", "en")  # the page's language
     page.goto((site / page_of(site, "data-file-tool", "en")).as_uri())
