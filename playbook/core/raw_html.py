@@ -1,12 +1,13 @@
 """The HTML blocks the macros put in a page go to the output as they are, without Python-Markdown parsing them.
 
-A macro's output is HTML made by autoescaped templates (playbook/core/render.py): Markdown has nothing to do
-in it, yet md_in_html and MkDocs' anchor finder fed every character of it through Python's HTMLParser, about a
-fifth of a full build. `marked()` wraps each HTML block of a macro's output (a paragraph of it opening with a
-tag and ending with `>`; not a comment, which other plugins may fill) in two comments; the `Blocks` extension, before those two parsers, puts each marked block
-that stands alone between blank lines and opens with a block-level tag into Markdown's own stash of raw HTML (what md_in_html would do with it)
-and drops the marks of any other (inline: left for Markdown as before). `anchor_ids()` gives the ids the
-stashed blocks hold, which MkDocs no longer sees, so links to them are still checked.
+A macro's output is HTML made by autoescaped templates (playbook/core/render.py): Markdown has nothing to do in
+it, yet md_in_html and MkDocs' anchor finder fed every character of it through Python's HTMLParser, about a
+tenth of a full build's CPU. `marked()` wraps each HTML block of a macro's output (a paragraph of it opening
+with a tag and ending with `>`; not a comment, which other plugins may fill) in two comments. The `Blocks`
+extension, before those two parsers, puts each marked block that stands alone between blank lines and opens
+with a block-level tag into Markdown's own stash of raw HTML (as md_in_html would), and drops the marks of any
+other (inline: left to Markdown as before). `anchor_ids()` gives the ids the marked blocks hold, which MkDocs
+no longer sees, so links to them are still checked.
 
 Why by hand: no Python-Markdown extension or MkDocs option skips HTML known to be final.
 """
