@@ -9,11 +9,13 @@ the page `volatile`: never reused.
 Why by hand: mkdocs-macros renders every page on every build and no plugin records what a page depends on.
 """
 
+import functools
 import hashlib
 from contextlib import contextmanager
 from pathlib import Path
 
 _open: list = []  # the Reads being recorded, innermost last
+_on_disk: dict = {}  # path → (its modification time and size, its text's digest): each page asks again
 
 
 class Reads:
@@ -161,12 +163,18 @@ def _model(value):
     return getattr(value, "item", value)
 
 
+@functools.lru_cache(maxsize=256)  # a data template's text is noted by every block it renders
 def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _digest_of(path: Path) -> str | None:
+    """The digest of the file's text, read again only when its modification time or size changed."""
     try:
-        return _digest(path.read_text(encoding="utf-8"))
+        stat = path.stat()
+        known = _on_disk.get(path)
+        if known is None or known[0] != (stat.st_mtime_ns, stat.st_size):
+            known = _on_disk[path] = ((stat.st_mtime_ns, stat.st_size), _digest(path.read_text(encoding="utf-8")))
+        return known[1]
     except OSError:
         return None
