@@ -63,9 +63,7 @@
   }
 
   function ranking(values) {
-    var steps = rankingSteps(values), step = steps.next();
-    while (!step.done) step = steps.next();
-    return step.value;
+    return PB.finish(rankingSteps(values));
   }
 
   // The class of a cumulative share: ≤ A threshold → A, ≤ B threshold → B, else C

@@ -199,9 +199,7 @@
   };
 
   Totals.prototype.columns = function (analysisDate, segments, data, thresholds, ties) {
-    var steps = this.columnSteps(analysisDate, segments, data, thresholds, ties), step = steps.next();
-    while (!step.done) step = steps.next();
-    return step.value;
+    return PB.finish(this.columnSteps(analysisDate, segments, data, thresholds, ties));
   };
 
   // The scores with a record per customer, as the Python reference returns them

@@ -207,6 +207,13 @@
     return calc(inputs, data || PB.data || {});
   }
 
+  // A generator of steps (the file page pauses between them) run through at once: what it returns
+  function finish(steps) {
+    var step = steps.next();
+    while (!step.done) step = steps.next();
+    return step.value;
+  }
+
   PB.InputError = InputError;
   PB.fail = fail;
   PB.py = { round: round, floatRepr: floatRepr, formatG: formatG, fmt: fmt, show: show, repr: repr, strip: strip };
@@ -215,4 +222,5 @@
   PB.numberList = numberList;
   PB.call = call;
   PB.run = run;
+  PB.finish = finish;
 })(typeof self !== "undefined" ? self : globalThis);
