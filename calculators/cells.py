@@ -58,11 +58,16 @@ def _parts(value, text, name, date_format):
 
 
 _TOTALS = {"合计", "总计", "小计", "总合计", "共计", "total", "subtotal", "grandtotal", "totals"}
+_SPACES = re.compile(r"\s+")
+# A label's first letter, in any case: a cell without one is no label. Most cells are numbers and names,
+# and one search for these letters takes half the time of spelling each cell out as a label.
+_MAYBE_TOTAL = re.compile("[" + "".join(sorted({label[0] for label in _TOTALS})) + "]", re.IGNORECASE)
 
 
 def is_total_row(cells) -> bool:
     """True when a cell of the row is a total or subtotal label (合计, 总计, 小计, Total, Subtotal…)."""
-    return any(isinstance(c, str) and re.sub(r"\s+", "", c).rstrip(":：").lower() in _TOTALS for c in cells)
+    return any(isinstance(c, str) and _MAYBE_TOTAL.search(c) and _SPACES.sub("", c).rstrip(":：").lower() in _TOTALS
+               for c in cells)
 
 
 def header_position(first_rows) -> int:

@@ -108,6 +108,21 @@ def test_a_ui_string_the_templates_use_is_checked(tmp_path):
         " expected objectives: {zh: …, en: …} under strings"]
 
 
+def test_a_key_a_template_starts_to_use_is_checked_in_the_same_process(tmp_path, monkeypatch):
+    # The code's keys are read once per version of its files: `mkdocs serve` keeps the process while a template
+    # is edited, and the next check must see the template's new key
+    from playbook.core import ui_strings
+
+    template = tmp_path / "playbook" / "feature" / "templates" / "page.html"
+    template.parent.mkdir(parents=True)
+    monkeypatch.setattr(ui_strings, "PACKAGE", tmp_path / "playbook")
+    monkeypatch.setattr(ui_strings, "CODE", [template])
+    template.write_text("{{ ui('objectives') }}", encoding="utf-8")
+    assert "objectives" in ui_strings.used_keys() and "brand-new" not in ui_strings.used_keys()
+    template.write_text("{{ ui('objectives') }} {{ ui('brand-new') }}", encoding="utf-8")
+    assert ui_strings.used_keys()["brand-new"] == "playbook/feature/templates/page.html"
+
+
 def test_a_broken_shared_file_is_reported_once(project_copy):
     # One role title without English: one problem, not one per item that names a role
     roles = project_copy / "playbook_data" / "roles.yml"
