@@ -17,7 +17,7 @@ test: $(STAMP) /usr/bin/chromium $(AXE)  ## run every test, the browser ones inc
 	$(PY) -m pytest
 
 quick: $(STAMP) $(AXE)  ## every test but the site builds, the browser and the scale tests (markers `build`, `browser`, `slow`)
-	$(PY) -m pytest -q -m "not build and not browser and not slow"
+	$(PY) -m pytest -q -m "not build and not browser and not slow" -n auto --maxprocesses 4 --dist loadgroup
 
 build: $(STAMP)  ## build the site into site/
 	$(PY) -m mkdocs build --strict
