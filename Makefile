@@ -16,8 +16,10 @@ serve: $(STAMP)  ## serve the site on http://127.0.0.1:8000, rebuilding on chang
 test: $(STAMP) /usr/bin/chromium $(AXE)  ## run every test, the browser ones included
 	$(PY) -m pytest
 
+# pytest-xdist, one worker per core: a test module runs whole in one worker (--dist loadfile), so what it builds
+# once (the workbooks' compiled formulas, module fixtures) is built once.
 quick: $(STAMP) $(AXE)  ## every test but the site builds, the browser and the scale tests (markers `build`, `browser`, `slow`)
-	$(PY) -m pytest -q -m "not build and not browser and not slow" -n auto --maxprocesses 4 --dist loadgroup
+	$(PY) -m pytest -q -m "not build and not browser and not slow" -n auto --maxprocesses 4 --dist loadfile
 
 build: $(STAMP)  ## build the site into site/
 	$(PY) -m mkdocs build --strict

@@ -26,10 +26,6 @@ from calculators.data import load_scorecard, settings
 from calculators.errors import number
 from calculators.registry import CALCULATORS, folder, run
 
-# One worker of `make quick` (pytest-xdist) takes every test here: importing `formulas` and compiling a workbook's
-# formulas is done once, not in each worker
-pytestmark = pytest.mark.xdist_group("workbooks")
-
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 TOLERANCE = 1e-9
 
