@@ -12,7 +12,10 @@ whose conversion logged a warning, so strict mode sees it again. PLAYBOOK_CACHE=
 A page whose HTML, title, table of contents and metadata are as before, in a site whose navigation, look
 (mkdocs.yml, theme settings, site name, extra, overrides/) and files are as before, is not put through the theme's
 templates again: `on_env` (after every page is converted, before any is rendered) gives it a template that
-writes out what the theme rendered then; every on_post_page still runs on it.
+writes out what the theme rendered then; every on_post_page still runs on it. A page that renders again
+(its text changed) gets its sidebars as before when the site, the page's place, table of contents and hidden
+parts are unchanged: the navigation, the same on every page but for the page's own place, was about a tenth
+of a rebuild that renders every module page (overrides/main.html calls `playbook_kept_nav` around it).
 Likewise a page's search entries: when what material's search plugin reads of a page (its HTML, table of
 contents, title, tags, the index's settings and jieba's dictionary) is as before, the entries it made then are
 added again without parsing the HTML. Theme templates are compiled once per process: a Jinja bytecode cache,
@@ -32,8 +35,10 @@ import tempfile
 from pathlib import Path
 
 import jieba
-from jinja2 import ChoiceLoader, DictLoader, FileSystemBytecodeCache
+from jinja2 import ChoiceLoader, DictLoader, FileSystemBytecodeCache, pass_context
 from material.plugins.search.plugin import SearchIndex
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from playbook.core.caching import caching
 
@@ -44,6 +49,8 @@ _entries: dict = {}  # (index settings, page URL) → (key, the search entries m
 _bytecode: list = []  # the one bytecode cache of this process, made on first use
 _rendered: dict = {}  # (src_uri, url) → (key, the page as the theme's templates rendered it)
 _nav: list = []  # this build's navigation (on_nav), titled by the time on_env runs
+_sidebars: dict = {}  # page URL → (key, the sidebars the theme rendered for it)
+_site_key: list = [""]  # this build's site digest, with what the navigation shows of each page's metadata
 KEPT = "playbook-kept.html"  # the template of a page rendered as before
 
 
@@ -101,7 +108,9 @@ def on_nav(nav):
 
 
 def on_env(env, config, files):
+    env.globals["playbook_kept_nav"] = _kept_sidebars
     if not caching():
+        _site_key[0] = ""
         return env
     if not _bytecode:
         folder = tempfile.mkdtemp(prefix="playbook-templates-")
@@ -110,6 +119,7 @@ def on_env(env, config, files):
     env.bytecode_cache = _bytecode[0]
     env.loader = ChoiceLoader([DictLoader({KEPT: "{{ page.playbook_kept }}"}), env.loader])
     site = _site_digest(config, files)
+    _site_key[0] = _digest([site, _nav_meta(files)])
     for page in (file.page for file in files.documentation_pages()):
         if page is None or page.content is None:
             continue
@@ -129,6 +139,30 @@ def _site_digest(config, files) -> str:
     settings = Path(config.config_file_path).read_text(encoding="utf-8") if config.config_file_path else ""
     navigation = _nav_places(_nav[0].items if _nav else [])
     return _digest([settings, looks, theme, overrides, navigation, sorted(f.url for f in files)])
+
+
+def _nav_meta(files) -> list:
+    """What material's nav-item.html reads of every page's metadata."""
+    return [[file.url, {name: (file.page.meta or {}).get(name) for name in ("icon", "status", "subtitle")}]
+            for file in files.documentation_pages() if file.page is not None]
+
+
+@pass_context
+def _kept_sidebars(context, caller):
+    """`{% call playbook_kept_nav() %}…{% endcall %}`: the sidebars as rendered for this page before when
+    nothing they show changed, else rendered now (and kept)."""
+    page = context.get("page")
+    if not _site_key[0] or page is None:
+        return caller()
+    key = _digest([_site_key[0], page.url, _toc_places(page.toc), page.meta.get("hide")])
+    kept = _sidebars.get(page.url)
+    if kept and kept[0] == key:
+        return kept[1]
+    warnings = _warnings.count
+    html = caller()
+    if _warnings.count == warnings:
+        _sidebars[page.url] = (key, html)
+    return html
 
 
 def _nav_places(items) -> list:
@@ -182,6 +216,22 @@ def _index_page_once(index, page):
     _index_page(index, page)
     _entries[place] = (key, [dict(entry) for entry in index.entries[start:]])
 
+
+_render_page = Page.render
+
+
+def _render_unless_kept(page, config, files):
+    """A page whose conversion is put back gets no Markdown converter: making one (every extension set up
+    again) cost more than converting the empty text, ~0.1 s per rebuild. on_page_content fills the page in."""
+    conversion = page.__dict__.get("playbook_conversion")
+    if not (conversion and conversion[2]):
+        return _render_page(page, config, files)
+    page.content, page.toc, page._title_from_render = "", get_toc([]), None
+    page.present_anchor_ids, page.links_to_anchors = set(), {}
+
+
+# MkDocs converts each page with a new converter and no way to skip one: the one method it calls is wrapped.
+Page.render = _render_unless_kept
 
 # Material's plugin indexes each page in on_page_context with no way to reuse an earlier result: the one
 # method it calls is wrapped (tests/site/test_serve_edits.py and the deterministic build guard the result).
