@@ -47,4 +47,7 @@ class _Listed(FileSystemLoader):
 
 @functools.cache
 def _installed(folder: str) -> tuple[str, ...]:
-    return tuple(FileSystemLoader(folder).list_templates())
+    """Its files but those under a folder whose name starts with a dot: MkDocs never copies them (its filter of
+    theme files drops `.*`), and templates include them by name (material's .icons/, ~14,000 of its files),
+    which the loader finds without a listing. Filtering those names took 0.035 s per language on every build."""
+    return tuple(name for name in FileSystemLoader(folder).list_templates() if not name.startswith("."))
