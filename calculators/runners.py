@@ -7,6 +7,7 @@ Labels (tiers, segments, stages, answer categories) are written in the user's la
 """
 
 import importlib
+import os
 from pathlib import Path
 
 from playbook.core.problems import DataError
@@ -48,9 +49,16 @@ def summary_of(table, label: str, lang: str) -> Summary:
     return summary
 
 
+# polars' allocator (jemalloc, which reads this before polars' first allocation) keeps freed pages for 10 s by
+# default; handed back after 20 ms, `abc`'s peak at 1M rows fell from 251 to 209–215 MB for about 0.1 s more
+# CPU (0 ms: 186 MB for 0.5 s more, measured). A setting of the user's own is kept.
+ALLOCATOR = ("_RJEM_MALLOC_CONF", "dirty_decay_ms:20,muzzy_decay_ms:0")
+
+
 def columns_of(calculator: str):
     """The calculator's columns (calculators/<name>/columns.py), which import polars: only when a file goes the
     fast way."""
+    os.environ.setdefault(*ALLOCATOR)
     return importlib.import_module(f"calculators.{calculator}.columns")
 
 

@@ -45,10 +45,10 @@ class AbcColumns(Columns):
         """Each value's unrounded share and cumulative share and its rank, in the file's order (the class and
         the rounding are computed per piece, from these): 24 bytes a row held between the passes."""
         v, (a, b), n = values["_v"], self.limits, len(values)
-        # Stable (ties by row), highest first; -0.0 ties with 0.0 as in Python's sort. Two keys sort faster
-        # than one with maintain_order (0.15 s against 0.20 s for 1M rows).
-        order = values.select(i=pl.int_range(n, dtype=pl.UInt32), _key=pl.col("_v") + 0.0).sort(
-            ["_key", "i"], descending=[True, False])["i"]
+        # Stable (ties by row), highest first; -0.0 ties with 0.0 as in Python's sort. One key kept in order on
+        # one thread: 0.12 s of CPU and 16 MB for 1M rows, against 0.15 s and 60 MB sorting by (key, row).
+        order = pl.DataFrame({"_key": v + 0.0}).with_row_index("i").sort(
+            "_key", descending=True, maintain_order=True, multithreaded=False)["i"]
         running = v.gather(order).cum_sum()
         total = running[-1] if n else 0.0
         if not n or total == 0:  # nothing to class, or the reference's error: its own words
