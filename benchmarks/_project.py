@@ -23,11 +23,11 @@ sys.path.insert(0, str(ROOT / "tests"))
 from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: F401  the browser and flags the tests use
 
 
-def copy_project(target: Path) -> Path:
-    """A copy of what a build reads, so a benchmark may change it freely."""
+def copy_project(target: Path, root: Path = ROOT) -> Path:
+    """A copy of what a build of `root` reads, so a benchmark may change it freely."""
     target.mkdir(parents=True, exist_ok=True)
     for part in PARTS:
-        source = ROOT / part
+        source = root / part
         if source.is_dir():
             shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
         elif source.is_file():

@@ -5,6 +5,9 @@ same edits go to each in turns, so a change in the machine's load weighs on both
 kind of edit, and the ratio of the medians.
 
     python benchmarks/edit_loop_bench.py [--runs 3]
+
+With `--against DIR` (an earlier checkout, e.g. `git archive <commit> | tar -x -C DIR`) both servers keep their
+caches: DIR's and this tree's, the ratio this tree's medians against DIR's.
 """
 
 import argparse
@@ -88,13 +91,17 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=3, help="edits of each kind per server")
     parser.add_argument("--kinds", default=",".join(EDITS), help="which kinds of edit, comma-separated")
+    parser.add_argument("--against", type=Path, help="an earlier checkout to compare with, both servers cached")
     args = parser.parse_args()
     edits = {kind: EDITS[kind] for kind in args.kinds.split(",")}
     with tempfile.TemporaryDirectory() as tmp:
         sites = {}
         try:
-            for label, env in (("plain rebuild", {"PLAYBOOK_CACHE": "off"}), ("cached", {})):
-                sites[label] = LiveSite(copy_project(Path(tmp) / label.replace(" ", "-")), env, ready_within=None)
+            servers = ((("earlier", args.against, {}), ("cached", ROOT, {})) if args.against else
+                       (("plain rebuild", ROOT, {"PLAYBOOK_CACHE": "off"}), ("cached", ROOT, {})))
+            for label, root, env in servers:
+                project = copy_project(Path(tmp) / label.replace(" ", "-"), root)
+                sites[label] = LiveSite(project, env, ready_within=None)
             for site in sites.values():  # both first builds at once
                 site.ready(1800)
             times = {(kind, label): [] for kind in edits for label in sites}
@@ -112,8 +119,9 @@ def main():
             for label in sites:
                 values = [t[at] for t in times[kind, label]]
                 cells.append(f"{label} {statistics.median(values):6.2f} s [{min(values):.2f}–{max(values):.2f}]")
+            baseline = next(iter(sites))  # the plain rebuild, or the earlier checkout
             ratio = (statistics.median(t[at] for t in times[kind, "cached"])
-                     / statistics.median(t[at] for t in times[kind, "plain rebuild"]))
+                     / statistics.median(t[at] for t in times[kind, baseline]))
             print(f"  {kind:15s} {what:4s} {'   '.join(cells)}   ratio {ratio:.2f}", flush=True)
 
 
