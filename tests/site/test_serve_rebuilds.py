@@ -34,8 +34,8 @@ while True:
 EDITS = {  # file → (old, new): one of each kind
     "checklist": ("playbook_data/checklists/first-meeting.yml", "对方说话的时间多于我", "客户开口的时间比我长"),
     "UI string": ("playbook_data/strings.yml", "Lesson overview", "This lesson at a glance"),
-    "data template": ("playbook/printables/templates/checklist.html", '<form class="pb-checklist"',
-                      '<form data-pb-edit="template" class="pb-checklist"'),
+    "data template": ("playbook/printables/templates/checklist.html",
+                      '<form class="pb-checklist"', '<form data-pb-edit="template" class="pb-checklist"'),
     "page title": ("docs/planning/smart-goals.en.md", "# SMART goals\n", "# Writing SMART goals\n"),
     "course": ("playbook_data/courses/complaint-workshop.yml", "投诉处理工作坊", "投诉应对实战营"),
 }
