@@ -51,17 +51,16 @@ def summary_of(table, label: str, lang: str) -> Summary:
 
 # polars' allocator (jemalloc, which reads this before polars' first allocation) keeps freed pages for 10 s by
 # default; handed back after 20 ms, `abc`'s peak at 1M rows fell from 251 to 209–215 MB and `rfm`'s from 252 to
-# about 204 MB, for about 0.1 s more CPU (0 ms: abc 186 MB for 0.5 s more). Only for the calculators that hold
-# the file's values between two passes: `score` and `pipeline` gained 5–12 MB for 0.1–0.2 s (measured). A
-# setting of the user's own is kept.
+# about 204 MB, `pipeline`'s from 170–177 to 164–167 MB, for 0.1–0.2 s more CPU (0 ms: abc 186 MB for 0.5 s
+# more). Not for `score`, at 0.2× pandas' memory either way (measured). A setting of the user's own is kept.
 ALLOCATOR = ("_RJEM_MALLOC_CONF", "dirty_decay_ms:20,muzzy_decay_ms:0")
-TWO_PASSES = ("abc", "rfm")
+RETURNING = ("abc", "rfm", "pipeline")
 
 
 def columns_of(calculator: str):
     """The calculator's columns (calculators/<name>/columns.py), which import polars: only when a file goes the
     fast way."""
-    if calculator in TWO_PASSES:
+    if calculator in RETURNING:
         os.environ.setdefault(*ALLOCATOR)
     return importlib.import_module(f"calculators.{calculator}.columns")
 
