@@ -129,14 +129,18 @@ def built_pages(site: Path, lang: str) -> list[Path]:
     return sorted(pages)
 
 
+def copy_project(target: Path) -> Path:
+    """A copy of what builds the site (docs, data, config, the plugin, overrides, calculators) at `target`."""
+    for name in ("docs", "playbook_data", "playbook", "overrides", "calculators"):
+        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"), dirs_exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
-    """A throw-away copy of the project (docs, data, config, macros) for tests that break things."""
-    for name in ("docs", "playbook_data", "playbook", "overrides", "calculators"):
-        if (ROOT / name).exists():
-            shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    return tmp_path
+    """A throw-away copy of the project for tests that break things."""
+    return copy_project(tmp_path)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

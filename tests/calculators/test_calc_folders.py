@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from calculators.registry import CALCULATORS, HERE, folder, part
-from tests.conftest import ROOT, mkdocs_build
+from tests.conftest import ROOT, copy_project, mkdocs_build
 
 # What every calculator's folder holds (calculators/registry.py says what each part is)
 PARTS = ("__init__.py", "cli.py", "formula.js", "vectors.json", "workbook.py")
@@ -179,9 +179,7 @@ def test_a_new_calculator_is_one_folder_and_one_line(tmp_path):
 def test_the_new_calculator_works_on_its_page_on_a_phone(tmp_path, browser):
     # The worked example built into a site as a reader meets it: its widget computes as they type, in both languages
     project = tmp_path / "project"
-    for name in ("docs", "playbook_data", "playbook", "overrides", "calculators"):
-        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    copy_project(project)
     with_a_new_calculator(project)
     result = mkdocs_build(project, project / "site")
     assert result.returncode == 0, result.stderr

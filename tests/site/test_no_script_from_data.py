@@ -6,7 +6,6 @@ import functools
 import http.server
 import json
 import re
-import shutil
 import threading
 from html.parser import HTMLParser
 from pathlib import Path
@@ -18,7 +17,7 @@ import yaml
 from playbook.core import safe_markdown
 from playbook.core.yaml_source import FastLoader
 
-from tests.conftest import ROOT, _QuietHandler, mkdocs_build
+from tests.conftest import _QuietHandler, copy_project, mkdocs_build
 
 PAYLOAD = (' <img src=x onerror=alert(1)> <script>alert(2)</script> [x](javascript:alert(3)) "><svg onload=alert(4)>'
            " {{ 7 * 1111111 }}")  # and a Jinja expression, which must not be evaluated (mkdocs-macros renders pages)
@@ -41,9 +40,7 @@ def with_payload(node, key=None):
 @pytest.fixture(scope="module")
 def payload_site(tmp_path_factory) -> Path:
     project = tmp_path_factory.mktemp("payload")
-    for name in ("docs", "playbook_data", "playbook", "overrides", "calculators"):
-        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    copy_project(project)
     for file in [*(project / "playbook_data").rglob("*.yml"), *(project / "calculators").glob("*/strings.yml")]:
         data = with_payload(yaml.load(file.read_text(encoding="utf-8"), Loader=FastLoader))  # as the checker reads
         file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")

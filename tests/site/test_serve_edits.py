@@ -4,11 +4,10 @@ and so does each language's search index that held it. Run on a throw-away copy 
 across four edits, as an author works; the pages are polled, never timed."""
 
 import html
-import shutil
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import copy_project
 from tests.live_serve import LiveSite, replace_in, search_text
 
 pytestmark = pytest.mark.build  # builds the site, in `mkdocs serve`
@@ -32,9 +31,7 @@ EDITS = {
 @pytest.fixture(scope="module")
 def live(tmp_path_factory):
     project = tmp_path_factory.mktemp("serve-project")
-    for name in ("docs", "playbook_data", "playbook", "overrides", "calculators"):
-        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    copy_project(project)
     site = LiveSite(project)
     yield site
     site.close()

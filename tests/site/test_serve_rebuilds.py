@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import copy_project
 from tests.live_serve import SOURCE_DATE_EPOCH, replace_in
 
 pytestmark = pytest.mark.build  # builds the site seven times
@@ -44,9 +44,7 @@ EDITS = {  # file → (old, new): one of each kind
 @pytest.fixture(scope="module")
 def project(tmp_path_factory):
     project = tmp_path_factory.mktemp("rebuild-project")
-    for name in ("docs", "playbook_data", "playbook", "overrides", "calculators"):
-        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    copy_project(project)
     return project
 
 
