@@ -2,7 +2,7 @@
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
-AXE    := tests/node_modules/axe-core/axe.min.js
+AXE    := node_modules/axe-core/axe.min.js
 export NO_MKDOCS_2_WARNING := 1
 # Build dates (the sitemap's lastmod) from the last commit, so a build is reproducible byte for byte.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
@@ -50,11 +50,11 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 
-# The npm packages of tests/package.json at the versions tests/package-lock.json pins: axe-core for the
-# accessibility tests, and those whose files the site ships (exceljs, ts-fsrs, qrcode-generator, reveal.js),
-# which the tests compare byte for byte.
-$(AXE): tests/package.json tests/package-lock.json
-	npm ci --prefix tests --no-audit --no-fund --loglevel=error
+# The npm packages of package.json at the versions package-lock.json pins: axe-core for the accessibility
+# tests, and those whose files the site ships (exceljs, ts-fsrs, qrcode-generator, reveal.js), which the tests
+# compare byte for byte. They go to node_modules/ at the top, so tests/ holds only the project's own tests.
+$(AXE): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 # Debian's chromium for the browser tests (Playwright's own browser download cannot work offline),

@@ -14,7 +14,7 @@ from tests.conftest import ROOT
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 VENDOR = ROOT / "docs/assets/javascripts/vendor/ts-fsrs.umd.js"
-FROM_NPM = ROOT / "tests/node_modules/ts-fsrs/dist/index.umd.js"
+FROM_NPM = ROOT / "node_modules/ts-fsrs/dist/index.umd.js"
 
 
 def test_decks_hold_every_term_line_and_question_once(book):
@@ -35,7 +35,7 @@ def test_each_language_gets_its_own_text(book):
 
 
 def test_the_shipped_scheduler_is_the_npm_package_pinned_by_the_lock_file():
-    lock = json.loads((ROOT / "tests/package-lock.json").read_text(encoding="utf-8"))
+    lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
     assert lock["packages"]["node_modules/ts-fsrs"]["version"] == "5.4.2"
     assert VENDOR.read_bytes() == FROM_NPM.read_bytes()
 

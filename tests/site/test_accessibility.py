@@ -1,7 +1,7 @@
 """axe-core in the real browser over every built page of both languages: no serious or critical violation,
 and every landmark with a name of its own (landmark-unique).
 
-axe-core comes from npm (tests/package.json, installed by `make test`) and is added by Playwright to every
+axe-core comes from npm (package.json, installed by `make test`) and is added by Playwright to every
 document the one browser page opens, then run there on the whole document. Chinese pages are checked at phone
 size (390×844: the drawer navigation), English ones at laptop size (1280×800: sidebars and contents), so every
 kind of page is seen at both sizes and each page once."""
@@ -14,7 +14,7 @@ from tests.conftest import built_pages
 
 pytestmark = pytest.mark.browser
 
-AXE = Path(__file__).parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+AXE = Path(__file__).parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 VIEWPORTS = {"zh": {"width": 390, "height": 844}, "en": {"width": 1280, "height": 800}}
 FAILING = {"serious", "critical"}
 ALSO_FAILING = {"landmark-unique"}  # moderate, but it leaves screen-reader users with nameless navigation
@@ -24,7 +24,7 @@ ALSO_FAILING = {"landmark-unique"}  # moderate, but it leaves screen-reader user
 def axe_page(browser):
     """One page per viewport, reused for every address; axe is added to each document it loads."""
     if not AXE.is_file():
-        pytest.fail(f"{AXE} is missing; `make test` installs it (npm ci --prefix tests)")
+        pytest.fail(f"{AXE} is missing; `make test` installs it (npm ci)")
     opened = {}
 
     def open_at(lang: str):

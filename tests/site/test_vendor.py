@@ -1,4 +1,4 @@
-"""The npm files the site ships are exactly those of the versions tests/package-lock.json pins, with their
+"""The npm files the site ships are exactly those of the versions package-lock.json pins, with their
 licence beside them: nothing hand-edited, nothing fetched from another host."""
 
 import json
@@ -7,7 +7,7 @@ import pytest
 
 from tests.conftest import ROOT
 
-LOCK = json.loads((ROOT / "tests" / "package-lock.json").read_text(encoding="utf-8"))
+LOCK = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
 # Shipped file (from the project root) → (npm package, its file)
 SHIPPED = {
     "overrides/assets/javascripts/vendor/exceljs.min.js": ("exceljs", "dist/exceljs.min.js"),
@@ -20,7 +20,7 @@ SHIPPED = {
 def test_a_shipped_file_is_the_pinned_packages_own(name):
     package, path = SHIPPED[name]
     pinned = LOCK["packages"][f"node_modules/{package}"]["version"]
-    installed = ROOT / "tests" / "node_modules" / package
+    installed = ROOT / "node_modules" / package
     assert json.loads((installed / "package.json").read_text(encoding="utf-8"))["version"] == pinned
     shipped = ROOT / name
     assert shipped.read_bytes() == (installed / path).read_bytes()

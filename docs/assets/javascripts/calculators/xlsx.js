@@ -1,7 +1,7 @@
 /* .xlsx files in the browser as calculators/io.py reads them with openpyxl: the first sheet's rows by row
    number, each as wide as the sheet, a merged range's value in its first cell only, formulas as their last
    result, a number formatted as a percentage as the text Excel shows ("22%"), a date cell without a time
-   as its ISO date. The workbook is read by ExcelJS (npm exceljs, pinned by tests/package-lock.json and
+   as its ISO date. The workbook is read by ExcelJS (npm exceljs, pinned by package-lock.json and
    shipped in assets/javascripts/vendor/), which gives each cell's number format, as the percentages need;
    the script is loaded only when a user picks an .xlsx file. */
 (function (root) {
