@@ -26,7 +26,7 @@ CHUNKS = [1, 2, 3, 7, 64, 1 << 20]
 # Scores each file with each range size; prints {name/size: base64 of the result's bytes, or the error}.
 RUNNER = r"""
 const fs = require("fs"), vm = require("vm");
-const [scripts, data, jobs, sizes] = JSON.parse(fs.readFileSync(0, "utf8"));
+const [scripts, data, jobs, sizes, modes] = JSON.parse(fs.readFileSync(0, "utf8"));
 for (const [name, text] of scripts) vm.runInThisContext(text, { filename: name });
 const PB = globalThis.PlaybookCalc, out = {};
 // A File as the worker reads it (FileReaderSync on slices), here over the bytes in memory
@@ -36,9 +36,9 @@ const asFile = buffer => ({ size: buffer.byteLength, slice: (start, end) => ({ b
   for (const job of jobs) {
     const bytes = fs.readFileSync(job.path), buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length);
     for (const size of sizes) {
-      // decoded `size` bytes at a time from the bytes in memory (the page's thread), then from a File read
+      // decoded `size` bytes at a time from the bytes in memory (the page's thread), and from a File read
       // in ranges of 2 × size + 1 bytes (the worker), so that reads end inside decoded pieces
-      for (const file of [false, true]) {
+      for (const file of modes) {
         PB.csv.chunk = size;
         PB.csv.read = 2 * size + 1;
         const work = PB.files.scoreCsv(file ? asFile(buffer) : buffer, { name: job.path, options: job.options, data });
@@ -78,11 +78,14 @@ def command_line(tmp_path: Path, source: Path, args: list) -> bytes:
     return out.read_bytes()
 
 
-def run_node(jobs: list, sizes: list) -> dict:
-    """RUNNER's answer for (file, CLI arguments, the page's options) jobs read in ranges of `sizes` bytes."""
+def run_node(jobs: list, sizes: list, modes=(False, True)) -> dict:
+    """RUNNER's answer for (file, CLI arguments, the page's options) jobs read in ranges of `sizes` bytes, from
+    the bytes in memory (False: the page's thread, keyed `path/size`) and as a File (True: the worker, keyed
+    `path/size/file`)."""
     data = browser_data(scorecard_names(), SETTINGS, messages=True)
     stdin = json.dumps([[[f, shipped(f)] for f in WORKER], data,
-                        [{"path": str(path), "options": {**options, "lang": "zh"}} for path, _, options in jobs], sizes])
+                        [{"path": str(path), "options": {**options, "lang": "zh"}} for path, _, options in jobs], sizes,
+                        list(modes)])
     run = subprocess.run(["node", "-e", RUNNER], input=stdin, capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
     return json.loads(run.stdout)
@@ -122,7 +125,7 @@ def test_a_long_file_written_in_many_parts_gives_the_command_lines_bytes(tmp_pat
     source = tmp_path / "long.csv"
     rows = (f"客户{i},{'x' if i % 1000 == 999 else i * 7 % 9973 + 0.5}" for i in range(30000))
     source.write_bytes(("客户,销售额\n" + "\n".join(rows) + "\n").encode("gbk"))
-    written = base64.b64decode(run_node([(source, ["abc"], {"kind": "abc"})], [1 << 14])[f"{source}/{1 << 14}"]["csv"])
+    written = base64.b64decode(run_node([(source, ["abc"], {"kind": "abc"})], [1 << 14], [True])[f"{source}/{1 << 14}/file"]["csv"])
     assert len(written) > 1 << 20
     assert written == command_line(tmp_path, source, ["abc"])
 
@@ -137,6 +140,6 @@ def test_rfm_of_many_customers_gives_the_command_lines_bytes(tmp_path):
     rows = (f"客户{i * 7 % 130_000},2024-{i % 12 + 1:02d}-{i % 28 + 1:02d},{'x' if i % 1000 == 999 else i % 997 + 0.25}"
             for i in range(260_000))
     source.write_bytes(("客户,日期,金额\n" + "\n".join(rows) + "\n").encode("utf-8"))
-    written = base64.b64decode(run_node([(source, ["rfm"], {"kind": "rfm"})], [1 << 14])[f"{source}/{1 << 14}"]["csv"])
+    written = base64.b64decode(run_node([(source, ["rfm"], {"kind": "rfm"})], [1 << 14], [True])[f"{source}/{1 << 14}/file"]["csv"])
     assert written.count(b"\r\n") == 260_001
     assert written == command_line(tmp_path, source, ["rfm"])

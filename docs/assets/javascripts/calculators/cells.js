@@ -24,12 +24,27 @@
     return new Date(day * DAY).toISOString().slice(0, 10);
   }
 
+  // Days of the texts parsed so far: a file's dates repeat (a year of orders holds some 365 of them), so each
+  // text is parsed once. Emptied when it grows past DAYS_KEPT, so a file of all-different dates costs no memory
+  var days = new Map(), DAYS_KEPT = 4096;
+
   // cells.parse_date: a day number (days since 1970) from a Date, an Excel day number or text
   function parseDate(value, name, dateFormat) {
     if (value instanceof Date) return Math.floor(value.getTime() / DAY);
+    var key = typeof value === "string" ? (dateFormat || "") + "|" + value : null;
+    if (key !== null && days.has(key)) return days.get(key);
+    var day = dayFrom(value, name, dateFormat);
+    if (key !== null) {
+      if (days.size >= DAYS_KEPT) days.clear();
+      days.set(key, day);
+    }
+    return day;
+  }
+
+  function dayFrom(value, name, dateFormat) {
     var text = value === null || value === undefined ? "" : PB.py.strip(String(value));
-    var params = { field: "date", value: value, name: name, shown: '"' + value + '"' };
-    if (!text) PB.fail("empty-date", params, name + " empty; expected a date such as 2024-03-05, 2024/3/5 or 2024年3月5日");
+    var said = function () { return { field: "date", value: value, name: name, shown: '"' + value + '"' }; };
+    if (!text) PB.fail("empty-date", said(), name + " empty; expected a date such as 2024-03-05, 2024/3/5 or 2024年3月5日");
     var day = null, m;
     if (typeof value === "number" || SERIAL.test(text)) {
       var n = Number(text);
@@ -40,13 +55,13 @@
       var first = +m[1], second = +m[2];
       var order = dateFormat || (first > 12 ? "dmy" : (second > 12 || first === second ? "mdy" : null));
       if (!order) {
-        PB.fail("ambiguous-date", params, name + " " + params.shown +
+        PB.fail("ambiguous-date", said(), name + ' "' + value + '"' +
           " could be day/month or month/day; expected --date-format dmy or mdy");
       }
       day = order === "dmy" ? dayOf(+m[3], second, first) : dayOf(+m[3], first, second);
     }
     if (day === null) {
-      PB.fail("not-date", params, name + " " + params.shown +
+      PB.fail("not-date", said(), name + ' "' + value + '"' +
         " is not a date; expected a date such as 2024-03-05, 2024/3/5 or 2024年3月5日");
     }
     return day;
@@ -54,9 +69,14 @@
 
   var TOTALS = ["合计", "总计", "小计", "总合计", "共计", "total", "subtotal", "grandtotal", "totals"];
 
+  // A label's first letter, in any case (cells._MAYBE_TOTAL): a cell without one is no label, and one test for
+  // it costs a fraction of spelling every cell out
+  var MAYBE_TOTAL = new RegExp("[" + Array.from(new Set(TOTALS.map(function (label) { return label[0]; }))).join("") + "]", "i");
+
   function isTotalRow(cells) {
     return cells.some(function (c) {
-      return typeof c === "string" && TOTALS.indexOf(c.replace(/\s+/g, "").replace(/[:：]+$/, "").toLowerCase()) >= 0;
+      return typeof c === "string" && MAYBE_TOTAL.test(c) &&
+        TOTALS.indexOf(c.replace(/\s+/g, "").replace(/[:：]+$/, "").toLowerCase()) >= 0;
     });
   }
 

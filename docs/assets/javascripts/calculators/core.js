@@ -125,44 +125,49 @@
     return negative || (m[1] + m[3]).indexOf("-") >= 0 ? -result : result;
   }
 
+  // An input error's parameters, built only when it fails: a file of a million cells asks for none of them
+  function said(value, name, field, row) {
+    var params = { field: field, value: value, row: row, name: name };
+    if (value !== null && value !== undefined && typeof value !== "boolean") params.shown = show(value);
+    return params;
+  }
+
   // errors._parse: a finite number from a number or a text as people write it
   function parse(value, name, field, row, percent) {
-    var params = { field: field, value: value, row: row, name: name };
-    if (value === null || value === undefined) fail("empty", params, name + " is empty; expected a number");
-    if (typeof value === "boolean") fail("yes-no", params, name + " is a yes/no value; expected a number");
-    params.shown = show(value);
+    if (value === null || value === undefined) fail("empty", said(value, name, field, row), name + " is empty; expected a number");
+    if (typeof value === "boolean") fail("yes-no", said(value, name, field, row), name + " is a yes/no value; expected a number");
     var result;
     if (typeof value === "number") result = value;
     else if (PLACES_PLAIN.test(value)) result = +value;
     else {
       var text = strip(String(value));
-      if (!text) fail("empty", params, name + " is empty; expected a number");
+      if (!text) fail("empty", said(value, name, field, row), name + " is empty; expected a number");
       if (SPECIAL.test(text)) result = /n$/i.test(text) ? NaN : Infinity * (text[0] === "-" ? -1 : 1);
       else result = readWritten(text, percent);
       if (result === null && FLOAT.test(text)) result = Number(text);
-      if (result === null) fail("not-number", params, name + " " + show(value) + NOT_NUMBER);
+      if (result === null) fail("not-number", said(value, name, field, row), name + " " + show(value) + NOT_NUMBER);
     }
-    if (result !== result) fail("not-number", params, name + " " + show(value) + NOT_NUMBER);
-    if (!isFinite(result)) fail("not-finite", params, name + " " + show(value) + " is infinite; expected a finite number");
+    if (result !== result) fail("not-number", said(value, name, field, row), name + " " + show(value) + NOT_NUMBER);
+    if (!isFinite(result)) fail("not-finite", said(value, name, field, row), name + " " + show(value) + " is infinite; expected a finite number");
     return result;
   }
 
   // errors.number: bounds checked when given; `opts.field` names the input for the page
   function number(value, name, opts) {
     opts = opts || {};
-    var params = { field: opts.field, value: value, row: opts.row, name: name };
-    var result = parse(value, name, opts.field, opts.row, opts.percent);
-    params.shown = show(value);
+    var result = parse(value, name, opts.field, opts.row, opts.percent), params;
     if (opts.whole && result !== Math.trunc(result)) {
-      fail("not-whole", params, name + " " + show(value) + " is not a whole number");
+      fail("not-whole", said(value, name, opts.field, opts.row), name + " " + show(value) + " is not a whole number");
     }
     if (opts.minimum !== undefined && opts.minimum !== null && result < opts.minimum) {
+      params = said(value, name, opts.field, opts.row);
       params.min = fmt(opts.minimum);
       var what = opts.minimum === 0 ? "negative" : "below " + fmt(opts.minimum);
       fail(opts.minimum === 0 ? "negative" : "below", params,
         name + " " + show(value) + " is " + what + "; expected at least " + fmt(opts.minimum));
     }
     if (opts.below !== undefined && result >= opts.below) {
+      params = said(value, name, opts.field, opts.row);
       params.max = fmt(opts.below);
       fail("not-below", params, name + " " + show(value) + " must be below " + fmt(opts.below));
     }
