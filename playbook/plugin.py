@@ -60,7 +60,6 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     @event_priority(100)  # before every other on_page_content: the HTML as Python-Markdown made it
     def _cached_content(self, html, *, page, config, files):
-        page.present_anchor_ids |= raw_html.anchor_ids(page.markdown)  # MkDocs did not see the stashed blocks
         return page_cache.on_page_content(html, page, files)
 
     def _line_breaks(self, html, *, page, config, files):

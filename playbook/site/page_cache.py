@@ -3,7 +3,9 @@
 After the macros have run, a page's Markdown holds everything the data put in it. When that Markdown, the
 page's place and the site's list of files are the same as in an earlier build of this process, the HTML,
 table of contents, title and anchors Python-Markdown made then are put back (on_page_content) instead of
-converting the page again: an edit of one checklist converts the ~16 pages that show it, not all of them.
+converting the page again. The macros' HTML blocks, which Markdown passes through as they are, are left out of
+that Markdown and put into the HTML made then (playbook/core/raw_html.py): an edit of a checklist, a data
+template or a UI string converts no page whose text around the blocks is unchanged.
 Always converted: a page that includes a file (pymdownx.snippets' `--8<--`), a page with a listing of
 material's tags plugin (which writes into the page's HTML and table of contents after conversion), and a page
 whose conversion logged a warning, so strict mode sees it again. PLAYBOOK_CACHE=off converts every page
@@ -40,6 +42,7 @@ from material.plugins.search.plugin import SearchIndex
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from playbook.core import raw_html
 from playbook.core.caching import caching
 
 _TAGS_LISTING = re.compile(r"\{ #\S+/slug \}")  # where material's tags plugin puts a listing
@@ -81,25 +84,32 @@ def _key(markdown: str, page, config, files) -> str:
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
+    page.playbook_block_ids = raw_html.anchor_ids(markdown)  # MkDocs does not see the stashed blocks' ids
     if not caching() or "--8<--" in markdown or _TAGS_LISTING.search(markdown):
         return markdown
-    key = _key(markdown, page, config, files)
+    skeleton, blocks = raw_html.skeleton(markdown)
+    key = _key(skeleton, page, config, files)
     kept = _kept.get((page.file.src_uri, page.url))
-    page.playbook_conversion = (key, _warnings.count, kept[1] if kept and kept[0] == key else None)
+    page.playbook_conversion = (key, _warnings.count, kept[1] if kept and kept[0] == key else None, blocks)
     return "" if page.playbook_conversion[2] else markdown  # nothing left to convert: on_page_content fills in
 
 
 def on_page_content(html, page, files, **kwargs):
-    key, warnings, kept = page.__dict__.pop("playbook_conversion", (None, 0, None))
+    """The page's conversion, put back or kept, with the macros' blocks of this build in it."""
+    key, warnings, kept, blocks = page.__dict__.pop("playbook_conversion", (None, 0, None, []))
+    block_ids = page.__dict__.pop("playbook_block_ids", set())
     if kept:
-        page.toc, page._title_from_render, page.present_anchor_ids = kept["toc"], kept["title"], kept["anchors"]
+        page.toc, page._title_from_render = kept["toc"], kept["title"]
+        page.present_anchor_ids = kept["anchors"] | block_ids
         page.links_to_anchors = {files.get_file_from_path(src): links for src, links in kept["links"].items()}
-        return kept["html"]
-    if key and _warnings.count == warnings:
+        return raw_html.put_back(kept["html"], blocks)
+    numbered = page.__dict__.pop("playbook_numbered", [])
+    if key and _warnings.count == warnings and numbered == blocks:  # the conversion numbered what the key left out
         links = {file.src_uri: links for file, links in (page.links_to_anchors or {}).items()}
         _kept[page.file.src_uri, page.url] = (key, {"html": html, "toc": page.toc, "title": page._title_from_render,
-                                          "anchors": page.present_anchor_ids, "links": links})
-    return html
+                                          "anchors": set(page.present_anchor_ids), "links": links})
+    page.present_anchor_ids = page.present_anchor_ids | block_ids
+    return raw_html.put_back(html, numbered)
 
 
 def on_nav(nav):
@@ -224,8 +234,13 @@ def _render_unless_kept(page, config, files):
     """A page whose conversion is put back gets no Markdown converter: making one (every extension set up
     again) cost more than converting the empty text, ~0.1 s per rebuild. on_page_content fills the page in."""
     conversion = page.__dict__.get("playbook_conversion")
-    if not (conversion and conversion[2]):
+    if not conversion:
         return _render_page(page, config, files)
+    if not conversion[2]:
+        with raw_html.tokens() as numbered:
+            _render_page(page, config, files)
+        page.playbook_numbered = numbered
+        return
     page.content, page.toc, page._title_from_render = "", get_toc([]), None
     page.present_anchor_ids, page.links_to_anchors = set(), {}
 

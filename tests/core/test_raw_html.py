@@ -1,5 +1,7 @@
 """A macro's HTML block skips Python-Markdown's HTML parsers (playbook/core/raw_html.py): the page comes out as
-md_in_html made it, and MkDocs still knows every id in it, so links to them are checked."""
+md_in_html made it, and MkDocs still knows every id in it, so links to them are checked. A page whose skeleton
+(its Markdown but for the blocks a conversion numbers) is unchanged may reuse its conversion with new blocks put in:
+the result is the page as converted afresh."""
 
 import functools
 
@@ -8,7 +10,7 @@ import pytest
 from mkdocs.config import load_config
 from mkdocs.structure.pages import _HTMLHandler
 
-from playbook.core.raw_html import Blocks, anchor_ids, marked, unmarked
+from playbook.core.raw_html import Blocks, anchor_ids, marked, put_back, skeleton, tokens, unmarked
 from playbook.core.render import render
 from tests.conftest import ROOT
 
@@ -75,3 +77,45 @@ def test_real_blocks_convert_alike_and_their_ids_are_found(book):
         plain, stashed = _both_ways(page)
         assert stashed == plain
         assert anchor_ids(page) == _ids_mkdocs_finds(card)
+
+
+# What a block may become after an edit: new text, or what Markdown's steps before the stash would change
+CHANGED = {
+    "new text": "<p>客户 &amp; 新的文字</p>",
+    "a tab": "<p>a\tb</p>",
+    "a carriage return": "<p>a\rb</p>",
+    "Markdown's own marks": "<p>a\x02b\x03</p>",
+    "a blank-looking line": "<p>a</p>\n   \n<p>b</p>",
+    "a code fence": "<div>\n```\ncode *here*\n```\n</div>",
+    "a tilde fence": "<div>\n~~~\ncode\n~~~\n</div>",
+}
+
+
+def _converted_with_numbers(markdown_text: str) -> tuple[str, list]:
+    """(the page converted with its blocks numbered, the blocks numbered)."""
+    names, configs = _site_extensions()
+    with tokens() as numbered:
+        html = markdown.Markdown(extensions=names + [Blocks()], extension_configs=configs).convert(markdown_text)
+    return html, numbered
+
+
+@pytest.mark.parametrize("change", CHANGED)
+@pytest.mark.parametrize("case", PAGES)
+def test_a_reused_conversion_with_new_blocks_equals_a_fresh_one(case, change):
+    before = PAGES[case]
+    after = before.replace(unmarked(BLOCK), unmarked(BLOCK).replace("<p>A &amp; B &lt;C&gt; 客户</p>", CHANGED[change]))
+    html, numbered = _converted_with_numbers(before)
+    kept = numbered == skeleton(before)[1]  # what the page cache keeps: the conversion numbered what the key left out
+    if kept and skeleton(after)[0] == skeleton(before)[0]:
+        assert put_back(html, skeleton(after)[1]) == _both_ways(after)[0]
+    assert put_back(*_converted_with_numbers(after)) == _both_ways(after)[0]
+
+
+def test_only_blocks_the_steps_before_the_stash_leave_alone_are_left_out_of_the_skeleton():
+    before = PAGES["a block between paragraphs and headings"]
+    kept = {change for change, text in CHANGED.items()
+            if skeleton(before.replace("<p>A &amp; B &lt;C&gt; 客户</p>", text))[0] == skeleton(before)[0]}
+    assert kept == {"new text"}
+    assert _converted_with_numbers(before)[1] == skeleton(before)[1] != []
+    assert skeleton(before.replace("Intro", "Introduction"))[0] != skeleton(before)[0]
+    assert skeleton(PAGES["a block next to a line of text"])[1] == []  # not alone: Markdown reads it
