@@ -18,10 +18,6 @@ PROGRESS_EVERY = 25_000
 LINES_SHOWN = 10
 
 
-class Unsuitable(Exception):
-    """A file the fast path cannot read as the reference does (calculators/engine.py)."""
-
-
 class Summary:
     """Rows read, scored and with errors, a count per label (tier, class, stage…), extra lines."""
 
@@ -123,7 +119,7 @@ def stream(table, out, fmt, added: list, row, summary: Summary, plan=None, shown
     """Write every row of `table`; `row(cells, line)` returns (added values, label) or raises InputError.
 
     With `plan` (the formulas as columns, calculators/columns/) a CSV file goes the fast way
-    (calculators/engine.py), which may raise engine.Unsuitable; the caller then runs without a plan."""
+    (calculators/engine.py), which may raise io.Unsuitable; the caller then runs without a plan."""
     summary.width, fmt = len(added), format_of(out, fmt)
     progress = Progress(expected=expected_rows(table), shown=shown)
     try:
@@ -131,6 +127,7 @@ def stream(table, out, fmt, added: list, row, summary: Summary, plan=None, shown
             from . import engine
 
             return engine.stream(table, out, added, row, summary, plan, progress)
+        table.confirm()  # before a line is written
         writer = open_writer(out, table.header + added + ["error"], fmt)
         try:
             for line, cells, problem in table.rows():

@@ -11,7 +11,7 @@ import sys
 
 from playbook.core.problems import DataError
 
-from .batch import Unsuitable
+from .io import Unsuitable
 from .errors import InputError
 from .cells import DATE_FORMATS
 from .output import FORMATS

@@ -19,9 +19,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 import polars as pl
 
-from .batch import Progress, Unsuitable, write_row
+from .batch import Progress, write_row
 from .cells import _NUMERIC, is_total_row, safe_cell
-from .io import TOTAL
+from .io import TOTAL, Unsuitable
 
 # Bytes of the file per batch (about 25,000 rows of a customer file): memory stays flat. polars' CSV reader
 # holds some 14 times a piece's bytes while it reads it: 1 MB pieces against 4 MB cut `pipeline`'s peak

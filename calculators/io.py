@@ -20,13 +20,24 @@ TOTAL = "total"
 HEADER_SEARCH = 10
 
 CHUNK = 1 << 20
+# How much of a file tells its encoding when the rest is checked later (Table's `guess`).
+START = 1 << 16
 
 
-def detect_encoding(path: Path) -> str:
-    """'utf-8-sig' when the whole file decodes as UTF-8 (BOM or not), else 'gb18030' (GBK's superset)."""
+class Unsuitable(Exception):
+    """A file the fast path cannot read as the reference does (calculators/engine.py), or whose encoding was
+    guessed wrong from its start: the command runs again the reference way."""
+
+
+def detect_encoding(path: Path, start: int = None) -> str:
+    """'utf-8-sig' when the whole file (or its first `start` bytes) decodes as UTF-8 (BOM or not), else
+    'gb18030' (GBK's superset)."""
     decoder = codecs.getincrementaldecoder("utf-8")()
     with open(path, "rb") as raw:
         try:
+            if start is not None:
+                decoder.decode(raw.read(start))  # a character cut at the end is no error here
+                return "utf-8-sig"
             while chunk := raw.read(CHUNK):
                 decoder.decode(chunk)
             decoder.decode(b"", final=True)
@@ -38,16 +49,20 @@ def detect_encoding(path: Path) -> str:
 class Table:
     """One input file: `header` (list of column names) and `rows()` → (line number, cells)."""
 
-    def __init__(self, path, encoding=None, sheet=None, header_row=None):
+    def __init__(self, path, encoding=None, sheet=None, header_row=None, guess=False):
+        """With `guess`, a CSV file's encoding is told by its start when that is UTF-8, and the whole file is checked
+        when a row is read the reference way (`rows`): the fast path reads the file as UTF-8 and checks it then,
+        which saves decoding it twice (40–70 ms for 1M rows, measured). Either raises Unsuitable when it is not."""
         self.path = Path(path)
         if not self.path.is_file():
             raise InputError(f"{self.path}: no such file")
         self.xlsx = self.path.suffix.lower() in (".xlsx", ".xlsm")
         self.sheet = sheet
         try:
-            self.encoding = None if self.xlsx else (encoding or detect_encoding(self.path))
+            self.encoding = None if self.xlsx else (encoding or detect_encoding(self.path, START if guess else None))
         except OSError as error:
             raise InputError(f"{self.path}: cannot be read ({error.strerror})") from None
+        self.guessed = guess and not (self.xlsx or encoding) and self.encoding == "utf-8-sig"
         self.header_line, self.header = self._read_header(header_row)
         self.duplicates = _duplicates(self.header)
 
@@ -58,6 +73,7 @@ class Table:
         beyond the header are kept in the problem text, so that the output columns stay aligned and
         nothing is lost.
         """
+        self.confirm()
         width = len(self.header)
         source = self._source()
         for line, _ in source:
@@ -75,6 +91,13 @@ class Table:
             extra = [c for c in cells[width:] if c not in (None, "")]
             yield line, cells[:width], _extra(cells, width, extra) if extra else (
                 TOTAL if is_total_row(cells) else None)
+
+    def confirm(self):
+        """The whole file checked when its encoding was guessed from its start; Unsuitable when it is not UTF-8."""
+        if self.guessed:
+            if detect_encoding(self.path) != self.encoding:
+                raise Unsuitable("not UTF-8 after its start")
+            self.guessed = False
 
     def _source(self):
         return self._xlsx_rows() if self.xlsx else self._csv_rows()
@@ -105,6 +128,8 @@ class Table:
                 for cells in reader:
                     yield reader.line_num, cells
         except UnicodeDecodeError:
+            if self.guessed:
+                raise Unsuitable("not UTF-8 after its start") from None
             raise InputError(f"{self.path}: the file is not {self.encoding}; "
                              "expected UTF-8 or GBK, or pass --encoding") from None
         except LookupError:

@@ -38,9 +38,14 @@ NAMES = {
 
 def open_table(args, wanted: list, optional=()) -> tuple:
     """(table, columns, language, summary of the file) for the fields in `wanted`."""
-    table = Table(args.file, args.encoding, args.sheet, args.header_row)
+    table = table_of(args)
     columns = find_columns(table, {f: NAMES[f] for f in wanted}, args.map, optional)
     return table, columns, args.lang or language_of(table.header)
+
+
+def table_of(args) -> Table:
+    """The file of a run; its encoding guessed from its start where the fast path may check the rest."""
+    return Table(args.file, args.encoding, args.sheet, args.header_row, guess=getattr(args, "engine", "") == "polars")
 
 
 def summary_of(table, label: str, lang: str) -> Summary:

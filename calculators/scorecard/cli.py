@@ -4,9 +4,9 @@ from ..batch import Summary, stream
 from ..cli import file_options, pairs
 from ..data import load_scorecard
 from ..errors import number
-from ..io import Table, find_columns
+from ..io import find_columns
 from ..messages import language_of
-from ..runners import columns_of, plan_of, summary_of
+from ..runners import columns_of, plan_of, summary_of, table_of
 from ..share_or_percent import ShareOrPercent
 from . import Scorer
 
@@ -25,7 +25,7 @@ def inputs(args) -> dict:
 
 def run_file(args) -> Summary:
     card = load_scorecard(args.scorecard)
-    table = Table(args.file, args.encoding, args.sheet, args.header_row)
+    table = table_of(args)
     lang = args.lang or language_of(table.header)
     wanted = {c.key: [c.title.zh, c.title.en, *c.aliases] for c in card.criteria}
     columns = find_columns(table, wanted, args.map)

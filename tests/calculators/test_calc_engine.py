@@ -15,6 +15,7 @@ import polars as pl
 import pytest
 
 from calculators import engine
+from calculators import io as calculators_io
 from calculators.cells import is_total_row, safe_cell
 from calculators.cli import main
 from calculators.data import scorecard_names
@@ -217,6 +218,32 @@ def test_lines_ending_in_a_lone_cr_go_the_reference_way(capsys, tmp_path, fast_p
     assert fast_path_used == []
     assert (fast, fast_err) == (reference, reference_err)
     assert len(fast.splitlines()) == 3
+
+
+@pytest.mark.parametrize("output", ["out.csv", "out.json"])
+@pytest.mark.parametrize("calculator", ["score", "abc"])
+def test_a_file_utf8_at_its_start_and_gbk_later_is_read_as_gbk(capsys, tmp_path, fast_path_used, monkeypatch,
+                                                                output, calculator):
+    """The encoding is guessed from the file's start where the fast path may check the rest (Table's `guess`): a
+    file UTF-8 there and GBK below is run again the reference way, the whole file read as GBK, before a line is
+    written; the fast path's file and summary are the reference's, for CSV and for another output."""
+    monkeypatch.setattr(calculators_io, "START", 200)
+    header = ["customer", "amount", "frequency", "margin", "potential", "clv"]
+    rows = [[f"c{i}", "100", "3", "20", "4", "5000"] for i in range(2000)]
+    rows.append(["华安商贸", "86万", "3", "20", "4", "5000"])
+    source = tmp_path / "in.csv"
+    source.write_bytes("\r\n".join(",".join(r) for r in [header, *rows]).encode("gbk"))
+    assert len(source.read_bytes().split("华".encode("gbk"))[0]) > 40_000  # ASCII, so UTF-8, well beyond the guess
+    options = ["--scorecard", "customer-value"] if calculator == "score" else []
+    results = []
+    for engine_name in ("polars", "python"):
+        out = tmp_path / engine_name / output
+        out.parent.mkdir()
+        assert main([calculator, str(source), *options, "--engine", engine_name, "-o", str(out)]) == 0
+        results.append((out.read_bytes(), capsys.readouterr().err))
+    assert fast_path_used == []
+    assert results[0] == results[1]
+    assert "华安商贸" in results[1][0].decode("utf-8-sig")
 
 
 def test_text_of_plain_characters_reads_as_python_reads_it():
