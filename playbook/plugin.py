@@ -13,7 +13,7 @@ from .calculators import scripts as calculator_scripts
 from .config import PlaybookConfig
 from .courses import events as courses
 from .search import events as search
-from .site import cjk_line_breaks, installable, offline, page_cache, per_language, theme_files
+from .site import cjk_line_breaks, installable, offline, page_cache, per_language, theme_files, watching
 
 
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):
@@ -39,6 +39,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         return config
 
     on_config = CombinedEvent(_set_cache, _on_config)
+
+    def on_serve(self, server, *, config, builder):
+        return watching.on_serve(server, config)  # told of a save at once, where the file system can
 
     def on_env(self, env, *, config, files):
         per_language.on_env(env)
