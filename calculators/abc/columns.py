@@ -57,9 +57,10 @@ class AbcColumns(Columns):
                 **{k: pl.lit(None, t) for k, t in {"_share": pl.Float64, "_cumulative": pl.Float64,
                                                     "rank": pl.UInt32}.items()})
             return reference
-        # Back in the file's order by a scatter (cheaper than a sort).
-        cumulative = pl.zeros(n, pl.Float64, eager=True).scatter(order, running / total * 100)
+        # Back in the file's order: each row's rank by a scatter (cheaper than a sort), the running shares by a gather
+        # at the ranks (8 ms for 1M rows against 35–50 for a second scatter, measured).
         rank = pl.zeros(n, pl.UInt32, eager=True).scatter(order, pl.int_range(1, n + 1, dtype=pl.UInt32, eager=True))
+        cumulative = (running / total * 100).gather(rank - 1)
         self.result = pl.DataFrame({"line": values["line"], "_share": v / total * 100, "_cumulative": cumulative,
                                     "rank": rank})
         in_a, in_b = cumulative <= a, cumulative <= b
