@@ -13,13 +13,15 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 serve: $(STAMP)  ## serve the site on http://127.0.0.1:8000, rebuilding on change
 	$(PY) -m mkdocs serve --strict -a 127.0.0.1:8000
 
-test: $(STAMP) /usr/bin/chromium $(AXE)  ## run every test, the browser ones included
-	$(PY) -m pytest
-
 # pytest-xdist, one worker per core: a test module runs whole in one worker (--dist loadfile), so what it builds
-# once (the workbooks' compiled formulas, module fixtures) is built once.
+# once (the workbooks' compiled formulas, module fixtures) is built once; each worker builds the site once.
+CORES  := -n auto --maxprocesses 4 --dist loadfile
+
+test: $(STAMP) /usr/bin/chromium $(AXE)  ## run every test, the browser ones included
+	$(PY) -m pytest $(CORES)
+
 quick: $(STAMP) $(AXE)  ## every test but the site builds, the browser and the scale tests (markers `build`, `browser`, `slow`)
-	$(PY) -m pytest -q -m "not build and not browser and not slow" -n auto --maxprocesses 4 --dist loadfile
+	$(PY) -m pytest -q -m "not build and not browser and not slow" $(CORES)
 
 build: $(STAMP)  ## build the site into site/
 	$(PY) -m mkdocs build --strict
