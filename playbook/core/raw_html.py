@@ -32,7 +32,8 @@ from markdown.util import BLOCK_LEVEL_ELEMENTS
 OPEN, CLOSE = "<!--pb-html-->", "<!--/pb-html-->"
 _MARKS = re.compile(r"<!--(/?)pb-html-->")
 _TAG = re.compile(r"<([a-zA-Z][\w-]*)")
-_UNSAFE = re.compile(r"[\t\r\x02\x03]|```|~~~|\n *\n")  # what the steps before the stash may change
+_UNSAFE = ("\t", "\r", "\x02", "\x03", "```", "~~~")  # what the steps before the stash may change, with:
+_BLANK_LOOKING = re.compile(r"\n *\n")
 _TOKEN = re.compile("<!--\x02pb-block:(\\d+)\x03-->")
 _tokens: list = []  # while a page converts under tokens(): [the numbered blocks]
 _IDS = re.compile(r"""<[a-zA-Z][^>]*?\sid="([^"]*)"|<a\s[^>]*?\bname="([^"]*)\"""")
@@ -84,7 +85,7 @@ def _stashed(text: str, block_level):
 
 
 def _numbered(block: str) -> bool:
-    return not _UNSAFE.search(block)
+    return not any(text in block for text in _UNSAFE) and not _BLANK_LOOKING.search(block)
 
 
 def skeleton(markdown: str) -> tuple[str, list]:
@@ -145,5 +146,10 @@ def anchor_ids(markdown: str) -> set[str]:
     """The ids (and `<a name>`s) in the marked blocks of a page's Markdown, as MkDocs' anchor finder reads them."""
     found = set()
     for _, _, inner, inner_end in _blocks(markdown):
-        found |= {html.unescape(a or b) for a, b in _IDS.findall(markdown, inner, inner_end)}
+        found |= _block_ids(markdown[inner:inner_end])
     return found
+
+
+@functools.lru_cache(maxsize=4096)  # `mkdocs serve` asks again for every page on each rebuild
+def _block_ids(block: str) -> frozenset:
+    return frozenset(html.unescape(a or b) for a, b in _IDS.findall(block))
