@@ -13,8 +13,9 @@ While a page is converted for `mkdocs serve`'s page cache (`tokens()`), a stashe
 steps pass through unchanged goes to the stash as a numbered comment instead (`<!--\x02pb-block:N\x03-->`: no
 author's text holds \x02, Markdown drops it) and the blocks are handed back: the conversion depends only on the
 page's `skeleton()`, so an edit that changes only what a macro's block shows (a checklist's text, a UI string)
-reuses the page's conversion with the new blocks put in (`put_back()`). Kept whole, never numbered: a block with what Markdown's whitespace clean-up or a code fence
-would change (tabs, carriage returns, blank-looking lines, ``` or ~~~).
+reuses the page's conversion with the new blocks put in (`put_back()`). Kept whole, never numbered: a block with
+what Markdown's whitespace clean-up or a code fence would change (tabs, carriage returns, blank-looking lines,
+``` or ~~~).
 
 Why by hand: no Python-Markdown extension or MkDocs option skips HTML known to be final.
 """

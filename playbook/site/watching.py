@@ -3,9 +3,10 @@
 MkDocs looks for changes by listing every watched folder twice a second (watchdog's PollingObserver), so that it
 also works where the file system reports no changes (Docker Desktop's and WSL's shared folders, network mounts):
 a save waited 0.25 s on average, up to 0.5 s, before its rebuild began. On Linux, when every watched path is on a
-local file system and no watched folder holds a link to another folder (which inotify would not follow), the
-server's observer becomes watchdog's inotify one, told only of changes: not of every file a build opens and reads,
-which would start the next build. Anywhere else MkDocs polls as before.
+local file system, no watched folder holds a link to another folder (which inotify would not follow) and inotify
+starts on them within the system's limits, the server's observer becomes watchdog's inotify one, told only of
+changes: not of every file a build opens and reads, which would start the next build. Anywhere else MkDocs polls
+as before.
 
 Why by hand: MkDocs has no option to choose its observer; `on_serve` is where a plugin may change the server.
 """
@@ -25,7 +26,7 @@ def on_serve(server, config):
     """Every path watched so far moved to an inotify observer, which watches the paths watched after this too."""
     watched = dict(getattr(server, "_watched_paths", None) or {})
     paths = set(watched) | {os.path.abspath(path) for path in config.watch}
-    if not watched or not all(map(_inotify_sees, paths)):
+    if not watched or not all(map(_inotify_sees, paths)) or not _inotify_starts(paths):
         return server
     for path, count in watched.items():
         for _ in range(count):
@@ -45,6 +46,25 @@ def _changes_observer():
             return super().schedule(event_handler, path, recursive=recursive, event_filter=_CHANGES)
 
     return Changes()
+
+
+def _inotify_starts(paths) -> bool:
+    """Whether an inotify observer starts on every path, within the system's limits of watches and instances
+    (reached, it would fail `mkdocs serve` as it starts): tried once and stopped."""
+    try:
+        probe = _changes_observer()
+    except OSError:
+        return False
+    try:
+        for path in paths:
+            probe.schedule(events.FileSystemEventHandler(), path, recursive=True)
+        probe.start()
+    except OSError:
+        probe.unschedule_all()  # the emitters started before the one that failed
+        return False
+    probe.stop()
+    probe.join()
+    return True
 
 
 def _inotify_sees(path: str) -> bool:

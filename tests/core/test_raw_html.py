@@ -105,7 +105,7 @@ def test_a_reused_conversion_with_new_blocks_equals_a_fresh_one(case, change):
     before = PAGES[case]
     after = before.replace(unmarked(BLOCK), unmarked(BLOCK).replace("<p>A &amp; B &lt;C&gt; 客户</p>", CHANGED[change]))
     html, numbered = _converted_with_numbers(before)
-    kept = numbered == skeleton(before)[1]  # what the page cache keeps: the conversion numbered what the key left out
+    kept = numbered == skeleton(before)[1]  # the page cache keeps it: the conversion numbered what the key left out
     if kept and skeleton(after)[0] == skeleton(before)[0]:
         assert put_back(html, skeleton(after)[1]) == _both_ways(after)[0]
     assert put_back(*_converted_with_numbers(after)) == _both_ways(after)[0]

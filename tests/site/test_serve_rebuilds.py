@@ -34,7 +34,8 @@ while True:
 EDITS = {  # file → (old, new): one of each kind
     "checklist": ("playbook_data/checklists/first-meeting.yml", "对方说话的时间多于我", "客户开口的时间比我长"),
     # a tab in a macro's HTML block: Markdown expands it, so the page converts again (playbook/core/raw_html.py)
-    "tab in a checklist": ("playbook_data/checklists/first-meeting.yml", "The customer talked", "The customer\\ttalked"),
+    "tab in a checklist": ("playbook_data/checklists/first-meeting.yml", "The customer talked",
+                           "The customer\\ttalked"),
     "UI string": ("playbook_data/strings.yml", "Lesson overview", "This lesson at a glance"),
     "data template": ("playbook/printables/templates/checklist.html",
                       '<form class="pb-checklist"', '<form data-pb-edit="template" class="pb-checklist"'),

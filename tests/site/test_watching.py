@@ -56,3 +56,14 @@ def test_a_folder_linking_to_another_is_still_polled(tmp_path):
 def test_a_file_system_that_is_not_local_is_still_polled():
     assert watching._file_system("/proc/sys/fs") == "proc"
     assert not watching._inotify_sees("/proc/sys/fs")
+
+
+def test_past_the_system_limits_of_inotify_it_still_polls(tmp_path, monkeypatch):
+    (tmp_path / "docs").mkdir()
+
+    def no_more_watches(observer):
+        raise OSError(28, "inotify watch limit reached")
+
+    monkeypatch.setattr("watchdog.observers.inotify.InotifyObserver.start", no_more_watches)
+    server = watching.on_serve(_server(tmp_path, tmp_path / "docs"), SimpleNamespace(watch=[]))
+    assert isinstance(server.observer, PollingObserver)
