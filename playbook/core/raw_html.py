@@ -44,8 +44,12 @@ def marked(output) -> str:
     """A macro's output with each of its HTML blocks marked (render() makes a block one paragraph)."""
     if not isinstance(output, str) or "<" not in output:
         return output
-    parts = output.split("\n\n")
-    return "\n\n".join(f"{OPEN}{part}{CLOSE}" if _TAG.match(part) and part[-1:] == ">" else part for part in parts)
+    return "\n\n".join(map(_marked_part, output.split("\n\n")))
+
+
+def _marked_part(part: str) -> str:
+    body = part.rstrip("\n")  # the last part of a page's text may end with a line break
+    return f"{OPEN}{body}{CLOSE}{part[len(body):]}" if _TAG.match(body) and body[-1:] == ">" else part
 
 
 def marking(macro):

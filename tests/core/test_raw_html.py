@@ -50,6 +50,7 @@ PAGES = {
     "a macro's Markdown and HTML together": marked(f"## Heading\n\n{unmarked(BLOCK)}\n\nA *word*."),
     "a comment another plugin fills": marked("<!-- material/tags -->") + "\n",
     "a block next to a line of text": f"Line\n{BLOCK}\nLine\n",
+    "a macro's page ending with a block and a line break": marked(f"# Title\n\n{unmarked(BLOCK)}\n"),
 }
 
 
@@ -58,6 +59,12 @@ def test_a_page_converts_as_without_the_stash(case):
     plain, stashed = _both_ways(PAGES[case])
     assert stashed == plain
     assert "pb-html" not in stashed
+
+
+def test_a_block_ending_a_page_is_marked_and_left_out_of_its_skeleton():
+    page = PAGES["a macro's page ending with a block and a line break"]
+    assert anchor_ids(page) == {"first-meeting", "c-1", "foot"}
+    assert skeleton(page)[1] == [(0, unmarked(BLOCK))]
 
 
 def test_a_block_alone_is_stashed_whole_and_keeps_its_ids():
