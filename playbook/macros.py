@@ -36,6 +36,7 @@ def define_env(env):
 def on_pre_page_macros(env):
     """Before each page is rendered (a standard mkdocs-macros hook): check its calls, set its tags; or, in
     `mkdocs serve`, put back the page as rendered before when nothing it read changed."""
+    macro_cache.compile_pages_once(env.env)  # made after define_env, once per build
     if macro_cache.reuse(env, env.playbook_macros):
         return
     env.page.playbook_names = check_macro_calls(env)

@@ -25,6 +25,7 @@ from playbook.upkeep.review import today
 
 _kept: dict = {}  # (src_uri, url) → (key, Reads, Markdown, metadata set, cited items)
 _site: dict = {}  # id of a build's Files → the digest of what every page's macros may read of the site
+_compiled: dict = {}  # (the settings that shape Jinja's code, a page's text) → its compiled code, the last 1,024
 
 
 def reuse(env, context) -> bool:
@@ -83,3 +84,40 @@ def _site_digest(env, context) -> str:
         text = json.dumps([config, places, homes, templates, names, today().isoformat()], ensure_ascii=False)
         _site[id(files)] = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return _site[id(files)]
+
+
+def compile_pages_once(jinja_env):
+    """mkdocs-macros compiles each page it renders as a Jinja template (`from_string`), every build: a page's
+    compiled code is kept by its text and what shapes the code (the markers, extensions, filters, tests,
+    autoescape), as Jinja's own bytecode cache keeps a file's. Its environment of each build runs it. Once per
+    environment: a later call leaves it as it is."""
+    if "compile" in vars(jinja_env):
+        return
+    compile_now = jinja_env.compile
+
+    def compile(source, name=None, filename=None, raw=False, defer_init=False):
+        shape = _code_shape(jinja_env)
+        if not caching() or not isinstance(source, str) or name or filename or raw or defer_init or not shape:
+            return compile_now(source, name, filename, raw, defer_init)
+        key = (shape, source)
+        if key not in _compiled:
+            if len(_compiled) >= 1024:
+                del _compiled[next(iter(_compiled))]
+            _compiled[key] = compile_now(source)
+        return _compiled[key]
+
+    jinja_env.compile = compile
+
+
+def _code_shape(env) -> tuple | None:
+    """What Jinja's compiler reads of `env`, or None when it reads a function (autoescape, finalize)."""
+    if callable(env.autoescape) or env.finalize is not None:
+        return None
+    markers = tuple(getattr(env, name) for name in _LEXER)
+    return (markers, env.autoescape, env.optimized, env.is_async, tuple(sorted(env.extensions)),
+            tuple(sorted(env.filters)), tuple(sorted(env.tests)))
+
+
+_LEXER = ("block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
+          "comment_start_string", "comment_end_string", "line_statement_prefix", "line_comment_prefix",
+          "trim_blocks", "lstrip_blocks", "newline_sequence", "keep_trailing_newline")  # jinja2.lexer.get_lexer
