@@ -5,7 +5,6 @@ the letter index, each term with the words the filter box matches (both language
 import re
 from dataclasses import dataclass, field
 
-from pypinyin import Style, lazy_pinyin
 
 HAN = re.compile(r"[\u3400-\u9fff]")
 OTHER = "#"  # the group of terms that start with a digit or a sign, listed last
@@ -33,7 +32,7 @@ def groups(terms: list, lang: str) -> list[tuple[str, list[Entry]]]:
 
 
 def _sort_key(text: str, lang: str) -> tuple:
-    words = [w.strip().lower() for w in (lazy_pinyin(text) if lang == "zh" else [text])]
+    words = [w.strip().lower() for w in (_pinyin(text) if lang == "zh" else [text])]
     first = words[0][:1].upper() if words and words[0] else OTHER
     return (first if "A" <= first <= "Z" else OTHER, words, text)
 
@@ -51,8 +50,15 @@ def _forms(names: list[str]) -> list[str]:
     for name in names:
         forms.append(name)
         if HAN.search(name):
-            forms += ["".join(lazy_pinyin(name)), "".join(lazy_pinyin(name, style=Style.FIRST_LETTER))]
+            forms += ["".join(_pinyin(name)), "".join(_pinyin(name, initials=True))]
     return list(dict.fromkeys(normal(f) for f in forms))
+
+
+def _pinyin(text: str, initials: bool = False) -> list[str]:
+    # Imported when first used: pypinyin reads its phrase dictionary on import (~0.4 s), which only this page needs
+    from pypinyin import Style, lazy_pinyin
+
+    return lazy_pinyin(text, style=Style.FIRST_LETTER) if initials else lazy_pinyin(text)
 
 
 def normal(text: str) -> str:
