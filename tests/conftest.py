@@ -2,6 +2,7 @@
 browser; the markers `make quick` leaves out (`build`, `browser`, `slow`), checked against what each test uses;
 and the rule that no test module reads playbook_data/ when it is imported."""
 
+import contextlib
 import functools
 import http.server
 import os
@@ -148,15 +149,28 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], ConnectionError):  # a page that left mid-download is no error
+            super().handle_error(request, client_address)
+
+
+@contextlib.contextmanager
+def serving(folder: Path):
+    """`folder` served on 127.0.0.1 (a free port) while the block runs; gives its base URL."""
+    httpd = _QuietServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+
+
 @pytest.fixture(scope="session")
 def server(site):
     """The built site served on 127.0.0.1 (a free port); yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    with serving(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

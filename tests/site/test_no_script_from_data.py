@@ -2,11 +2,8 @@
 copy of the real data, so every kind and every page that shows data is there) stay text in every page, its
 title, tags, navigation and both search indexes, and no page or search makes chromium open a dialog."""
 
-import functools
-import http.server
 import json
 import re
-import threading
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -17,7 +14,7 @@ import yaml
 from playbook.core import safe_markdown
 from playbook.core.yaml_source import FastLoader
 
-from tests.conftest import _QuietHandler, copy_project, mkdocs_build
+from tests.conftest import copy_project, mkdocs_build, serving
 
 PAYLOAD = (' <img src=x onerror=alert(1)> <script>alert(2)</script> [x](javascript:alert(3)) "><svg onload=alert(4)>'
            " {{ 7 * 1111111 }}")  # and a Jinja expression, which must not be evaluated (mkdocs-macros renders pages)
@@ -52,11 +49,8 @@ def payload_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def payload_server(payload_site):
-    handler = functools.partial(_QuietHandler, directory=str(payload_site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    with serving(payload_site) as url:
+        yield url
 
 
 class MarkupFinder(HTMLParser):
