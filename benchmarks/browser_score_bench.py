@@ -4,11 +4,13 @@ commit before the worker read files a range at a time), measured in turns in the
 figures and the ratios after / before, and checks both give the same bytes.
 
     .venv/bin/python benchmarks/browser_score_bench.py [--rows 100000,1000000] [--kinds score:lead,abc,rfm,pipeline]
-                                                       [--baseline REV] [--site DIR] [--encoding E] [--file-url]
+                                                       [--baseline REV] [--site DIR] [--encoding E]
+                                                       [--where http,file] [--offline-site DIR]
 
-Without --site the site is built into a temporary folder first; the baseline is that site with the
-calculators' scripts of REV. For each run a fresh browser context opens the score-a-file page over HTTP
-(--file-url: also from file://, where no Worker can start and the page scores on its own thread):
+Without --site the site is built into a temporary folder first (for file://, the offline build, as `make offline`
+makes it, without --offline-site); the baseline is that site with the calculators' scripts of REV. For each run a
+fresh browser context opens the score-a-file page over HTTP and/or from file:// (--where; --file-url is both),
+where the page starts its worker from a Blob (before that, it scored on its own thread):
 - time: from choosing the file to the result ready to download, as the page reports it;
 - extra memory: the peak of the proportional set size (PSS) of all of chromium's processes while scoring
   (the page, its worker, the browser process that keeps Blobs, …), sampled every 100 ms, minus the same
@@ -23,15 +25,17 @@ calculators' scripts of REV. For each run a fresh browser context opens the scor
 
 import argparse
 import hashlib
+import json
 import os
 import random
+import re
 import shutil
 import subprocess
 import tempfile
 import threading
 from pathlib import Path
 
-from _project import CHROMIUM, CHROMIUM_ARGS, ROOT, TASKS, serve, site_to_measure, task_cpu_ms
+from _project import CHROMIUM, CHROMIUM_ARGS, ROOT, TASKS, build, serve, site_to_measure, task_cpu_ms
 
 from playbook.calculators.scripts import PARTS
 
@@ -88,7 +92,20 @@ def baseline_site(site: Path, rev: str, folder: Path) -> Path:
         text = git("show", f"{rev}:{path}") + b"".join(git("show", f"{rev}:{part}") for part in after.get(path, []))
         if b"/* WORKER */" not in text:  # since the build writes worker.js's list in, the site's worker.js is kept
             (folder / "assets/javascripts/calculators" / name).write_bytes(text)
+    inline(folder / "assets/javascripts/calculators")
     return folder
+
+
+def inline(scripts: Path):
+    """worker-inline.js made again from the scripts in `scripts` (those of the baseline): the ones worker.js
+    imports, in order, then worker.js importing nothing (playbook/calculators/scripts.py worker_inline)."""
+    worker = (scripts / "worker.js").read_text(encoding="utf-8")
+    call = re.search(r"^importScripts\(([^)]*)\)", worker, re.MULTILINE)
+    names = re.findall(r'"([^"]+)"', call.group(1))
+    text = "".join((scripts / name).read_text(encoding="utf-8") + "\n" for name in names)
+    text += worker[:call.start(1)] + worker[call.end(1):]
+    (scripts / "worker-inline.js").write_text(f"self.PlaybookCalcWorker = {json.dumps(text, ensure_ascii=False)};\n",
+                                              encoding="utf-8")
 
 
 def chromium_memory_mb() -> tuple[float, ...]:
@@ -205,14 +222,22 @@ def main():
     parser.add_argument("--baseline", default=BASELINE, help="the commit whose page scripts are 'before'")
     parser.add_argument("--site", type=Path, help="an already built site (default: build one)")
     parser.add_argument("--encoding", default="gbk", help="of the files scored (utf-8: the page checks it whole first)")
-    parser.add_argument("--file-url", action="store_true", help="also score from file:// (on the page's thread)")
+    parser.add_argument("--where", default="http", help="http, file (from file://, the offline build) or both")
+    parser.add_argument("--file-url", action="store_true", help="as --where http,file")
+    parser.add_argument("--offline-site", type=Path, help="an already built offline site (default: build one)")
     args = parser.parse_args()
+    places = ["http", "file://"] if args.file_url else [w.replace("file", "file://") for w in args.where.split(",")]
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as tmp:
         site = site_to_measure(args.site, Path(tmp))
         sites = {"before": baseline_site(site, args.baseline, Path(tmp) / "before"), "after": site}
         servers = {name: serve(folder) for name, folder in sites.items()}
+        if "file://" in places:
+            offline = args.offline_site or Path(tmp) / "offline"
+            if not args.offline_site:
+                build(ROOT, offline, {"OFFLINE": "true"})
+            disk = {"before": baseline_site(offline, args.baseline, Path(tmp) / "offline-before"), "after": offline}
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
             for rows in (int(n) for n in args.rows.split(",")):
@@ -221,10 +246,10 @@ def main():
                     make_file(source, kind, rows, args.encoding)
                     print(f"{kind} {rows:,} rows ({source.stat().st_size / 1e6:.1f} MB {args.encoding.upper()}), "
                           f"baseline {args.baseline}:")
-                    for where in ("http", "file://") if args.file_url else ("http",):
+                    for where in places:
                         runs = {}
                         for name in ("before", "after"):  # in turns, so a machine that slows down weighs on both
-                            url = servers[name][0] + PAGE if where == "http" else (sites[name] / PAGE).as_uri()
+                            url = servers[name][0] + PAGE if where == "http" else (disk[name] / PAGE).as_uri()
                             runs[name] = score_once(browser, url, source, kind)
                         report(f"{where:7}", runs["before"], runs["after"])
                     source.unlink()

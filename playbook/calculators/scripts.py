@@ -5,9 +5,12 @@ to the site as assets/javascripts/calculators/<name>.js (on_files).
 The build hands PAGE to overrides/main.html as `extra.calculator_scripts` (define_env), writes WORKER into the
 file worker's importScripts (worker.js) and, after a shared script of PARTS, that part of each calculator's folder
 (present.js: how its widget shows a result; filescore.js: how the score-file page scores a file with it); the
-formulas the test vectors run in Node are FORMULAS.
+formulas the test vectors run in Node are FORMULAS. The same worker is also shipped as one text (INLINE), which a
+page opened from file:// starts from a Blob: there Chromium starts no Worker from a file's address, and a worker
+started from a Blob cannot import the site's files.
 """
 
+import json
 from pathlib import Path
 
 from mkdocs.structure.files import File
@@ -24,6 +27,7 @@ PAGE = FORMULAS + ("messages.js", "results.js", "widget.js", "csv.js", "xlsx.js"
 # The Web Worker that scores a whole file (worker.js): every formula, the readers, the writer, the runner
 WORKER = FORMULAS + ("csv.js", "xlsx.js", "filewrite.js", "filescore.js")
 PLACEHOLDER = "/* WORKER */"  # where worker.js's importScripts gets WORKER
+INLINE = "worker-inline.js"  # the worker as one text in `PlaybookCalcWorker`, for a Blob (filepage.js)
 # Shared script → the part of a calculator's folder the site ships after it, for each calculator whose folder has one
 PARTS = {"results.js": "present.js", "filescore.js": "filescore.js"}
 
@@ -45,6 +49,12 @@ def worker() -> str:
     return text.replace(PLACEHOLDER, ", ".join(f'"{name}"' for name in WORKER))
 
 
+def worker_inline() -> str:
+    """worker-inline.js: WORKER's scripts as shipped, then worker.js importing nothing, as one string."""
+    text = "".join(shipped(name) + "\n" for name in WORKER) + (SHARED / "worker.js").read_text(encoding="utf-8")
+    return f"self.PlaybookCalcWorker = {json.dumps(text.replace(PLACEHOLDER, ''), ensure_ascii=False)};\n"
+
+
 def parts(script: str) -> list[Path]:
     """The calculators' parts the site ships after shared script `script`, in the registry's order (none when
     `script` is not in PARTS)."""
@@ -61,9 +71,10 @@ def shipped(script: str) -> str:
 
 def on_files(files, config):
     """Each calculator's formula.js, into the site where the pages and the worker load it; worker.js with the
-    list of what it loads, and each shared script of PARTS followed by the calculators' parts."""
+    list of what it loads, worker-inline.js, and each shared script of PARTS followed by the calculators' parts."""
     for name in CALCULATORS:
         files.append(File.generated(config, f"{FOLDER}/{name}.js", abs_src_path=str(source(f"{name}.js"))))
+    files.append(File.generated(config, f"{FOLDER}/{INLINE}", content=worker_inline()))
     for script in ("worker.js", *PARTS):
         kept = files.get_file_from_path(f"{FOLDER}/{script}")
         if kept:

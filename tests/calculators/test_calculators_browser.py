@@ -1,7 +1,7 @@
 """In the real browser: every calculator widget computes as you type, says what is wrong next to the field
 in the page's language (never NaN), keeps working after navigating away and back; the file tool scores
-CSV files in UTF-8 and GBK exactly as `python -m calculators` does, in a Worker or, from file://, on the
-page, and sends nothing anywhere."""
+CSV files in UTF-8 and GBK exactly as `python -m calculators` does, in a Worker (from file://, one started from
+a Blob) or, when the browser starts none, on the page, and sends nothing anywhere."""
 
 import functools
 import subprocess
@@ -230,8 +230,21 @@ def test_a_survey_file_on_a_phone_shows_its_score_as_the_command_line_does(brows
         context.close()
 
 
-def test_file_scoring_without_a_worker_from_file_url(page, site, tmp_path):
+# A browser that starts no Worker from a page opened from disk (the page then scores the file itself)
+REFUSE_WORKERS = "window.Worker = function () { throw new DOMException('refused', 'SecurityError'); };"
+
+
+def test_file_scoring_in_a_worker_from_file_url(page, site, tmp_path):
     source, expected = cli_output(tmp_path, "score:lead", "gbk", "--lang", "en")  # the page's language
+    page.goto((site / page_of(site, "data-file-tool", "en")).as_uri())
+    assert score_in_page(page, source, "score:lead") == expected
+    assert page.locator(TOOL).get_attribute("data-mode") == "worker"
+    assert all(url.startswith(("file://", "blob:")) for url in page.requests), page.requests
+
+
+def test_file_scoring_on_the_page_when_no_worker_starts_from_file_url(page, site, tmp_path):
+    source, expected = cli_output(tmp_path, "score:lead", "gbk", "--lang", "en")
+    page.add_init_script(REFUSE_WORKERS)
     page.goto((site / page_of(site, "data-file-tool", "en")).as_uri())
     assert score_in_page(page, source, "score:lead") == expected
     assert page.locator(TOOL).get_attribute("data-mode") == "page"
@@ -368,8 +381,8 @@ def test_rfm_options_on_the_page_as_on_the_command_line(page, server, site, tmp_
 
 
 def test_each_kind_shows_its_own_fields_and_abc_thresholds_score_from_file_url(browser, site, tmp_path):
-    """On a phone, from file:// (no Worker: the runner scores on the page): each kind shows the option fields its
-    calculator's widget.py declares and no other's; ABC's thresholds typed there give the command line's bytes."""
+    """On a phone, from file:// (the worker started from a Blob): each kind shows the option fields its calculator's
+    widget.py declares and no other's; ABC's thresholds typed there give the command line's bytes."""
     from playbook.calculators.widgets import file_fields, file_kinds, runner
     from playbook.core.loading import playbook_for
 
@@ -391,7 +404,7 @@ def test_each_kind_shows_its_own_fields_and_abc_thresholds_score_from_file_url(b
     tool.locator("input[name='b']").press("Tab")
     tool.locator("input[type='file']").set_input_files(str(source))
     expect(tool).to_have_attribute("data-state", "done", timeout=30000)
-    assert tool.get_attribute("data-mode") == "page"
+    assert tool.get_attribute("data-mode") == "worker"
     with page.expect_download() as info:
         tool.locator(".pb-file__download").click()
     assert Path(info.value.path()).read_bytes() == expected
@@ -401,7 +414,7 @@ def test_each_kind_shows_its_own_fields_and_abc_thresholds_score_from_file_url(b
 @pytest.mark.slow
 @pytest.mark.parametrize("kind", ["abc", "rfm"])
 def test_a_long_utf8_file_scored_on_a_phone_from_file_url_in_steps(browser, site, tmp_path, kind):
-    """On a phone, from file:// (no Worker): a UTF-8 file of 30,000 rows, long enough that checking its encoding,
+    """On a phone, from file:// in a browser that starts no Worker there: a UTF-8 file of 30,000 rows, long enough that checking its encoding,
     ranking ABC's values (runs of 4,096 merged) and scoring RFM's 12,000 customers (8,192 at a time) each take
     several steps; the page draws frames while it scores and gives the command line's bytes."""
     source = tmp_path / f"{kind}-30k.csv"
@@ -417,6 +430,7 @@ def test_a_long_utf8_file_scored_on_a_phone_from_file_url_in_steps(browser, site
                    cwd=ROOT, check=True, capture_output=True)
     context = browser.new_context(viewport={"width": 390, "height": 844}, accept_downloads=True)
     page = context.new_page()
+    page.add_init_script(REFUSE_WORKERS)
     page.goto((site / page_of(site, "data-file-tool", "en")).as_uri())
     page.locator(TOOL).locator("select[name='kind']").select_option(kind)
     # Frames drawn while the tool works: a page busy with the whole job in one task would draw none

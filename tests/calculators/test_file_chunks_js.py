@@ -2,8 +2,9 @@
 csv.js: PB.csv.read bytes from a File, decoded PB.csv.chunk bytes at a time) and writes the result as Blob parts.
 Decoded in pieces of 1, 2, 3, 7 and 64 bytes (and read in ranges of twice that plus one), so that pieces and
 ranges end inside a GBK or UTF-8 character, between \\r and \\n and inside a quoted cell, a file must give the
-same bytes as `python -m calculators` gives for it whole: run in Node with the scripts the worker loads, as the
-site ships them (filescore.js followed by each calculator's runner)."""
+same bytes as `python -m calculators` gives for it whole: run in Node with the worker's text as the site ships it
+for a page opened from file:// (worker-inline.js: the scripts the worker loads, filescore.js followed by each
+calculator's runner, then worker.js, which must import nothing more)."""
 
 import base64
 import csv
@@ -16,7 +17,7 @@ import pytest
 
 from calculators.cli import main
 from calculators.data import scorecard_names
-from playbook.calculators.scripts import WORKER, shipped
+from playbook.calculators.scripts import worker_inline
 from playbook.calculators.widgets import SETTINGS, browser_data
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,8 +27,12 @@ CHUNKS = [1, 2, 3, 7, 64, 1 << 20]
 # Scores each file with each range size; prints {name/size: base64 of the result's bytes, or the error}.
 RUNNER = r"""
 const fs = require("fs"), vm = require("vm");
-const [scripts, data, jobs, sizes, modes] = JSON.parse(fs.readFileSync(0, "utf8"));
-for (const [name, text] of scripts) vm.runInThisContext(text, { filename: name });
+const [inline, data, jobs, sizes, modes] = JSON.parse(fs.readFileSync(0, "utf8"));
+globalThis.self = globalThis;
+globalThis.importScripts = (...names) => { if (names.length) throw new Error("the worker imports " + names); };
+vm.runInThisContext(inline, { filename: "worker-inline.js" });
+vm.runInThisContext(self.PlaybookCalcWorker, { filename: "the worker's text" });
+if (typeof self.onmessage !== "function") throw new Error("the worker's text sets no onmessage");
 const PB = globalThis.PlaybookCalc, out = {};
 // A File as the worker reads it (FileReaderSync on slices), here over the bytes in memory
 globalThis.FileReaderSync = class { readAsArrayBuffer(part) { return part.bytes; } };
@@ -83,7 +88,7 @@ def run_node(jobs: list, sizes: list, modes=(False, True)) -> dict:
     the bytes in memory (False: the page's thread, keyed `path/size`) and as a File (True: the worker, keyed
     `path/size/file`)."""
     data = browser_data(scorecard_names(), SETTINGS, messages=True)
-    stdin = json.dumps([[[f, shipped(f)] for f in WORKER], data,
+    stdin = json.dumps([worker_inline(), data,
                         [{"path": str(path), "options": {**options, "lang": "zh"}} for path, _, options in jobs], sizes,
                         list(modes)])
     run = subprocess.run(["node", "-e", RUNNER], input=stdin, capture_output=True, text=True, timeout=120)

@@ -1,7 +1,8 @@
 /* The whole-file scoring tool (`{{ calculator("score-file") }}`): choose or drop a CSV or .xlsx file, pick how to score
    it, see the counts per class as a chart and save the result as CSV. The bytes stay in this browser:
-   a Web Worker reads the file a range at a time and scores it, or, when no Worker can start (a page opened
-   from file://), the page itself does, a slice at a time so it never freezes. A bar shows how far it is. */
+   a Web Worker reads the file a range at a time and scores it (from file://, the same worker started from a
+   Blob), or, when no Worker can start, the page itself does, a slice at a time so it never freezes. A bar
+   shows how far it is. */
 (function (root) {
   "use strict";
 
@@ -10,23 +11,41 @@
   var SILENT = 5000;
   var BATCH = 50;  // failed rows listed a frame
   var TURN = 30;  // ms of scoring on the page's own thread (no Worker) between two pauses
+  var inline = null;  // from file://: a promise of the address of a Blob of the worker's text
 
-  // No Worker from file://: Chrome refuses one, and the offline build's iframe stand-in cannot load ours
-  function startWorker() {
-    if (root.location.protocol === "file:" || !HERE) return null;
-    try { return new Worker(HERE.replace(/[^/]*$/, "worker.js")); } catch (error) { return null; }
-  }
-
-  // ExcelJS on the page (only when a Worker cannot run and the file is an .xlsx): a promise of it loaded
-  function loadExcel() {
+  // A script next to this one (`path` relative to it), added to the page: a promise that it ran
+  function load(path) {
     return new Promise(function (resolve, reject) {
-      if (root.ExcelJS) return resolve();
       var script = document.createElement("script");
-      script.src = HERE.replace(/[^/]*$/, "../vendor/exceljs.min.js");
+      script.src = HERE.replace(/[^/]*$/, path);
       script.onload = resolve;
       script.onerror = reject;
       document.head.appendChild(script);
     });
+  }
+
+  // A promise of the job's Worker, or of null when none can start. From file:// Chromium starts no Worker from
+  // a file's address but does from a Blob's: the same worker as one text (worker-inline.js, which the build
+  // writes), with the browser's own Worker (the offline build's stand-in would run it on this thread). Such a
+  // worker cannot import ExcelJS from the site, so an .xlsx file is read on the page there
+  function startWorker(job) {
+    if (!HERE) return Promise.resolve(null);
+    if (root.location.protocol !== "file:") return Promise.resolve(started(root.Worker, HERE.replace(/[^/]*$/, "worker.js")));
+    var Native = root.PlaybookWorker || root.Worker;
+    if (PB.xlsx.isXlsx(job.name) || !Native || Native === root.IFrameWorker) return Promise.resolve(null);
+    inline = inline || load("worker-inline.js").then(function () {
+      return URL.createObjectURL(new Blob([root.PlaybookCalcWorker], { type: "text/javascript" }));
+    });
+    return inline.then(function (url) { return started(Native, url); }, function () { return null; });
+  }
+
+  function started(Maker, url) {
+    try { return new Maker(url); } catch (error) { return null; }
+  }
+
+  // ExcelJS on the page (only when a Worker cannot run and the file is an .xlsx): a promise of it loaded
+  function loadExcel() {
+    return root.ExcelJS ? Promise.resolve() : load("../vendor/exceljs.min.js");
   }
 
   // A promise of the job's work (PB.files), from the file's bytes read on the page
@@ -59,20 +78,25 @@
   // Run a job in a Worker, falling back to the page when the Worker cannot start or load
   function run(tool, job, report) {
     if (tool.worker) tool.worker.terminate();
-    var worker = startWorker(), answered = false;
-    tool.worker = worker;
-    tool.mode = worker ? "worker" : "page";
-    if (!worker) return onPage(job, report);
-    var fallBack = function () {
-      worker.terminate();
-      if (tool.worker === worker) tool.worker = null;
-      if (!answered) { answered = true; tool.mode = "page"; onPage(job, report); }
-    };
-    // A Worker that says nothing within SILENT ms is taken as one that could not start
-    var watchdog = setTimeout(fallBack, SILENT);
-    worker.onmessage = function (event) { clearTimeout(watchdog); answered = true; report(event.data); };
-    worker.onerror = function (event) { event.preventDefault(); clearTimeout(watchdog); fallBack(); };
-    worker.postMessage(job);
+    tool.worker = null;
+    var turn = tool.turn = {};  // a newer job's start drops this one's worker
+    startWorker(job).then(function (worker) {
+      if (tool.turn !== turn) { if (worker) worker.terminate(); return; }
+      tool.worker = worker;
+      tool.mode = worker ? "worker" : "page";
+      if (!worker) return onPage(job, report);
+      var answered = false;
+      var fallBack = function () {
+        worker.terminate();
+        if (tool.worker === worker) tool.worker = null;
+        if (!answered) { answered = true; tool.mode = "page"; onPage(job, report); }
+      };
+      // A Worker that says nothing within SILENT ms is taken as one that could not start
+      var watchdog = setTimeout(fallBack, SILENT);
+      worker.onmessage = function (event) { clearTimeout(watchdog); answered = true; report(event.data); };
+      worker.onerror = function (event) { event.preventDefault(); clearTimeout(watchdog); fallBack(); };
+      worker.postMessage(job);
+    });
   }
 
   // The chart's bars in the order the calculator defines (labels are already in the page's language)
