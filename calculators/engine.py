@@ -42,6 +42,10 @@ RISKY_WIDE = r"(?s)^[=+\-@\t\r].*[^\x00-\x7f]"
 # A cell that puts its row in doubt: a total label, a line break (the file then goes the reference way),
 # a risky cell beyond ASCII.
 DOUBT = TOTAL_HINT + r"|[\r\n]|" + RISKY_WIDE
+# A cell to look at again: one that may put its row in doubt or be neutralised. One search per cell of every
+# row (each polars string search costs some 20–35 ms per 1M cells, whatever its pattern); DOUBT and RISKY only
+# in the few rows it finds (`settle`).
+ODD = TOTAL_HINT + r"|[\r\n]|" + RISKY
 # cells._NUMERIC for a cell starting with a sign: the only risky cells it lets through.
 SIGNED = _NUMERIC.pattern.replace("^[+-]?", "^[+-]")
 
@@ -81,13 +85,12 @@ def cell_names(table) -> tuple:
 
 def read(table, clean=()):
     """The file's non-blank rows after the header, piece by piece: (first and last line of the piece, a
-    lazy frame of `line`, the cells c0, c1, … (text or null) and `_doubt`), `_doubt` true for a row that
-    may be a total row, holds a line break or a risky wide cell, or has cells beyond the header. The
-    `clean` columns are not looked at: a row goes the fast way only with a plain number or date in them."""
+    lazy frame of `line`, the cells c0, c1, … (text or null) and `_odd`), `_odd` true for a row that
+    may be a total row, holds a line break or a risky cell, or has cells beyond the header (`settle`
+    tells which of them are in doubt). The `clean` columns are not looked at: a row goes the fast way only
+    with a plain number or date in them."""
     names, extra = cell_names(table)
-    extra_cells = pl.any_horizontal([pl.col(n).is_not_null() for n in extra])
-    doubt = (pl.any_horizontal([pl.col(n).str.contains(DOUBT) for n in names if n not in clean] + [False]) |
-             extra_cells).fill_null(False)
+    odd = _flagged(ODD, names, extra, clean)
     _line_ends(table.path)
     schema = {n: pl.String for n in names + extra}
     for line, piece, count in pieces(table.path, table.header_line):
@@ -96,7 +99,25 @@ def read(table, clean=()):
         yield (line, line + count), (
             cells.with_row_index("line", offset=line)
             .filter(pl.any_horizontal([pl.col(n) != "" for n in names + extra]).fill_null(False))
-            .with_columns(_doubt=doubt))
+            .with_columns(_odd=odd))
+
+
+def _flagged(pattern: str, names: list, extra: list, clean) -> pl.Expr:
+    """True for a row with a cell beyond the header or a cell outside `clean` that `pattern` finds."""
+    return (pl.any_horizontal([pl.col(n).str.contains(pattern) for n in names if n not in clean] + [False]) |
+            pl.any_horizontal([pl.col(n).is_not_null() for n in extra])).fill_null(False)
+
+
+def settle(frame: pl.DataFrame, table, clean) -> pl.Series:
+    """`_doubt` of a collected piece of `read`: its odd rows that may be a total row, hold a line break or a
+    risky wide cell or have cells beyond the header, searched in the odd rows only."""
+    odd = frame["_odd"]
+    where = odd.arg_true()
+    if not len(where):
+        return odd.alias("_doubt")
+    names, extra = cell_names(table)
+    doubt = frame[where].select(_flagged(DOUBT, names, extra, clean)).to_series()
+    return odd.scatter(where, doubt).alias("_doubt")
 
 
 def collected(frame: pl.LazyFrame) -> pl.DataFrame:
@@ -109,9 +130,10 @@ def collected(frame: pl.LazyFrame) -> pl.DataFrame:
 
 
 def batches(table, clean=(), **columns):
-    """Each piece of `read`, with the named `columns` (expressions) computed, as a DataFrame: the next piece
-    is computed while the caller works on the last (`ahead`), as in the second pass."""
-    return ahead(cells.with_columns(**columns) for _, cells in read(table, clean))
+    """Each piece of `read`, with the named `columns` (expressions) computed and `_doubt` (`settle`), as a
+    DataFrame: the next piece is computed while the caller works on the last (`ahead`), as in the second pass."""
+    for frame in ahead(cells.with_columns(**columns) for _, cells in read(table, clean)):
+        yield frame.with_columns(settle(frame, table, clean))
 
 
 def pieces(path, skip: int):
@@ -164,23 +186,36 @@ def stream(table, out, added: list, row, summary, plan, progress: Progress):
     with open(out, "wb") as handle:
         handle.write(_header(table.header + added + ["error"]))
         for batch in ahead(_scored(table, plan, names, extra)):
-            _batch(batch, names, extra, plan.slow_row(row), summary, plan, handle)
+            batch, columns = _settled(batch, table, plan.clean)
+            _batch(batch, columns, names, extra, plan.slow_row(row), summary, plan, handle)
             progress.tick(summary.read, force=True)
     plan.done()
     return summary
 
 
 def _scored(table, plan, names: list, extra: list):
-    """Each piece's lazy plan: the cells (neutralised where `ok`), the computed columns, `ok`, `error`."""
+    """Each piece's lazy plan: the cells as read, the computed columns (of any row: `_batch` replaces those
+    of the rows in doubt), `_ok` where the formulas settle the row, `_odd` (`read`), `error`."""
     computed = [*plan.types, *([plan.label] if plan.label and plan.label not in plan.types else [])]
-    done = pl.col("ok")
-    finish = ([pl.when(done).then(pl.col(n)).alias(n) for n in computed] +
-              [pl.when(done).then(safe_text(pl.col(n))).otherwise(pl.col(n)).alias(n)
-               for n in names if n not in plan.clean] + [pl.lit(None, pl.String).alias("error")])
     for lines, cells in read(table, plan.clean):
         frame, ok = plan.columns(cells, lines)
-        yield (frame.with_columns(ok=(ok & ~pl.col("_doubt")).fill_null(False)).with_columns(finish)
-               .select("line", "ok", *names, *extra, *computed, "error", *plan.keep))
+        yield (frame.with_columns(_ok=ok.fill_null(False), error=pl.lit(None, pl.String))
+               .select("line", "_ok", "_odd", *names, *extra, *computed, "error", *plan.keep))
+
+
+def _settled(batch: pl.DataFrame, table, clean) -> tuple:
+    """(the batch with `ok`, the cells as written): `ok` where the formulas settle a row not in doubt
+    (`settle`); the cells outside `clean` of an odd row so settled neutralised as a column (`safe_text`).
+    The rows not `ok` are `_batch`'s."""
+    names, _ = cell_names(table)
+    ok = batch["_ok"] & ~settle(batch, table, clean)
+    columns = {n: batch[n] for n in names}
+    risky = (ok & batch["_odd"]).arg_true()
+    if len(risky):
+        made = batch[risky].select(safe_text(pl.col(n)).alias(n) for n in names if n not in clean)
+        for name in made.columns:
+            columns[name] = columns[name].scatter(risky, made[name])
+    return batch.with_columns(ok=ok), columns
 
 
 def ahead(frames):
@@ -206,15 +241,16 @@ def slow_cells(frame: pl.DataFrame, names: list, extra: list):
         yield line, ["" if c is None else c for c in cells[:len(names)]]
 
 
-def _batch(batch, names: list, extra: list, row, summary, plan, handle):
-    """One batch counted, its rows in doubt scored the reference way, written as CSV lines."""
+def _batch(batch, written: dict, names: list, extra: list, row, summary, plan, handle):
+    """One batch counted, its rows in doubt scored the reference way, written as CSV lines; `written`: the
+    cells to write (`_settled`)."""
     ok = batch["ok"]
     summary.read += len(batch)
     summary.scored += ok.sum()
     if plan.label:
-        summary.labels.update(dict(batch[plan.label].drop_nulls().value_counts().iter_rows()))
+        summary.labels.update(dict(batch[plan.label].filter(ok).drop_nulls().value_counts().iter_rows()))
     doubtful = ok.not_().arg_true()
-    columns = {n: batch[n] for n in [*names, *plan.types, "error"]}
+    columns = written | {n: batch[n] for n in [*plan.types, "error"]}
     if len(doubtful):
         results = zip(*(_slow(line, cells, row, summary) for line, cells in slow_cells(batch[doubtful], names, extra)))
         for name, values in zip([*plan.types, "error"], results):

@@ -28,10 +28,11 @@ class AbcColumns(Columns):
         names, extra = cell_names(table)
         value, good = plain_number(f"c{self.column}")
         found = []
-        for frame in batches(table, self.clean, _v=value, _ok=good & (value >= 0) & ~pl.col("_doubt")):
-            found.append(frame.filter("_ok").select("line", "_v"))
+        for frame in batches(table, self.clean, _v=value, _ok=good & (value >= 0)):
+            fast = pl.col("_ok") & ~pl.col("_doubt")
+            found.append(frame.filter(fast).select("line", "_v"))
             slow = []
-            for line, row in slow_cells(frame.filter(~pl.col("_ok")), names, extra):
+            for line, row in slow_cells(frame.filter(~fast), names, extra):
                 if not is_total_row(row):
                     try:
                         slow.append((line, number(row[self.column], self.name, minimum=0)))

@@ -53,14 +53,15 @@ class RfmColumns(Columns):
         totals = pl.DataFrame(schema={k: v for k, v in schema.items() if k != "line"} | {"_count": pl.Int64})
         ok, values = self._orders()
         orders, held = [], 0
-        for frame in batches(table, self.clean, **values, _ok=ok & ~pl.col("_doubt")):
+        fast = pl.col("_ok") & ~pl.col("_doubt")
+        for frame in batches(table, self.clean, **values, _ok=ok):
             slow = []
-            for line, row in slow_cells(frame.filter(~pl.col("_ok")), names, extra):
+            for line, row in slow_cells(frame.filter(~fast), names, extra):
                 try:
                     slow.append((line, *self.order(row))) if not is_total_row(row) else None
                 except InputError:
                     pass  # the second pass writes the same error on the row
-            orders += [frame.filter("_ok").select(list(schema)), pl.DataFrame(slow, schema=schema, orient="row")]
+            orders += [frame.filter(fast).select(list(schema)), pl.DataFrame(slow, schema=schema, orient="row")]
             held += len(frame)
             if held >= max(ROLL_UP, len(totals)):
                 totals, orders, held = _roll_up(totals, orders), [], 0
