@@ -83,12 +83,12 @@ def cell_names(table) -> tuple:
     return [f"c{i}" for i in range(width)], [f"c{i}" for i in range(width, width + EXTRA)]
 
 
-def read(table, clean=()):
+def read(table, clean=(), look=True):
     """The file's non-blank rows after the header, piece by piece: (first and last line of the piece, a
     lazy frame of `line`, the cells c0, c1, … (text or null) and `_odd`), `_odd` true for a row that
     may be a total row, holds a line break or a risky cell, or has cells beyond the header (`settle`
-    tells which of them are in doubt). The `clean` columns are not looked at: a row goes the fast way only
-    with a plain number or date in them."""
+    tells which of them are in doubt; not with `look` false, for a second pass told by the first: `Seen`).
+    The `clean` columns are not looked at: a row goes the fast way only with a plain number or date in them."""
     names, extra = cell_names(table)
     odd = _flagged(ODD, names, extra, clean)
     _line_ends(table.path)
@@ -96,10 +96,32 @@ def read(table, clean=()):
     for line, piece, count in pieces(table.path, table.header_line):
         cells = pl.scan_csv(piece, has_header=False, separator=table.delimiter(), schema=schema,
                             missing_columns="insert", raise_if_empty=False)
-        yield (line, line + count), (
-            cells.with_row_index("line", offset=line)
-            .filter(pl.any_horizontal([pl.col(n) != "" for n in names + extra]).fill_null(False))
-            .with_columns(_odd=odd))
+        cells = (cells.with_row_index("line", offset=line)
+                 .filter(pl.any_horizontal([pl.col(n) != "" for n in names + extra]).fill_null(False)))
+        yield (line, line + count), cells.with_columns(_odd=odd) if look else cells
+
+
+class Seen:
+    """What a first pass (abc, rfm) saw of the rows, so that the second need not look again: the lines of
+    the odd rows (`read`) and of the rows it did not settle the fast way, in order (a few: 4 bytes each)."""
+
+    def __init__(self):
+        self.odd, self.slow = [], []
+
+    def note(self, frame: pl.DataFrame, fast: pl.Expr):
+        """A piece of `batches`, the rows `fast` settled."""
+        self.odd.append(frame["line"].filter(frame["_odd"]))
+        self.slow.append(frame.filter(~fast)["line"])
+
+    def done(self):
+        self.odd, self.slow = (pl.concat(kind) if kind else pl.Series([], dtype=pl.UInt32)
+                               for kind in (self.odd, self.slow))
+
+    def among(self, kind: str, lines: tuple) -> pl.Expr:
+        """True for the rows of a piece (`lines`: its first line, the next piece's) noted as `kind`."""
+        noted = getattr(self, kind)
+        first, last = noted.search_sorted(pl.Series(lines, dtype=pl.UInt32), side="left").to_list()
+        return pl.col("line").is_in(pl.lit(noted[first:last]).implode())
 
 
 def _flagged(pattern: str, names: list, extra: list, clean) -> pl.Expr:
@@ -197,7 +219,10 @@ def _scored(table, plan, names: list, extra: list):
     """Each piece's lazy plan: the cells as read, the computed columns (of any row: `_batch` replaces those
     of the rows in doubt), `_ok` where the formulas settle the row, `_odd` (`read`), `error`."""
     computed = [*plan.types, *([plan.label] if plan.label and plan.label not in plan.types else [])]
-    for lines, cells in read(table, plan.clean):
+    seen = plan.seen_first  # what a first pass saw (abc, rfm): its odd rows, no search again
+    for lines, cells in read(table, plan.clean, look=seen is None):
+        if seen is not None:
+            cells = cells.with_columns(_odd=seen.among("odd", lines))
         frame, ok = plan.columns(cells, lines)
         yield (frame.with_columns(_ok=ok.fill_null(False), error=pl.lit(None, pl.String))
                .select("line", "_ok", "_odd", *names, *extra, *computed, "error", *plan.keep))

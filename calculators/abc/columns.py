@@ -4,7 +4,7 @@ import polars as pl
 
 from .. import abc as abc_calc
 from ..cells import is_total_row
-from ..engine import batches, cell_names, plain_number, slow_cells
+from ..engine import Seen, batches, cell_names, plain_number, slow_cells
 from ..errors import InputError, number
 from ..columns.base import Columns, first_match, rounded
 
@@ -27,9 +27,9 @@ class AbcColumns(Columns):
         """The first pass: every clean row's value, then the classes; {"value_share": …} for the summary."""
         names, extra = cell_names(table)
         value, good = plain_number(f"c{self.column}")
-        found = []
+        found, self.seen_first, fast = [], Seen(), pl.col("_ok") & ~pl.col("_doubt")
         for frame in batches(table, self.clean, _v=value, _ok=good & (value >= 0)):
-            fast = pl.col("_ok") & ~pl.col("_doubt")
+            self.seen_first.note(frame, fast)
             found.append(frame.filter(fast).select("line", "_v"))
             slow = []
             for line, row in slow_cells(frame.filter(~fast), names, extra):
@@ -39,6 +39,7 @@ class AbcColumns(Columns):
                     except InputError as error:
                         self.problems[line] = error
             found.append(pl.DataFrame(slow, schema={"line": pl.UInt32, "_v": pl.Float64}, orient="row"))
+        self.seen_first.done()
         values = pl.concat(found).sort("line")
         found.clear()  # the pieces, once in `values`: 12 bytes a row less while the classes are computed
         return self._classify(values)
@@ -79,14 +80,15 @@ class AbcColumns(Columns):
 
     def columns(self, cells: pl.LazyFrame, lines: tuple) -> tuple:
         """Each row's share, cumulative share, class and rank by its line, from the first pass (the piece's
-        lines only); the rounding of the shares is engine.stream's (`rounding`)."""
+        lines only); the rounding of the shares is engine.stream's (`rounding`). A row is settled where the first
+        pass settled it."""
         first, last = self.result["line"].search_sorted(pl.Series(lines, dtype=pl.UInt32)).to_list()
         found = cells.join(self.result[first:last + 1].lazy(), on="line", how="left", maintain_order="left")
         cumulative, (a, b) = pl.col("_cumulative"), self.limits
         found = found.with_columns(share=rounded(pl.col("_share"), 4)[0], cumulative=rounded(cumulative, 4)[0],
                                    rank=pl.col("rank").cast(pl.Int64),
                                    **{"class": first_match([(cumulative <= a, "A"), (cumulative <= b, "B")], "C")})
-        return found, pl.col("rank").is_not_null() & plain_number(f"c{self.column}")[1]
+        return found, pl.col("rank").is_not_null() & ~self.seen_first.among("slow", lines)
 
     def slow_row(self, row):
         lines, (a, b) = self.result["line"], self.limits

@@ -43,6 +43,7 @@ class Columns:
     `done()` at the end."""
 
     label = None
+    seen_first = None  # engine.Seen of a first pass (`prepare`), if any
     keep = []
     clean = []  # cells a row goes the fast way only with a plain number or date in: nothing to neutralise
     rounding = {}  # output column → (its unrounded column, places): Python's round() where on an edge
