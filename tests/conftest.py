@@ -184,6 +184,14 @@ def browser():
         chromium.close()
 
 
+def expect(*args, **kwargs):
+    """Playwright's `expect`, imported on first use: `make quick`, which drives no browser, never loads Playwright
+    (0.2 s of CPU in every worker's collection)."""
+    from playwright.sync_api import expect as playwright_expect
+
+    return playwright_expect(*args, **kwargs)
+
+
 @pytest.fixture
 def page(browser):
     """A fresh browser page whose every request is recorded in `page.requests`."""

@@ -9,11 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect
 
 from playbook.calculators.widgets import widget_ids
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, expect
 
 pytestmark = pytest.mark.browser
 

@@ -5,12 +5,13 @@ figures come from calculators/, and the salesperson's self-assessment and time s
 import re
 
 import pytest
-from playwright.sync_api import expect
 from pydantic import ValidationError
 
 from calculators import run
 from playbook.upkeep.coverage import depth, report
 from playbook.modules.schema import Exercise
+
+from tests.conftest import expect
 
 THIN = ("found.evolution found.value-chain found.new-economy mkt.status mkt.positioning mkt.strategy plan.targets "
         "plan.goals-types dev.needs dev.channels dev.opportunity svc.tenets svc.good-vs-excellent svc.promises "

@@ -2,7 +2,8 @@
 and a stored value the page did not write is set aside (the page starts clean and still works)."""
 
 import pytest
-from playwright.sync_api import expect
+
+from tests.conftest import expect
 
 pytestmark = pytest.mark.browser
 

@@ -2,11 +2,10 @@
 a reload and navigating away and back, clear on demand, are shared with the booklets, and go nowhere."""
 
 import pytest
-from playwright.sync_api import expect
 
 from playbook.core.homes import home_pages
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, expect
 
 pytestmark = pytest.mark.browser
 

@@ -11,7 +11,6 @@ import shutil
 import subprocess
 import sys
 
-import cv2
 import pytest
 
 from playbook.booklets.booklets import entries
@@ -86,6 +85,8 @@ def decode_qr(pdf, number: int, tmp_path) -> str:
     """What a phone reads from the QR code on page `number` (OpenCV's decoder on a 150 dpi rendering)."""
     subprocess.run(["pdftoppm", "-r", "150", "-png", "-f", str(number), "-l", str(number), "-singlefile",
                     str(pdf), str(tmp_path / "qr")], check=True)
+    import cv2  # opencv, 0.2 s to import: only here
+
     decoded, points, _ = cv2.QRCodeDetector().detectAndDecode(cv2.imread(str(tmp_path / "qr.png")))
     assert points is not None, f"no QR code on page {number}"
     return decoded

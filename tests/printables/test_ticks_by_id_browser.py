@@ -6,11 +6,10 @@ import json
 import re
 
 import pytest
-from playwright.sync_api import expect
 
 from playbook.core.loading import playbook_for
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, expect
 
 pytestmark = pytest.mark.browser
 

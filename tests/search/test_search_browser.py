@@ -5,7 +5,6 @@ import re
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from playbook.search.first_page import FIRST_PAGE
 
@@ -77,6 +76,8 @@ LIST = """() => { const box = document.querySelector(".md-search__scrollwrap")
 def scroll_to_every_result(page) -> int:
     """Scrolls the results down as a reader does, until material has put every result it found in the list or
     scrolling adds none; returns how many are in the list."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     box = page.locator(".md-search__scrollwrap")
     while True:
         count, found, _ = page.evaluate(LIST)

@@ -5,9 +5,8 @@ import re
 
 import pytest
 import yaml
-from playwright.sync_api import expect
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, expect
 
 pytestmark = pytest.mark.browser
 

@@ -7,9 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect
 
-from tests.conftest import ROOT, mkdocs_build
+from tests.conftest import ROOT, expect, mkdocs_build
 
 pytestmark = pytest.mark.browser
 

@@ -2,12 +2,11 @@
 the observer rates the role-play card good / fair / poor and gets the score and tier the Python engine gives."""
 
 import pytest
-from playwright.sync_api import expect
 
 from calculators.scorecard import Scorer
 from playbook.core.addresses import page_url
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, expect
 
 pytestmark = pytest.mark.browser
 
