@@ -13,7 +13,9 @@ from .calculators import scripts as calculator_scripts
 from .config import PlaybookConfig
 from .courses import events as courses
 from .search import events as search
+from .search import parsed  # noqa: F401  gives material's search plugin its parser as it is imported
 from .site import cjk_line_breaks, installable, offline, page_cache, per_language, theme_files, watching
+from .site import git_info  # noqa: F401  wraps mkdocs-macros' git variable as it is imported
 
 
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):

@@ -1,5 +1,6 @@
 """Load playbook_data/ once per build: `define_env` runs once per language, `mkdocs serve` reruns it."""
 
+import os
 from pathlib import Path
 
 from calculators.data import DATA, use_loaded
@@ -51,6 +52,13 @@ class _Noted(dict):
         if stem in self.names:
             self.book.files.get(self.names[stem])
         return super().get(stem, default)
+
+
+def this_build(config) -> Playbook:
+    """The playbook the build of `config` loaded in `define_env` (mkdocs-macros' on_config runs before the
+    playbook's events): its files not listed and checked again, five times a build."""
+    root = Path(os.path.abspath(config.config_file_path)).parent
+    return _cache[root][1] if root in _cache else playbook_for(root)
 
 
 def loaded(root: Path) -> Playbook:

@@ -18,7 +18,7 @@ used there only).
 import html
 from pathlib import Path
 
-from playbook.core.loading import playbook_for
+from playbook.core.loading import this_build
 from playbook.core.static_i18n import (
     add_page,
     current_language,
@@ -62,7 +62,7 @@ def on_config(config):
 def on_nav(nav, config, files):
     """Title each course's section with the course's title in the language being built."""
     lang = current_language(config)
-    book = playbook_for(Path(config.config_file_path).parent)
+    book = this_build(config)
     courses = {course.id: course for course in book.of_kind("course")}
     section = next((item for item in nav.items if item.title == translated(config, nav_section(config))), None)
     for child in section.children if section else ():

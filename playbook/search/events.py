@@ -37,7 +37,7 @@ import jieba
 from material.plugins.search.plugin import SearchIndex
 
 from playbook.core.caching import caching
-from playbook.core.loading import playbook_for
+from playbook.core.loading import this_build
 from playbook.search import first_page
 
 LANGUAGES = ("en",)  # every language but the default, which keeps the site root
@@ -95,7 +95,7 @@ jieba.cut = cut
 
 
 def on_config(config, **kwargs):
-    words = set(dictionary_words(playbook_for(Path(config.config_file_path).parent)))
+    words = set(dictionary_words(this_build(config)))
     for word in sorted(words - _learnt):
         jieba.add_word(word)
     if not words <= _learnt:
@@ -122,7 +122,7 @@ def on_post_build(config, **kwargs):
     if not index_file.is_file():
         return
     merged = json.loads(index_file.read_text(encoding="utf-8"))
-    book = playbook_for(Path(config.config_file_path).parent)
+    book = this_build(config)
     offline = (site / "search" / "search_index.js").is_file()  # written by material's offline plugin
     for lang in ("zh", *LANGUAGES):
         prefix = "" if lang == "zh" else f"{lang}/"

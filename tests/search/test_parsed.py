@@ -1,0 +1,60 @@
+"""Material's search parser fed kept tokens (playbook/search/parsed.py) cuts HTML into the very sections material's
+own parser does: for every page of the built site, both languages, read afresh and from the kept tokens, and for
+HTML that HTMLParser must not read in parts (a script, comment, tag or character reference over a line's end)."""
+
+import pytest
+from material.plugins.search import plugin as material_search
+
+from playbook.core import caching
+from playbook.search import parsed
+
+from tests.conftest import built_pages
+
+TRICKY = [
+    "<p>a</p>\n<script>\nif (a\n<b) {}\n</script>\n<p>b &amp; c</p>\n",
+    "<!-- a comment\n<p>not a paragraph</p>\n-->\n<h2 id=\"x\">X</h2>\n<p>text</p>\n",
+    "<div title=\"a\n<b\">\n<p>in</p>\n</div>\n<h3 id=\"y\">Y</h3>\n<p>x &copy\n<p>after</p>",
+    "<p>text &amp\n<p>more</p>\n<pre><code>line\n<span>kept</span>\n</code></pre>\n<style>\n<p>{}</style>\n",
+    "<h1>T</h1>\n<p>unclosed <b>bold\n<p>a < b\n</p>\n<p data-search-exclude>hidden</p>\n<p>end",
+    "",
+]
+
+
+def _sections(parser_class, html: str) -> list:
+    parser = parser_class()
+    parser.feed(html)
+    parser.close()
+    return [(repr(s), s.id, s.depth, s.title, s.text, s.is_excluded()) for s in parser.data]
+
+
+def _material(html: str) -> list:
+    caching.switch(False)
+    try:
+        return _sections(parsed.Parser, html)  # with the caches off, material's own feed
+    finally:
+        caching.switch(True)
+
+
+def test_material_plugin_makes_its_parser_here():
+    assert material_search.Parser is parsed.Parser
+    assert parsed.Parser.__mro__[1].__module__ == "material.plugins.search.plugin"
+
+
+@pytest.mark.parametrize("html", TRICKY)
+def test_html_read_in_parts_only_where_it_may(html):
+    want = _material(html)
+    assert _sections(parsed.Parser, html) == want  # read now
+    assert _sections(parsed.Parser, html) == want  # from the kept tokens
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_page_cut_as_material_cuts_it(site, lang):
+    pages = built_pages(site, lang)
+    assert len(pages) > 60
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        want = _material(html)
+        assert _sections(parsed.Parser, html) == want, page
+        edited = html.replace("</h2>", "</h2>\n<p>a new paragraph</p>", 1)  # one part new, the rest kept
+        assert _sections(parsed.Parser, edited) == _material(edited), page
