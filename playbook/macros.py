@@ -30,7 +30,7 @@ def define_env(env):
     for part in features.parts("macros"):
         for name, macro in part.MACROS.items():
             context.registered[name] = functools.partial(macro, context)
-            env.macro(raw_html.marking(context.registered[name]), name)
+            env.macro(macro_cache.kept_calls(name, raw_html.marking(context.registered[name]), context), name)
 
 
 def on_pre_page_macros(env):

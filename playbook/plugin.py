@@ -26,13 +26,16 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def _set_cache(self, config):
         caching.switch(self.config.cache)
 
+    @event_priority(100)  # before material's search plugin makes its environment (on_config)
+    def _theme_files(self, config):
+        theme_files.on_config(config)  # the theme's files listed, its templates compiled once per process
+
     def _on_config(self, config):
         problem = addresses.config_problem(config)
         if problem:
             raise PluginError(f"{Path(config.config_file_path or 'mkdocs.yml').name}: {problem}")
         if not any(isinstance(extension, raw_html.Blocks) for extension in config.markdown_extensions):
             config.markdown_extensions.append(raw_html.Blocks())  # the macros' HTML blocks, not parsed again
-        theme_files.on_config(config)  # the installed theme's files listed once per process
         search.on_config(config)  # jieba learns the glossary's words
         if self.config.course_pages:
             courses.on_config(config)  # a nav section per course
@@ -40,7 +43,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         installable.on_config(config)  # the default language's site name, before static-i18n switches it
         return config
 
-    on_config = CombinedEvent(_set_cache, _on_config)
+    on_config = CombinedEvent(_set_cache, _theme_files, _on_config)
 
     def on_serve(self, server, *, config, builder):
         return watching.on_serve(server, config)  # told of a save at once, where the file system can

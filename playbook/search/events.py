@@ -116,23 +116,42 @@ def dictionary_words(book) -> list[str]:
     return sorted({part for name in names for part in _CHUNKS.split(name) if _HAN.match(part)})
 
 
+_made: list = []  # [(the merged index's text, offline), the playbook, the files made of them]: a rebuild of
+# `mkdocs serve` whose pages' search entries and data are as before writes the same indexes again
+
+
 def on_post_build(config, **kwargs):
     site = Path(config.site_dir)
     index_file = site / "search" / "search_index.json"
     if not index_file.is_file():
         return
-    merged = json.loads(index_file.read_text(encoding="utf-8"))
-    book = this_build(config)
+    merged, book = index_file.read_text(encoding="utf-8"), this_build(config)
     offline = (site / "search" / "search_index.js").is_file()  # written by material's offline plugin
+    key = (merged, offline)
+    if not (caching() and _made and _made[0] == key and _made[1] is book):
+        _made[:] = [key, book, _indexes(json.loads(merged), book, offline)]
+    for name, text in _made[2].items():
+        path = site / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    _write_worker(site)
+    first_page.on_post_build(site)
+
+
+def _indexes(merged: dict, book, offline: bool) -> dict:
+    """Each language's index file (and its script for file://): {path in the site: text}."""
+    made = {}
     for lang in ("zh", *LANGUAGES):
         prefix = "" if lang == "zh" else f"{lang}/"
         docs = [{**doc, "location": doc["location"][len(prefix):]} for doc in merged["docs"]
                 if _language_of(doc["location"]) == lang]
         index = {"config": {**merged["config"], **LUNR[lang], "fields": FIELDS, "aliases": aliases(book, lang)},
                  "docs": with_glossary_terms(lean(tags_on_pages_only(docs)), book, lang)}
-        _write(site / prefix / "search" / "search_index.json", index, offline)
-    _write_worker(site)
-    first_page.on_post_build(site)
+        text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+        made[f"{prefix}search/search_index.json"] = text
+        if offline:
+            made[f"{prefix}search/search_index.js"] = f"var __index = {text}"
+    return made
 
 
 def _language_of(location: str) -> str:
@@ -211,14 +230,6 @@ def aliases(book, lang: str) -> list[list[str]]:
             if lang == "zh":
                 pairs.update((name, alias) for name in names)
     return sorted(list(pair) for pair in pairs)
-
-
-def _write(path: Path, index: dict, offline: bool):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
-    path.write_text(text, encoding="utf-8")
-    if offline:
-        path.with_suffix(".js").write_text(f"var __index = {text}", encoding="utf-8")
 
 
 def _write_worker(site: Path):

@@ -22,6 +22,7 @@ result the browser has not drawn yet counts there as its guessed height, so a pa
 full and stayed short.
 """
 
+import functools
 import logging
 import re
 from pathlib import Path
@@ -40,9 +41,17 @@ def on_post_build(site: Path):
     code = bundle.read_text(encoding="utf-8") if bundle else ""
     if code.count(_SIZE) == 2:  # already changed: `mkdocs serve` may keep the file of its last build
         return
-    if len(_MATERIAL.findall(code)) != 1:
+    changed = _changed(code)
+    if changed is None:
         log.warning("playbook/search/first_page.py: material's bundle has no first page of ten search results "
                     "to change (mkdocs-material updated?); expected one `.slice(0,10)` before `.slice(10)`")
         return
+    bundle.write_text(changed, encoding="utf-8")
+
+
+@functools.lru_cache(maxsize=1)  # the same bundle on every build of `mkdocs serve`
+def _changed(code: str) -> str | None:
+    if len(_MATERIAL.findall(code)) != 1:
+        return None
     code = _MATERIAL.sub(lambda m: f"{m[1]}.slice(0,{_SIZE})),{m[2]}(...{m[1]}.slice({_SIZE}))", code)
-    bundle.write_text(_MAP.sub("", code), encoding="utf-8")
+    return _MAP.sub("", code)

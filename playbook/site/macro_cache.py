@@ -8,6 +8,9 @@ and so are the site (mkdocs.yml, the files, which page is each item's home, the 
 the day) and everything it read, the data templates' text included. Never kept: a page whose render logged a
 warning, one using anything but the playbook's macros (`{{ page.title }}`, `{{ config… }}`), one that turns
 macros off itself, or one marked volatile.
+A page that renders again keeps each of its macro calls the same way (`kept_calls`): after a UI string shown on
+every module page changed, only the calls that show it render again, not the page's talk tracks, quizzes and
+calculators (that rebuild's macros took a sixth of its CPU).
 PLAYBOOK_CACHE=off renders every page (playbook/core/caching.py).
 
 Why by hand: mkdocs-macros has no cache, and no plugin records what a page's rendering depends on.
@@ -26,6 +29,7 @@ from playbook.upkeep.review import today
 _kept: dict = {}  # (src_uri, url) → (key, Reads, Markdown, metadata set, cited items)
 _site: dict = {}  # id of a build's Files → the digest of what every page's macros may read of the site
 _compiled: dict = {}  # (the settings that shape Jinja's code, a page's text) → its compiled code, the last 1,024
+_calls: dict = {}  # (src_uri, url, macro, its arguments) → (key, cited before, Reads, output, cited, metadata set)
 
 
 def reuse(env, context) -> bool:
@@ -62,6 +66,55 @@ def keep(env, names: set, macros: set):
     if names <= macros and not read.volatile and warnings == warnings_logged() and before.keys() <= page.meta.keys():
         _kept[page.file.src_uri, page.url] = (key, read, env.markdown, set_now,
                                               list(page.__dict__.get("playbook_cited", [])))
+
+
+def kept_calls(name: str, macro, context):
+    """`macro` as a page being rendered calls it: its output as before when the call, the page's place, metadata
+    and items cited so far (a summary lists them) and everything the call read are the same. What the call did
+    to the page (items cited, metadata set) is done again. Only while a page renders for the cache above; a call
+    that logged a warning, changed anything else of the page or was given an argument without a plain value
+    (`repr` naming an address) is not kept."""
+
+    def call(*args, **kwargs):
+        page = context.env.page
+        state = page.__dict__.get("playbook_macros")
+        arguments = repr((args, sorted(kwargs.items())))
+        if not caching() or not state or state[0] != "rendering" or " at 0x" in arguments:
+            return macro(*args, **kwargs)
+        cited = page.__dict__.setdefault("playbook_cited", [])
+        place = (page.file.src_uri, page.url, name, arguments)
+        key = _call_key(context, page)
+        kept = _calls.get(place)
+        if kept and kept[0] == key and _same(kept[1], cited) and kept[2].unchanged(context.book):
+            reads.replay(kept[2])
+            cited.extend(kept[4])
+            page.meta.update(kept[5])
+            return kept[3]
+        before, meta, attributes, warnings = list(cited), dict(page.meta), _attributes(page), warnings_logged()
+        with reads.recording() as read:
+            output = macro(*args, **kwargs)
+        set_now = {name: value for name, value in page.meta.items() if meta.get(name) != value}
+        if (not read.volatile and warnings == warnings_logged() and meta.keys() <= page.meta.keys()
+                and _attributes(page) == attributes and _same(before, cited[:len(before)])):
+            _calls[place] = (key, before, read, output, cited[len(before):], set_now)
+        return output
+
+    return call
+
+
+def _call_key(context, page) -> str:
+    text = json.dumps([_site_digest(context.env, context), getattr(page.file, "locale", None), page.meta,
+                       context.env.conf.get("site_url")], default=str, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _same(kept: list, now: list) -> bool:
+    return len(kept) == len(now) and all(a is b for a, b in zip(kept, now))
+
+
+def _attributes(page) -> dict:
+    """What a call could change of the page but its cited items and metadata, by object."""
+    return {name: id(value) for name, value in page.__dict__.items() if name != "playbook_cited"}
 
 
 def _key(env, context) -> str:

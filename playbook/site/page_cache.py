@@ -122,11 +122,7 @@ def on_env(env, config, files):
     if not caching():
         _site_key[0] = ""
         return env
-    if not _bytecode:
-        folder = tempfile.mkdtemp(prefix="playbook-templates-")
-        atexit.register(shutil.rmtree, folder, ignore_errors=True)
-        _bytecode.append(FileSystemBytecodeCache(folder))
-    env.bytecode_cache = _bytecode[0]
+    env.bytecode_cache = bytecode_cache()
     env.loader = ChoiceLoader([DictLoader({KEPT: "{{ page.playbook_kept }}"}), env.loader])
     site = _site_digest(config, files)
     _site_key[0] = _digest([site, _nav_meta(files)])
@@ -138,6 +134,15 @@ def on_env(env, config, files):
         if kept and kept[0] == page.playbook_render[0]:
             page.playbook_kept, page.meta["template"] = kept[1], KEPT
     return env
+
+
+def bytecode_cache() -> FileSystemBytecodeCache:
+    """The one bytecode cache of this process: each template's code is kept while its source is unchanged."""
+    if not _bytecode:
+        folder = tempfile.mkdtemp(prefix="playbook-templates-")
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        _bytecode.append(FileSystemBytecodeCache(folder))
+    return _bytecode[0]
 
 
 def _site_digest(config, files) -> str:

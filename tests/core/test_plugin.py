@@ -41,7 +41,7 @@ def test_post_build_steps_run_workbooks_then_search_then_the_app_worker():
     steps = [(m.__name__, m.mkdocs_priority) for m in plugins.events["post_build"]]
     assert steps == [("_workbooks", -150), ("_search_indexes", -200), ("_installable", -300)]
     assert [m.__name__ for m in plugins.events["page_content"]] == ["_cached_content", "_line_breaks"]
-    assert [m.__name__ for m in plugins.events["config"]] == ["_set_cache", "_on_config"]
+    assert [m.__name__ for m in plugins.events["config"]] == ["_set_cache", "_theme_files", "_on_config"]
 
 
 def test_without_course_pages_the_plugin_leaves_nav_and_files_as_they_are(tmp_path):
