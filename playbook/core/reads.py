@@ -16,6 +16,7 @@ from pathlib import Path
 
 _open: list = []  # the Reads being recorded, innermost last
 _on_disk: dict = {}  # path → (its modification time and size, its text's digest): each page asks again
+_snapshots: dict = {}  # None → the playbook; a mapping's name (or ("kind", name)) → what it held: _whole()
 
 
 class Reads:
@@ -83,6 +84,17 @@ def kind(name: str, found: list):
 
 
 def _whole(book, name) -> "Found":
+    """What a whole mapping (or every item of a kind) holds now: taken once per loaded playbook, which a later
+    load replaces and nothing changes (each page checking its reads took it again)."""
+    if not _snapshots or _snapshots.get(None) is not book:
+        _snapshots.clear()
+        _snapshots[None] = book
+    if name not in _snapshots:
+        _snapshots[name] = _taken(book, name)
+    return _snapshots[name]
+
+
+def _taken(book, name) -> "Found":
     if isinstance(name, tuple):
         return Found([(i, dict.get(book.items, i).item) for i in book.ids_quietly(name[1])])
     return getattr(book, name).snapshot()

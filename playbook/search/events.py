@@ -116,8 +116,10 @@ def dictionary_words(book) -> list[str]:
     return sorted({part for name in names for part in _CHUNKS.split(name) if _HAN.match(part)})
 
 
-_made: list = []  # [(the merged index's text, offline), the playbook, the files made of them]: a rebuild of
-# `mkdocs serve` whose pages' search entries and data are as before writes the same indexes again
+# (the merged index's text, offline) → (the playbook, the files made of them), for the last two (this hook also
+# runs at the end of static-i18n's build of the other language): a rebuild of `mkdocs serve` whose pages' search
+# entries and data are as before writes the same indexes again
+_made: dict = {}
 
 
 def on_post_build(config, **kwargs):
@@ -127,10 +129,12 @@ def on_post_build(config, **kwargs):
         return
     merged, book = index_file.read_text(encoding="utf-8"), this_build(config)
     offline = (site / "search" / "search_index.js").is_file()  # written by material's offline plugin
-    key = (merged, offline)
-    if not (caching() and _made and _made[0] == key and _made[1] is book):
-        _made[:] = [key, book, _indexes(json.loads(merged), book, offline)]
-    for name, text in _made[2].items():
+    key, kept = (merged, offline), _made.pop((merged, offline), None)
+    made = kept[1] if caching() and kept and kept[0] is book else _indexes(json.loads(merged), book, offline)
+    _made[key] = (book, made)
+    while len(_made) > 2:
+        del _made[next(iter(_made))]
+    for name, text in made.items():
         path = site / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")

@@ -48,6 +48,7 @@ from playbook.core.caching import caching
 _TAGS_LISTING = re.compile(r"\{ #\S+/slug \}")  # where material's tags plugin puts a listing
 _kept: dict = {}  # (src_uri, url) → (key, what the conversion made)
 _files_digest: dict = {}  # id of a build's Files → the digest of its files' places
+_read: dict = {}  # (src_uri, url) → (Markdown, files digest, what _reading() made of them)
 _entries: dict = {}  # (index settings, page URL) → (key, the search entries made of the page)
 _bytecode: list = []  # the one bytecode cache of this process, made on first use
 _rendered: dict = {}  # (src_uri, url) → (key, the page as the theme's templates rendered it)
@@ -73,23 +74,39 @@ def warnings_logged() -> int:
     return _warnings.count
 
 
-def _key(markdown: str, page, config, files) -> str:
+def _files_key(config, files) -> str:
     if id(files) not in _files_digest:
         _files_digest.clear()
         places = sorted(f"{f.src_uri} {f.url}" for f in files)
         config_text = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
         _files_digest[id(files)] = hashlib.sha256("\n".join(places).encode() + config_text).hexdigest()
-    text = f"{_files_digest[id(files)]}\n{page.file.src_uri}\n{page.url}\n{markdown}"
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return _files_digest[id(files)]
+
+
+def _reading(markdown: str, page, site: str) -> tuple:
+    """(the ids in the macros' blocks, (the conversion's key, the blocks left out of it) or None when the page is
+    always converted): the same for the same Markdown in the same site, so kept by it."""
+    ids = frozenset(raw_html.anchor_ids(markdown))
+    if "--8<--" in markdown or _TAGS_LISTING.search(markdown):
+        return ids, None
+    skeleton, blocks = raw_html.skeleton(markdown)
+    text = f"{site}\n{page.file.src_uri}\n{page.url}\n{skeleton}"
+    return ids, (hashlib.sha256(text.encode("utf-8")).hexdigest(), blocks)
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
-    page.playbook_block_ids = raw_html.anchor_ids(markdown)  # MkDocs does not see the stashed blocks' ids
-    if not caching() or "--8<--" in markdown or _TAGS_LISTING.search(markdown):
+    if not caching():
+        page.playbook_block_ids = raw_html.anchor_ids(markdown)  # MkDocs does not see the stashed blocks' ids
         return markdown
-    skeleton, blocks = raw_html.skeleton(markdown)
-    key = _key(skeleton, page, config, files)
-    kept = _kept.get((page.file.src_uri, page.url))
+    place = (page.file.src_uri, page.url)
+    seen, site = _read.get(place), _files_key(config, files)
+    if not seen or seen[0] != markdown or seen[1] != site:
+        seen = _read[place] = (markdown, site, *_reading(markdown, page, site))
+    page.playbook_block_ids = set(seen[2])
+    if seen[3] is None:  # a page always converted
+        return markdown
+    key, blocks = seen[3][0], list(seen[3][1])
+    kept = _kept.get(place)
     page.playbook_conversion = (key, _warnings.count, kept[1] if kept and kept[0] == key else None, blocks)
     return "" if page.playbook_conversion[2] else markdown  # nothing left to convert: on_page_content fills in
 
