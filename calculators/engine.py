@@ -1,4 +1,4 @@
-"""The fast path of file scoring: a polars lazy plan per piece of a CSV file (about 1 MB) reads its
+"""The fast path of file scoring: a polars lazy plan per piece of a CSV file (about 1 MB; 4 MB for `score`) reads its
 rows, computes a calculator's columns (calculators/columns/), neutralises the cells and flags every
 row it cannot settle exactly; only the flagged rows go through the calculator's pure-Python row
 function before the piece is written, so the file is the reference's, byte for byte. Pieces, not
@@ -83,17 +83,18 @@ def cell_names(table) -> tuple:
     return [f"c{i}" for i in range(width)], [f"c{i}" for i in range(width, width + EXTRA)]
 
 
-def read(table, clean=(), look=True):
+def read(table, clean=(), look=True, chunks=1):
     """The file's non-blank rows after the header, piece by piece: (first and last line of the piece, a
     lazy frame of `line`, the cells c0, c1, … (text or null) and `_odd`), `_odd` true for a row that
     may be a total row, holds a line break or a risky cell, or has cells beyond the header (`settle`
     tells which of them are in doubt; not with `look` false, for a second pass told by the first: `Seen`).
-    The `clean` columns are not looked at: a row goes the fast way only with a plain number or date in them."""
+    The `clean` columns are not looked at: a row goes the fast way only with a plain number or date in them.
+    Pieces of `chunks` times CHUNK bytes."""
     names, extra = cell_names(table)
     odd = _flagged(ODD, names, extra, clean)
     _line_ends(table.path)
     schema = {n: pl.String for n in names + extra}
-    for line, piece, count in pieces(table.path, table.header_line):
+    for line, piece, count in pieces(table.path, table.header_line, CHUNK * chunks):
         cells = pl.scan_csv(piece, has_header=False, separator=table.delimiter(), schema=schema,
                             missing_columns="insert", raise_if_empty=False)
         cells = (cells.with_row_index("line", offset=line)
@@ -158,16 +159,16 @@ def batches(table, clean=(), **columns):
         yield frame.with_columns(settle(frame, table, clean))
 
 
-def pieces(path, skip: int):
+def pieces(path, skip: int, size: int = None):
     """(line number of its first line, bytes, how many line ends) of a file in pieces of whole lines,
-    CHUNK bytes or so each, after `skip` lines. A piece ends at a line end outside quotes (an even count
+    `size` (CHUNK) bytes or so each, after `skip` lines. A piece ends at a line end outside quotes (an even count
     of " before it), so no cell is cut; polars is handed one piece at a time, which keeps memory flat (a
     whole file it maps). Each piece's line ends are counted once (4 ms a piece): the next piece's number."""
     with open(path, "rb") as handle:
         for _ in range(skip):
             handle.readline()
         line, rest = skip + 1, b""
-        while block := handle.read(CHUNK):
+        while block := handle.read(size or CHUNK):
             data = rest + block if rest else block
             cut = _record_end(data)
             if cut:
@@ -220,7 +221,7 @@ def _scored(table, plan, names: list, extra: list):
     of the rows in doubt), `_ok` where the formulas settle the row, `_odd` (`read`), `error`."""
     computed = [*plan.types, *([plan.label] if plan.label and plan.label not in plan.types else [])]
     seen = plan.seen_first  # what a first pass saw (abc, rfm): its odd rows, no search again
-    for lines, cells in read(table, plan.clean, look=seen is None):
+    for lines, cells in read(table, plan.clean, look=seen is None, chunks=plan.chunks):
         if seen is not None:
             cells = cells.with_columns(_odd=seen.among("odd", lines))
         frame, ok = plan.columns(cells, lines)

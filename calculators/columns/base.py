@@ -44,6 +44,7 @@ class Columns:
 
     label = None
     seen_first = None  # engine.Seen of a first pass (`prepare`), if any
+    chunks = 1  # bytes of a piece of the file, in engine.CHUNK: more, less CPU (each piece costs ~3 ms) for memory
     keep = []
     clean = []  # cells a row goes the fast way only with a plain number or date in: nothing to neutralise
     rounding = {}  # output column → (its unrounded column, places): Python's round() where on an edge
