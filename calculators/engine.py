@@ -112,7 +112,7 @@ class Seen:
     def note(self, frame: pl.DataFrame, fast: pl.Expr):
         """A piece of `batches`, the rows `fast` settled."""
         self.odd.append(frame["line"].filter(frame["_odd"]))
-        self.slow.append(frame.filter(~fast)["line"])
+        self.slow.append(frame.select(pl.col("line").filter(~fast)).to_series())
 
     def done(self):
         self.odd, self.slow = (pl.concat(kind) if kind else pl.Series([], dtype=pl.UInt32)

@@ -30,7 +30,7 @@ class AbcColumns(Columns):
         found, self.seen_first, fast = [], Seen(), pl.col("_ok") & ~pl.col("_doubt")
         for frame in batches(table, self.clean, _v=value, _ok=good & (value >= 0)):
             self.seen_first.note(frame, fast)
-            found.append(frame.filter(fast).select("line", "_v"))
+            found.append(frame.select(pl.col("line", "_v").filter(fast)))  # not the cells
             slow = []
             for line, row in slow_cells(frame.filter(~fast), names, extra):
                 if not is_total_row(row):

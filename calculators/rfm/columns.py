@@ -62,7 +62,7 @@ class RfmColumns(Columns):
                     slow.append((line, *self.order(row))) if not is_total_row(row) else None
                 except InputError:
                     pass  # the second pass writes the same error on the row
-            orders += [frame.filter(fast).select(list(schema)), pl.DataFrame(slow, schema=schema, orient="row")]
+            orders += [frame.select(pl.col(list(schema)).filter(fast)), pl.DataFrame(slow, schema=schema, orient="row")]
             held += len(frame)
             if held >= max(ROLL_UP, len(totals)):
                 totals, orders, held = _roll_up(totals, orders), [], 0
