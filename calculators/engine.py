@@ -1,4 +1,4 @@
-"""The fast path of file scoring: a polars lazy plan per piece of a CSV file (about 1 MB; 4 MB for `score`) reads its
+"""The fast path of file scoring: a polars lazy plan per piece of a CSV file (about 1 MB; 2 MB for `score`) reads its
 rows, computes a calculator's columns (calculators/columns/), neutralises the cells and flags every
 row it cannot settle exactly; only the flagged rows go through the calculator's pure-Python row
 function before the piece is written, so the file is the reference's, byte for byte. Pieces, not

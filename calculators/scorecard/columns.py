@@ -13,9 +13,10 @@ class ScoreColumns(Columns):
     label = "tier"
     types = {"score": pl.Float64, "tier": pl.String}
     rounding = {"score": ("_total", 2)}
-    # Pieces of 4 MB: at 1M rows 140–145 MB at the peak against 196–207 MB, 0.19× and 0.27× pandas' (the target is
-    # 0.5×), for some 0.1–0.4 s less CPU (each piece costs about 3 ms besides its rows; measured in turns, load 15).
-    chunks = 4
+    # Pieces of 2 MB: each piece costs about 3 ms besides its rows. At 1M rows, in turns (4 runs, load 5), CPU
+    # 2.03–2.45 s (median 2.28) in pieces of 1 MB, 1.66–2.04 (2.00) of 2 MB, 1.96–2.12 (2.09) of 4 MB, for a
+    # peak 25–35 MB higher at 2 MB and 60–70 at 4 MB (1 MB: 0.19× pandas'; the target is 0.5×).
+    chunks = 2
 
     def __init__(self, scorer, index: list, titles: dict, watch: list):
         self.scorer, self.index, self.titles, self.watch = scorer, index, titles, watch
