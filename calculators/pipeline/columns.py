@@ -65,12 +65,17 @@ class PipelineColumns(Columns):
         deals = pl.concat([fast.select("line", *self.keep).collect(engine="in-memory"),
                            pl.DataFrame(self.pending, schema={"line": pl.UInt32, **dict.fromkeys(self.keep[:2], pl.Float64),
                                                               **dict.fromkeys(self.keep[2:], pl.String)}, orient="row")])
+        if self.pending:  # the fast rows are in line order
+            deals = deals.sort("line")
         self.pending = []
-        deals = deals.sort("line")
         by = self.rollup.by
         for buckets, key in ((by["stage"], pl.col("_stage")), (by["salesperson"], _named(pl.col("_person"))),
-                             (by["region"], _named(pl.col("_region"))), ({"": self.rollup.total}, pl.lit(""))):
+                             (by["region"], _named(pl.col("_region")))):
             _add(buckets, deals, key)
+        total = self.rollup.total  # one bucket: a running sum, no group-by (about 1 ms a piece less)
+        for name, column in (("amount", "_amount"), ("weighted", "_weighted")):
+            total[name] = pl.concat([pl.Series([total[name]]), deals[column]]).cum_sum()[-1]
+        total["deals"] += len(deals)
 
 
 def _named(text: pl.Expr) -> pl.Expr:
