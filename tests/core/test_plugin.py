@@ -56,6 +56,9 @@ def test_without_course_pages_the_plugin_leaves_nav_and_files_as_they_are(tmp_pa
     assert config.validate() == ([], [])
     config.plugins._current_plugin = "playbook"  # as MkDocs sets it while the plugin's event runs
     assert plugin.on_files(files, config=config) is files
-    # only each calculator's formula, from its folder
-    assert [(f.dest_uri, Path(f.abs_src_path)) for f in files] == [
+    # only each calculator's formula, from its folder, and the file worker as one text (from file://)
+    formulas, inline = list(files)[:-1], list(files)[-1]
+    assert [(f.dest_uri, Path(f.abs_src_path)) for f in formulas] == [
         (f"assets/javascripts/calculators/{name}.js", folder(name) / "formula.js") for name in CALCULATORS]
+    assert inline.dest_uri == "assets/javascripts/calculators/worker-inline.js"
+    assert inline.content_string.startswith("self.PlaybookCalcWorker = ")
