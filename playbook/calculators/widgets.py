@@ -151,7 +151,7 @@ def _widgets(having: str) -> list:
 
 def _strings(strings: dict, lang: str) -> dict:
     """Every calc-* UI string in the page's language; the browser gets them too, for its messages."""
-    return {k: v[lang] for k, v in strings.items() if k.startswith("calc-")}
+    return {k: v[lang] for k, v in strings.starting_with("calc-").items()}
 
 
 def _json(ui: dict) -> str:

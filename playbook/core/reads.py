@@ -95,6 +95,9 @@ def _whole(book, name) -> "Found":
 
 
 def _taken(book, name) -> "Found":
+    if isinstance(name, tuple) and name[0] == "prefix":
+        mapping = getattr(book, name[1])
+        return mapping._pairs((key, value) for key, value in dict.items(mapping) if key.startswith(name[2]))
     if isinstance(name, tuple):
         return Found([(i, dict.get(book.items, i).item) for i in book.ids_quietly(name[1])])
     return getattr(book, name).snapshot()
@@ -156,9 +159,20 @@ class Recorded(dict):
         self._note_whole()
         return super().items()
 
+    def starting_with(self, prefix) -> dict:
+        """The entries whose key starts with `prefix` (a text or a tuple of texts), noted as a read of those
+        alone: an edit of another entry renders no page that listed these (a calculator's or rubric's strings)."""
+        found = {key: value for key, value in super().items() if key.startswith(prefix)}
+        if _open and ("prefix", self.name, prefix) not in _open[-1].whole:
+            _open[-1].whole["prefix", self.name, prefix] = self._pairs(found.items())
+        return found
+
     def snapshot(self) -> list:
         """Every key with what it holds now."""
-        pairs = [(key, value if self.by_value else _model(value)) for key, value in super().items()]
+        return self._pairs(super().items())
+
+    def _pairs(self, items) -> list:
+        pairs = [(key, value if self.by_value else _model(value)) for key, value in items]
         return pairs if self.by_value else Found(pairs)
 
     def _note(self, key, value):

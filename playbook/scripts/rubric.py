@@ -15,6 +15,6 @@ def rubric_widget(book, card, lang: str) -> dict:
     card_scorecard = rubric.scorecard_of(card)
     config = {"calculator": "scorecard", "scorecard": card.id, "rubric": True,
               "data": {"scorecards": {card.id: card_scorecard.model_dump(mode="json")}}}
-    strings = {k: v[lang] for k, v in book.strings.items() if k.startswith(SAID)}
+    strings = {k: v[lang] for k, v in book.strings.starting_with(SAID).items()}
     return {"rubric": rubric, "widget": f"rubric-{card.id}", "config": json.dumps(config, ensure_ascii=False),
             "strings": json.dumps(strings, ensure_ascii=False, sort_keys=True)}  # in any file: by key

@@ -25,7 +25,7 @@ from playbook.core.caching import caching
 _CUTS = re.compile(r"\n(?=<[A-Za-z/])")  # a line starting with a tag
 _HANDLERS = ("handle_starttag", "handle_startendtag", "handle_endtag", "handle_data", "handle_charref",
              "handle_entityref", "handle_comment", "handle_decl", "handle_pi", "unknown_decl")
-KEEP = 60_000  # parts kept, about two builds' worth of both languages (the site has ~25,000)
+KEEP = 60_000  # parts kept: a build of both languages reads ~11,000
 _kept: dict = {}  # a part's text → its tokens, the most recently used last
 
 

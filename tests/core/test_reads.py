@@ -106,3 +106,25 @@ def test_a_data_template_is_read_with_the_templates_it_includes(twin, monkeypatc
     digest_of = reads._digest_of
     monkeypatch.setattr(reads, "_digest_of", lambda path: "edited" if str(path) == included else digest_of(path))
     assert not recorded.unchanged(twin), "an edit of an included template renders the page again"
+
+
+def _reloaded(twin: Playbook, strings: dict) -> Playbook:
+    """The playbook loaded again with `strings` ({key: text, or None to drop it}): a new object, as a load makes."""
+    again = Playbook(twin.root)
+    for name in ("items", "files", "topics", "areas", "roles", "stages", "strings", "seeds"):
+        dict.update(getattr(again, name), dict.items(getattr(twin, name)))
+    for key, text in strings.items():
+        dict.pop(again.strings, key) if text is None else dict.__setitem__(again.strings, key, text)
+    return again
+
+
+def test_strings_listed_by_prefix_change_only_with_those_strings(twin):
+    recorded = _record(twin, lambda b: b.strings.starting_with("calc-"))
+    calc = next(key for key in dict.keys(twin.strings) if key.startswith("calc-"))
+    assert recorded.unchanged(twin)
+    other = twin.strings["last-updated"].model_copy(update={"zh": "最近修改"})
+    assert recorded.unchanged(_reloaded(twin, {"last-updated": other})), "another string: the page stays"
+    changed = twin.strings[calc].model_copy(update={"en": "Changed"})
+    assert not recorded.unchanged(_reloaded(twin, {calc: changed}))
+    assert not recorded.unchanged(_reloaded(twin, {"calc-new": other}))  # a string added with the prefix
+    assert not recorded.unchanged(_reloaded(twin, {calc: None}))  # one removed
