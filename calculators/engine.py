@@ -22,6 +22,7 @@ import polars as pl
 from .batch import Progress, write_row
 from .cells import _NUMERIC, is_total_row, safe_cell
 from .io import TOTAL, Unsuitable
+from .rounding import exact_round
 
 # Bytes of the file per batch (about 25,000 rows of a customer file): memory stays flat. polars' CSV reader
 # holds some 14 times a piece's bytes while it reads it: 1 MB pieces against 4 MB cut `pipeline`'s peak
@@ -102,29 +103,6 @@ def read(table, clean=(), look=True, chunks=1):
         yield (line, line + count), cells.with_columns(_odd=odd) if look else cells
 
 
-class Seen:
-    """What a first pass (abc, rfm) saw of the rows, so that the second need not look again: the lines of
-    the odd rows (`read`) and of the rows it did not settle the fast way, in order (a few: 4 bytes each)."""
-
-    def __init__(self):
-        self.odd, self.slow = [], []
-
-    def note(self, frame: pl.DataFrame, fast: pl.Expr):
-        """A piece of `batches`, the rows `fast` settled."""
-        self.odd.append(frame["line"].filter(frame["_odd"]))
-        self.slow.append(frame.select(pl.col("line").filter(~fast)).to_series())
-
-    def done(self):
-        self.odd, self.slow = (pl.concat(kind) if kind else pl.Series([], dtype=pl.UInt32)
-                               for kind in (self.odd, self.slow))
-
-    def among(self, kind: str, lines: tuple) -> pl.Expr:
-        """True for the rows of a piece (`lines`: its first line, the next piece's) noted as `kind`."""
-        noted = getattr(self, kind)
-        first, last = noted.search_sorted(pl.Series(lines, dtype=pl.UInt32), side="left").to_list()
-        return pl.col("line").is_in(pl.lit(noted[first:last]).implode())
-
-
 def _flagged(pattern: str, names: list, extra: list, clean) -> pl.Expr:
     """True for a row with a cell beyond the header or a cell outside `clean` that `pattern` finds."""
     return (pl.any_horizontal([pl.col(n).str.contains(pattern) for n in names if n not in clean] + [False]) |
@@ -192,7 +170,6 @@ def _record_end(data: bytes) -> int:
         quotes -= data.count(b'"', earlier, cut)
         cut = earlier
     return cut
-
 
 
 def _line_ends(path):
@@ -290,40 +267,6 @@ def _batch(batch, written: dict, names: list, extra: list, row, summary, plan, h
         columns[name] = exact_round(columns[name], batch[source], places, ok)
     pl.DataFrame(list(columns.values())).write_csv(handle, include_header=False, line_terminator="\r\n",
                                                    quote_style="necessary")
-
-
-def exact_round(rounded: pl.Series, values: pl.Series, places: int, ok: pl.Series) -> pl.Series:
-    """`rounded` (polars' round of `values`) with Python's round(value, places) where a value is within
-    a hair of a rounding half: polars rounds a decimal approximation (2.675 → 2.68), Python the exact
-    binary value (2.67), and the reference writes Python's."""
-    scaled = values * 10**places
-    edges = (((scaled - scaled.floor()) - 0.5).abs() < 1e-6).fill_null(False) & ok
-    where = edges.arg_true()
-    if not len(where):
-        return rounded
-    return rounded.scatter(where, python_round(values.gather(where), places))
-
-
-def python_round(values: pl.Series, places: int) -> pl.Series:
-    """round(v, places) of each value as Python rounds it (the exact binary value to the nearest, ties to
-    even), as column arithmetic, no loop: |v|·10^places is a float p plus an error e that Dekker's product
-    gives exactly (Veltkamp's split of |v|); p - floor(p) settles it but at a half, where e's sign does, or
-    at zero the evenness of floor(p). The quotient by 10^places is correctly rounded, as Python's result.
-    For |v|·10^places < 2^52 (p then holds its halves), as on a rounding edge. Series arithmetic, step by
-    step: as one expression its tree, each step repeated where used, took 3 ms for 4,000 values (measured)."""
-    scale = float(10**places)
-    size = values.abs()
-    split = size * 134217729.0  # 2^27 + 1
-    high = split - (split - size)
-    product = size * scale
-    error = (high * scale - product) + (size - high) * scale
-    floor = product.floor()
-    part = product - floor
-    odd = (floor / 2).floor() * 2 != floor
-    up = (part > 0.5) | ((part == 0.5) & ((error > 0) | ((error == 0) & odd)))
-    # By a column: by a number polars multiplies by 1/n.
-    size = (floor + up.cast(pl.Float64)) / pl.repeat(scale, len(values), dtype=pl.Float64, eager=True)
-    return (-size).zip_with(values < 0, size).alias(values.name)
 
 
 def _slow(line: int, cells: list, row, summary) -> list:

@@ -4,7 +4,8 @@ import polars as pl
 
 from .. import abc as abc_calc
 from ..cells import is_total_row
-from ..engine import Seen, batches, cell_names, plain_number, slow_cells
+from ..engine import batches, cell_names, plain_number, slow_cells
+from ..seen import Seen
 from ..errors import InputError, number
 from ..columns.base import Columns, first_match, rounded
 

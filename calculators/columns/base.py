@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from ..engine import python_round
+from ..rounding import python_round
 
 # A result this close to a rounding half goes the reference way: polars rounds the binary value's
 # decimal approximation, Python's round() the exact binary value (2.675 → 2.67).
@@ -43,7 +43,7 @@ class Columns:
     `done()` at the end."""
 
     label = None
-    seen_first = None  # engine.Seen of a first pass (`prepare`), if any
+    seen_first = None  # seen.Seen of a first pass (`prepare`), if any
     chunks = 1  # bytes of a piece of the file, in engine.CHUNK: more, less CPU (each piece costs ~3 ms) for memory
     keep = []
     clean = []  # cells a row goes the fast way only with a plain number or date in: nothing to neutralise

@@ -3,7 +3,8 @@
 import polars as pl
 
 from ..cells import is_total_row, safe_cell
-from ..engine import Seen, batches, cell_names, plain_number, slow_cells
+from ..engine import batches, cell_names, plain_number, slow_cells
+from ..seen import Seen
 from ..errors import InputError
 from .scores import Lookup, Scores
 from ..columns.base import Columns, round_exact

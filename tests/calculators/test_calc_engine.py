@@ -14,7 +14,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from calculators import engine
+from calculators import engine, rounding
 from calculators import io as calculators_io
 from calculators.cells import is_total_row, safe_cell
 from calculators.cli import main
@@ -261,7 +261,7 @@ def test_text_of_plain_characters_reads_as_python_reads_it():
 
 @pytest.mark.parametrize("places", [2, 4])
 def test_python_round_as_columns_is_pythons_round(places):
-    """engine.python_round, the columns' round on a rounding edge, gives round(v, places) to the last bit:
+    """rounding.python_round, the columns' round on a rounding edge, gives round(v, places) to the last bit:
     on halves and the floats either side of them (2.675 is below its half), deal amounts times a stage's
     probability, negatives, and values that round to -0.0."""
     rng = random.Random(places)
@@ -272,7 +272,7 @@ def test_python_round_as_columns_is_pythons_round(places):
         for _ in range(rng.randrange(3)):
             value = math.nextafter(value, rng.choice([-math.inf, math.inf]))
         values += [value, round(rng.lognormvariate(11, 1.2), 2) * rng.choice([0.1, 0.25, 0.35, 0.5, 0.75, 0.9])]
-    found = engine.python_round(pl.Series(values, dtype=pl.Float64), places).to_list()
+    found = rounding.python_round(pl.Series(values, dtype=pl.Float64), places).to_list()
     wrong = [(v, f) for v, f in zip(values, found) if repr(f) != repr(round(v, places))]
     assert not wrong, wrong[:5]
 
