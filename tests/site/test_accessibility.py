@@ -40,6 +40,10 @@ def axe_page(browser):
 
 
 def violations(page) -> list[dict]:
+    """axe's violations once the page's CSS transitions have ended: a button that has just lost focus fades
+    back over material's 125 ms, and its colours halfway were once measured as too little contrast."""
+    page.wait_for_function("!document.getAnimations()"
+                           ".some(a => a instanceof CSSTransition && a.playState === 'running')")
     return page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
 
 
