@@ -25,7 +25,6 @@ where the page starts its worker from a Blob (before that, it scored on its own 
 
 import argparse
 import hashlib
-import json
 import os
 import random
 import re
@@ -37,7 +36,7 @@ from pathlib import Path
 
 from _project import CHROMIUM, CHROMIUM_ARGS, ROOT, TASKS, build, serve, site_to_measure, task_cpu_ms
 
-from playbook.calculators.scripts import PARTS
+from playbook.calculators.scripts import PARTS, one_text
 
 KINDS = {"score:lead": "客户,预算,决策权,需求,时机,匹配度", "abc": "客户,销售额", "rfm": "客户,日期,金额",
          "pipeline": "商机,金额,阶段,销售人员,区域"}
@@ -97,14 +96,12 @@ def baseline_site(site: Path, rev: str, folder: Path) -> Path:
 
 
 def inline(scripts: Path):
-    """worker-inline.js made again from the scripts in `scripts` (those of the baseline): the ones worker.js
-    imports, in order, then worker.js importing nothing (playbook/calculators/scripts.py worker_inline)."""
+    """worker-inline.js made again from the baseline's scripts in `scripts`: the ones its worker.js imports, in
+    order, then worker.js importing nothing (as the build makes it: scripts.one_text)."""
     worker = (scripts / "worker.js").read_text(encoding="utf-8")
     call = re.search(r"^importScripts\(([^)]*)\)", worker, re.MULTILINE)
-    names = re.findall(r'"([^"]+)"', call.group(1))
-    text = "".join((scripts / name).read_text(encoding="utf-8") + "\n" for name in names)
-    text += worker[:call.start(1)] + worker[call.end(1):]
-    (scripts / "worker-inline.js").write_text(f"self.PlaybookCalcWorker = {json.dumps(text, ensure_ascii=False)};\n",
+    texts = [(scripts / name).read_text(encoding="utf-8") for name in re.findall(r'"([^"]+)"', call.group(1))]
+    (scripts / "worker-inline.js").write_text(one_text(texts, worker[:call.start(1)] + worker[call.end(1):]),
                                               encoding="utf-8")
 
 

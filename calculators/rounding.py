@@ -5,9 +5,8 @@ import polars as pl
 
 
 def exact_round(rounded: pl.Series, values: pl.Series, places: int, ok: pl.Series) -> pl.Series:
-    """`rounded` (polars' round of `values`) with Python's round(value, places) where a value is within
-    a hair of a rounding half: polars rounds a decimal approximation (2.675 → 2.68), Python the exact
-    binary value (2.67), and the reference writes Python's."""
+    """`rounded` (polars' round of `values`) with Python's round(value, places) where a value `ok` is within
+    a hair of a rounding half."""
     scaled = values * 10**places
     edges = (((scaled - scaled.floor()) - 0.5).abs() < 1e-6).fill_null(False) & ok
     where = edges.arg_true()

@@ -50,9 +50,15 @@ def worker() -> str:
 
 
 def worker_inline() -> str:
-    """worker-inline.js: WORKER's scripts as shipped, then worker.js importing nothing, as one string."""
-    text = "".join(shipped(name) + "\n" for name in WORKER) + (SHARED / "worker.js").read_text(encoding="utf-8")
-    return f"self.PlaybookCalcWorker = {json.dumps(text.replace(PLACEHOLDER, ''), ensure_ascii=False)};\n"
+    """worker-inline.js: WORKER's scripts as shipped, then worker.js importing nothing."""
+    worker_js = (SHARED / "worker.js").read_text(encoding="utf-8").replace(PLACEHOLDER, "")
+    return one_text([shipped(name) for name in WORKER], worker_js)
+
+
+def one_text(scripts: list[str], worker_js: str) -> str:
+    """The texts of `scripts`, then `worker_js` (importing nothing), as the string `PlaybookCalcWorker`."""
+    text = "".join(script + "\n" for script in scripts) + worker_js
+    return f"self.PlaybookCalcWorker = {json.dumps(text, ensure_ascii=False)};\n"
 
 
 def parts(script: str) -> list[Path]:
