@@ -2,7 +2,7 @@
 example, a sheet for a whole list where the calculator scores files, and a sheet that explains.
 
 One workbook per calculator and scorecard, in each language: `build(name, lang, target)`.
-tests/calculators/test_workbooks.py evaluates every formula with the `formulas` package on the shared test
+tests/calculators/test_workbook_parity.py evaluates every formula with the `formulas` package on the shared test
 vectors and compares with the Python reference.
 """
 
