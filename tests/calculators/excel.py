@@ -2,15 +2,16 @@
 
 `formulas` takes 0.15 s of CPU a case (compiling a workbook's formulas, then calculating them), 12 s for
 tests/calculators/test_workbook_parity.py, a quarter of `make quick`'s CPU. What it computes depends on nothing
-but the file's bytes, this module and the versions of `formulas` and the libraries it computes with: the values
+but the file's content, this module and the versions of `formulas` and the libraries it computes with: the values
 are kept in pytest's cache folder under those, so a run after one that changed no workbook reads them back, and a
-workbook whose formulas or inputs changed (new bytes) is computed afresh. A clean checkout (CI) computes them all.
+workbook whose formulas or inputs changed is computed afresh. A clean checkout (CI) computes them all.
 """
 
 import hashlib
 import importlib.metadata
 import os
 import pickle
+import zipfile
 from pathlib import Path
 
 import formulas
@@ -31,9 +32,7 @@ for _package in ("formulas", "schedula", "numpy", "openpyxl"):
 def values(path: Path, kept: Path | None) -> dict[tuple[str, str], object]:
     """{(SHEET, CELL): value}, upper-cased, for every cell of the workbook at `path`, formulas computed; read from and written
     to the folder `kept` when one is given."""
-    key = _SALT.copy()
-    key.update(path.name.encode() + b"\0" + path.read_bytes())
-    file = kept / key.hexdigest() if kept else None
+    file = kept / _key(path) if kept else None
     if file and file.exists():
         return pickle.loads(file.read_bytes())
     computed = _compute(path)
@@ -42,6 +41,18 @@ def values(path: Path, kept: Path | None) -> dict[tuple[str, str], object]:
         part.write_bytes(pickle.dumps(computed))
         part.replace(file)
     return computed
+
+
+def _key(path: Path) -> str:
+    """A hash of what `formulas` reads of the workbook: its name and every part of the file but its properties
+    (docProps/ holds the creation date, SOURCE_DATE_EPOCH, which `make` sets to the last commit's)."""
+    key = _SALT.copy()
+    key.update(path.name.encode())
+    with zipfile.ZipFile(path) as parts:
+        for name in sorted(parts.namelist()):
+            if not name.startswith("docProps/"):
+                key.update(b"\0" + name.encode() + b"\0" + parts.read(name))
+    return key.hexdigest()
 
 
 def _compute(path: Path) -> dict[tuple[str, str], object]:
