@@ -6,6 +6,8 @@ from pathlib import Path
 
 from tests.conftest import ROOT, expect
 
+from .site_pages import page_of
+
 TOOL = ".pb-calc[data-file-tool]"
 MESSY = ROOT / "tests" / "fixtures" / "files" / "messy-customers.csv"
 
@@ -34,12 +36,34 @@ def cli_output(tmp_path: Path, kind: str, encoding: str, *extra) -> tuple[Path, 
     return source, out.read_bytes()
 
 
+def open_tool(page, site: Path, lang: str, server: str = "", kind: str = ""):
+    """The file tool on its page in `lang`, over HTTP from `server` or, without one, from file://; `kind` chosen."""
+    relative = page_of(site, "data-file-tool", lang)
+    page.goto(server + relative if server else (site / relative).as_uri())
+    tool = page.locator(TOOL)
+    if kind:
+        tool.locator("select[name='kind']").select_option(kind)
+    return tool
+
+
+def command_line(tmp_path: Path, *args: str) -> bytes:
+    """What `python -m calculators ARGS -o FILE` writes."""
+    out = tmp_path / "cli.csv"
+    subprocess.run([sys.executable, "-m", "calculators", *args, "-o", str(out)], cwd=ROOT, check=True,
+                   capture_output=True)
+    return out.read_bytes()
+
+
 def cli_scored(source: Path, tmp_path: Path, *extra) -> bytes:
     """What `python -m calculators score FILE --scorecard customer-value` writes for `source`."""
-    out = tmp_path / "cli.csv"
-    subprocess.run([sys.executable, "-m", "calculators", "score", str(source), "--scorecard", "customer-value",
-                    *extra, "-o", str(out)], cwd=ROOT, check=True, capture_output=True)
-    return out.read_bytes()
+    return command_line(tmp_path, "score", str(source), "--scorecard", "customer-value", *extra)
+
+
+def downloaded(page, tool) -> bytes:
+    """The bytes of the file the tool's download button gives."""
+    with page.expect_download() as info:
+        tool.locator(".pb-file__download").click()
+    return Path(info.value.path()).read_bytes()
 
 
 def score_in_page(page, source: Path, kind: str, timeout: float = 5000) -> bytes:
@@ -47,9 +71,7 @@ def score_in_page(page, source: Path, kind: str, timeout: float = 5000) -> bytes
     tool.locator("select[name='kind']").select_option(kind)
     tool.locator("input[type='file']").set_input_files(str(source))
     expect(tool).to_have_attribute("data-state", "done", timeout=timeout)
-    with page.expect_download() as info:
-        tool.locator(".pb-file__download").click()
-    return Path(info.value.path()).read_bytes()
+    return downloaded(page, tool)
 
 
 # A browser that starts no Worker from a page opened from disk (the page then scores the file itself)

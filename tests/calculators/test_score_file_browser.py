@@ -5,13 +5,15 @@ and long lists of failed rows)."""
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from tests.conftest import ROOT, expect
 
-from .file_tool import FILES, MESSY, REFUSE_WORKERS, TOOL, cli_output, cli_scored, score_in_page
+from .file_tool import (
+    FILES, MESSY, REFUSE_WORKERS, TOOL, cli_output, cli_scored, command_line, downloaded, open_tool,
+    score_in_page,
+)
 from .site_pages import page_of
 
 pytestmark = pytest.mark.browser
@@ -23,7 +25,7 @@ def test_file_scoring_matches_the_command_line(page, server, site, tmp_path, kin
     source, expected = cli_output(tmp_path, kind, encoding)
     sent = []
     page.on("request", lambda request: sent.append((request.method, request.url, request.post_data_buffer)))
-    page.goto(server + page_of(site, "data-file-tool", "zh"))
+    open_tool(page, site, "zh", server)
     sent.clear()
     got = score_in_page(page, source, kind)
     assert got == expected
@@ -57,7 +59,7 @@ def test_a_survey_file_on_a_phone_shows_its_score_as_the_command_line_does(brows
 
 def test_file_scoring_in_a_worker_from_file_url(page, site, tmp_path):
     source, expected = cli_output(tmp_path, "score:lead", "gbk", "--lang", "en")  # the page's language
-    page.goto((site / page_of(site, "data-file-tool", "en")).as_uri())
+    open_tool(page, site, "en")
     assert score_in_page(page, source, "score:lead") == expected
     assert page.locator(TOOL).get_attribute("data-mode") == "worker"
     assert all(url.startswith(("file://", "blob:")) for url in page.requests), page.requests
@@ -66,7 +68,7 @@ def test_file_scoring_in_a_worker_from_file_url(page, site, tmp_path):
 def test_file_scoring_on_the_page_when_no_worker_starts_from_file_url(page, site, tmp_path):
     source, expected = cli_output(tmp_path, "score:lead", "gbk", "--lang", "en")
     page.add_init_script(REFUSE_WORKERS)
-    page.goto((site / page_of(site, "data-file-tool", "en")).as_uri())
+    open_tool(page, site, "en")
     assert score_in_page(page, source, "score:lead") == expected
     assert page.locator(TOOL).get_attribute("data-mode") == "page"
 
@@ -74,9 +76,7 @@ def test_file_scoring_on_the_page_when_no_worker_starts_from_file_url(page, site
 def test_missing_column_is_one_clear_line(page, server, site, tmp_path):
     source = tmp_path / "wrong.csv"
     source.write_text("name,budget\na,1\n", encoding="utf-8")
-    page.goto(server + page_of(site, "data-file-tool", "en"))
-    tool = page.locator(TOOL)
-    tool.locator("select[name='kind']").select_option("abc")
+    tool = open_tool(page, site, "en", server, kind="abc")
     tool.locator("input[type='file']").set_input_files(str(source))
     expect(tool).to_have_attribute("data-state", "failed")
     expect(tool.locator(".pb-file__status")).to_have_text(
@@ -87,9 +87,7 @@ def test_a_messy_customer_file_on_a_phone(browser, server, site, tmp_path):
     """As a user: a phone, the file exported from a CRM, the failed rows in a table, the download opened."""
     context = browser.new_context(viewport={"width": 390, "height": 844}, accept_downloads=True)
     page = context.new_page()
-    page.goto(server + page_of(site, "data-file-tool", "zh"))
-    tool = page.locator(TOOL)
-    tool.locator("select[name='kind']").select_option("score:customer-value")
+    tool = open_tool(page, site, "zh", server, kind="score:customer-value")
     # A scorecard needs no ABC, RFM or pipeline field
     assert not tool.locator("input[name='a']").is_visible()
     assert not tool.locator("input[name='analysis_date']").is_visible()
@@ -108,9 +106,7 @@ def test_a_messy_customer_file_on_a_phone(browser, server, site, tmp_path):
     assert "列 '毛利率' 出现了不止一次（第 4, 8 列）；使用第一列" in notes
     assert "列 '毛利率' 混用了比例（0.3）和百分数（22%）；请检查第 11 行" in notes
     assert "未计入的合计行：1 行（第 14 行）" in notes and "表头在第 2 行；上面的行视为标题，已跳过" in notes
-    with page.expect_download() as info:
-        tool.locator(".pb-file__download").click()
-    got = Path(info.value.path()).read_bytes()
+    got = downloaded(page, tool)
     assert got == cli_scored(MESSY, tmp_path)  # the same bytes as the command line
     lines = got.decode("utf-8-sig").splitlines()
     assert len(lines) == 13  # header + every row, the 合计 row included
@@ -121,27 +117,19 @@ def test_a_messy_customer_file_on_a_phone(browser, server, site, tmp_path):
 
 def test_pipeline_options_on_the_page_as_on_the_command_line(page, server, site, tmp_path):
     source = ROOT / "tests" / "fixtures" / "files" / "messy-deals.csv"
-    page.goto(server + page_of(site, "data-file-tool", "en"))
-    tool = page.locator(TOOL)
-    tool.locator("select[name='kind']").select_option("pipeline")
+    tool = open_tool(page, site, "en", server, kind="pipeline")
     tool.locator("input[name='stages']").fill("试用=0.4")
     tool.locator("input[name='stages']").press("Tab")  # the change event, before the file
     tool.locator("input[type='file']").set_input_files(str(source))
     expect(tool).to_have_attribute("data-state", "done")
-    with page.expect_download() as info:
-        tool.locator(".pb-file__download").click()
-    out = tmp_path / "cli.csv"
-    subprocess.run([sys.executable, "-m", "calculators", "pipeline", str(source), "--stage", "试用=0.4", "--lang", "en",
-                    "-o", str(out)], cwd=ROOT, check=True, capture_output=True)
-    assert Path(info.value.path()).read_bytes() == out.read_bytes()
+    assert downloaded(page, tool) == command_line(tmp_path, "pipeline", str(source), "--stage", "试用=0.4",
+                                                  "--lang", "en")
     expect(tool.locator(".pb-file__failures tbody tr")).to_have_count(1)
 
 
 def test_rfm_options_on_the_page_as_on_the_command_line(page, server, site, tmp_path):
     source = ROOT / "tests" / "fixtures" / "files" / "messy-orders.csv"
-    page.goto(server + page_of(site, "data-file-tool", "en"))
-    tool = page.locator(TOOL)
-    tool.locator("select[name='kind']").select_option("rfm")
+    tool = open_tool(page, site, "en", server, kind="rfm")
     tool.locator("select[name='date_format']").select_option("dmy")
     tool.locator("select[name='ties']").select_option("r-rfm")
     tool.locator("input[name='thresholds']").fill("monetary=1000,5000,20000,50000")
@@ -149,13 +137,9 @@ def test_rfm_options_on_the_page_as_on_the_command_line(page, server, site, tmp_
     tool.locator("input[type='file']").set_input_files(str(source))
     expect(tool).to_have_attribute("data-state", "done")
     expect(tool.locator(".pb-file__notes li").last).to_contain_text("monetary 1000, 5000, 20000, 50000")
-    with page.expect_download() as info:
-        tool.locator(".pb-file__download").click()
-    out = tmp_path / "cli.csv"
-    subprocess.run([sys.executable, "-m", "calculators", "rfm", str(source), "--date-format", "dmy", "--ties", "r-rfm",
-                    "--thresholds", "monetary=1000,5000,20000,50000", "--lang", "en", "-o", str(out)],
-                   cwd=ROOT, check=True, capture_output=True)
-    assert Path(info.value.path()).read_bytes() == out.read_bytes()
+    assert downloaded(page, tool) == command_line(tmp_path, "rfm", str(source), "--date-format", "dmy", "--ties",
+                                                  "r-rfm", "--thresholds", "monetary=1000,5000,20000,50000",
+                                                  "--lang", "en")
 
 
 def test_each_kind_shows_its_own_fields_and_abc_thresholds_score_from_file_url(browser, site, tmp_path):
@@ -167,8 +151,7 @@ def test_each_kind_shows_its_own_fields_and_abc_thresholds_score_from_file_url(b
     ui = {key: text.en for key, text in dict.items(playbook_for(ROOT).strings)}
     context = browser.new_context(viewport={"width": 390, "height": 844}, accept_downloads=True)
     page = context.new_page()
-    page.goto((site / page_of(site, "data-file-tool", "en")).as_uri())
-    tool = page.locator(TOOL)
+    tool = open_tool(page, site, "en")
     for kind, _ in file_kinds("en", ui):
         tool.locator("select[name='kind']").select_option(kind)
         own = [(f.label, f.name) for runners, options in file_fields("en", ui) if runner(kind) in runners for f in options]
@@ -183,7 +166,5 @@ def test_each_kind_shows_its_own_fields_and_abc_thresholds_score_from_file_url(b
     tool.locator("input[type='file']").set_input_files(str(source))
     expect(tool).to_have_attribute("data-state", "done", timeout=30000)
     assert tool.get_attribute("data-mode") == "worker"
-    with page.expect_download() as info:
-        tool.locator(".pb-file__download").click()
-    assert Path(info.value.path()).read_bytes() == expected
+    assert downloaded(page, tool) == expected
     context.close()

@@ -1,15 +1,13 @@
 """In the real browser: the file tool reads .xlsx exports (loading the Excel code only then), scores long and
 large files in steps with a progress bar and every row back, and lists failed rows a batch a frame."""
 
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
 from tests.conftest import ROOT, expect
 
-from .file_tool import MESSY, REFUSE_WORKERS, TOOL, cli_scored, score_in_page
+from .file_tool import (
+    MESSY, REFUSE_WORKERS, TOOL, cli_scored, command_line, downloaded, open_tool, score_in_page,
+)
 from .site_pages import page_of
 
 pytestmark = pytest.mark.browser
@@ -23,8 +21,7 @@ def test_an_xlsx_export_on_a_phone_matches_the_command_line(browser, server, sit
     page = context.new_page()
     requests = []
     page.on("request", lambda request: requests.append(request.url))
-    page.goto(server + page_of(site, "data-file-tool", lang))
-    tool = page.locator(TOOL)
+    tool = open_tool(page, site, lang, server)
     got = score_in_page(page, source, "score:customer-value", timeout=30000)
     assert tool.get_attribute("data-mode") == "worker"
     assert got == cli_scored(source, tmp_path, "--lang", lang)
@@ -37,9 +34,7 @@ def test_an_xlsx_export_on_a_phone_matches_the_command_line(browser, server, sit
 
 
 def test_excel_code_loads_only_for_an_xlsx_file(page, server, site, tmp_path):
-    page.goto(server + page_of(site, "data-file-tool", "zh"))
-    tool = page.locator(TOOL)
-    tool.locator("select[name='kind']").select_option("score:customer-value")
+    tool = open_tool(page, site, "zh", server, kind="score:customer-value")
     tool.locator("input[type='file']").set_input_files(str(MESSY))
     expect(tool).to_have_attribute("data-state", "done")
     assert not [url for url in page.requests if "exceljs" in url]
@@ -49,7 +44,7 @@ def test_excel_code_loads_only_for_an_xlsx_file(page, server, site, tmp_path):
 
 def test_xlsx_without_a_worker_from_file_url(page, site, tmp_path):
     source = ROOT / "tests" / "fixtures" / "files" / "messy-customers.xlsx"
-    page.goto((site / page_of(site, "data-file-tool", "en")).as_uri())
+    open_tool(page, site, "en")
     got = score_in_page(page, source, "score:customer-value", timeout=30000)
     assert page.locator(TOOL).get_attribute("data-mode") == "page"
     assert got == cli_scored(source, tmp_path, "--lang", "en")
@@ -69,19 +64,16 @@ def test_a_long_utf8_file_scored_on_a_phone_from_file_url_in_steps(browser, site
         rows = [f"客户{i * 7 % 12_000},2024-{i % 12 + 1:02d}-{i % 28 + 1:02d},{'x' if i % 1000 == 999 else i % 997}"
                 for i in range(30_000)]
         source.write_text("客户,日期,金额\n" + "\n".join(rows) + "\n", encoding="utf-8")
-    out = tmp_path / "cli.csv"
-    subprocess.run([sys.executable, "-m", "calculators", kind, str(source), "--lang", "en", "-o", str(out)],
-                   cwd=ROOT, check=True, capture_output=True)
+    expected = command_line(tmp_path, kind, str(source), "--lang", "en")
     context = browser.new_context(viewport={"width": 390, "height": 844}, accept_downloads=True)
     page = context.new_page()
     page.add_init_script(REFUSE_WORKERS)
-    page.goto((site / page_of(site, "data-file-tool", "en")).as_uri())
-    page.locator(TOOL).locator("select[name='kind']").select_option(kind)
+    open_tool(page, site, "en", kind=kind)
     # Frames drawn while the tool works: a page busy with the whole job in one task would draw none
     page.evaluate("""() => { window.pbFrames = 0; const tick = () => {
       if (document.querySelector('[data-file-tool]').dataset.state === 'working') pbFrames += 1;
       requestAnimationFrame(tick); }; requestAnimationFrame(tick); }""")
-    assert score_in_page(page, source, kind, timeout=60000) == out.read_bytes()
+    assert score_in_page(page, source, kind, timeout=60000) == expected
     assert page.locator(TOOL).get_attribute("data-mode") == "page"
     assert page.evaluate("pbFrames") >= 3
     context.close()
@@ -97,9 +89,7 @@ def test_a_large_file_shows_progress_and_gives_every_row_back(browser, server, s
     source.write_bytes("\r\n".join(lines).encode("gbk"))
     context = browser.new_context(viewport={"width": 390, "height": 844}, accept_downloads=True)
     page = context.new_page()
-    page.goto(server + page_of(site, "data-file-tool", "zh"))
-    tool = page.locator(TOOL)
-    tool.locator("select[name='kind']").select_option("score:lead")
+    tool = open_tool(page, site, "zh", server, kind="score:lead")
     # Every value the bar and the status take, as the page sets them
     page.evaluate("""() => { window.seen = {bar: [], status: []};
       const tool = document.querySelector('[data-file-tool]');
@@ -119,9 +109,7 @@ def test_a_large_file_shows_progress_and_gives_every_row_back(browser, server, s
     expect(tool.locator(".pb-file__failures tbody tr")).to_have_count(500)
     expect(tool.locator(".pb-file__more")).to_have_text(
         f"另有 {bad - 500} 行有错误，未在此列出；下载的结果里每行的 error 列都写明了原因。")
-    with page.expect_download() as info:
-        tool.locator(".pb-file__download").click()
-    out = Path(info.value.path()).read_bytes().decode("utf-8-sig").split("\r\n")
+    out = downloaded(page, tool).decode("utf-8-sig").split("\r\n")
     assert len(out) == 1 + rows + 1 and out[-1] == ""  # header, every row, the last line's end
     assert [line.split(",")[0] for line in out[1:-1]] == [f"客户{i}" for i in range(rows)]
     assert ',"第 2 行：' in out[1] and out[2].endswith(",")  # a bad row's reason, then a scored row's empty error
@@ -140,9 +128,8 @@ def test_failed_rows_are_listed_a_batch_a_frame_and_a_new_scoring_replaces_them(
     source = tmp_path / "bad.csv"
     source.write_text("客户,预算,决策权,需求,时机,匹配度\n" + "".join(f"客户{i},x,2,3,4,5\n" for i in range(600)), encoding="utf-8")
     page.add_init_script(HELD_FRAMES)
-    page.goto(server + page_of(site, "data-file-tool", "zh"))
-    tool, rows = page.locator(TOOL), page.locator(f"{TOOL} .pb-file__failures tbody tr")
-    tool.locator("select[name='kind']").select_option("score:lead")
+    tool = open_tool(page, site, "zh", server, kind="score:lead")
+    rows = page.locator(f"{TOOL} .pb-file__failures tbody tr")
     tool.locator("input[type='file']").set_input_files(str(source))
     expect(tool).to_have_attribute("data-state", "done")
     expect(rows).to_have_count(50)
