@@ -131,10 +131,18 @@ def collected(frame: pl.LazyFrame) -> pl.DataFrame:
 
 
 def batches(table, clean=(), **columns):
-    """Each piece of `read`, with the named `columns` (expressions) computed and `_doubt` (`settle`), as a
-    DataFrame: the next piece is computed while the caller works on the last (`ahead`), as in the second pass."""
-    for frame in ahead(cells.with_columns(**columns) for _, cells in read(table, clean)):
-        yield frame.with_columns(settle(frame, table, clean))
+    """(first and last line, as `read` gives them) and each piece of `read`, with the named `columns`
+    (expressions) computed and `_doubt` (`settle`), as a DataFrame: the next piece is computed while the caller
+    works on the last (`ahead`), as in the second pass."""
+    spans = []  # the lines of the pieces `ahead` has taken and not yet given: two at most
+
+    def planned():
+        for lines, cells in read(table, clean):
+            spans.append(lines)
+            yield cells.with_columns(**columns)
+
+    for frame in ahead(planned()):
+        yield spans.pop(0), frame.with_columns(settle(frame, table, clean))
 
 
 def pieces(path, skip: int, size: int = None):

@@ -10,9 +10,17 @@ from ..errors import InputError, number
 from ..columns.base import Columns, first_match, rounded
 
 
+# Rows per step where a column of every row is divided or summed: its temporaries stay a few MB.
+STEP = 1 << 20
+
+
 class AbcColumns(Columns):
     """cli.run_file: a first pass reads the value column in batches, the classes are computed as
-    abc.classify_checked does (a stable sort, sums in its order), then each row is given its own."""
+    abc.classify_checked does (a stable sort, sums in its order), then each row is given its own.
+
+    Between the passes, 12 bytes a valued row: its rank (in the file's order) and the running sum at each rank; a
+    row is known by its place among the file's non-blank rows (both passes read the same pieces), its share is
+    computed again from its cell (the value of a row the first pass read the reference way is kept, in `slow`)."""
 
     types = {"share": pl.Float64, "cumulative": pl.Float64, "class": pl.String, "rank": pl.Int64}
     label = "class"
@@ -21,70 +29,86 @@ class AbcColumns(Columns):
 
     def __init__(self, column: int, name: str, limits: tuple):
         self.column, self.name, self.limits = column, name, limits
-        self.problems = {}
+        self.problems, self.slow, self.pieces = {}, {}, {}
         self.clean = [f"c{column}"]
 
     def prepare(self, table) -> dict:
-        """The first pass: every clean row's value, then the classes; {"value_share": …} for the summary."""
+        """The first pass: every row's value (null for none), then the classes; {"value_share": …} for the summary.
+        A value plus 0.0: -0.0 ties with 0.0 in the sort, as in Python's, and sums alike."""
         names, extra = cell_names(table)
         value, good = plain_number(f"c{self.column}")
         found, self.seen_first, fast = [], Seen(), pl.col("_ok") & ~pl.col("_doubt")
-        for frame in batches(table, self.clean, _v=value, _ok=good & (value >= 0)):
+        start = valued = 0
+        for (first, _), frame in batches(table, self.clean, _v=value + 0.0, _ok=good & (value >= 0)):
             self.seen_first.note(frame, fast)
-            found.append(frame.select(pl.col("line", "_v").filter(fast)))  # not the cells
-            slow = []
-            for line, row in slow_cells(frame.filter(~fast), names, extra):
+            values, slow = frame.select(pl.when(fast).then(pl.col("_v")), ~fast).get_columns()
+            where, places, read, lines = slow.arg_true().to_list(), [], [], []
+            for k, (line, row) in zip(where, slow_cells(frame[where], names, extra) if where else ()):
                 if not is_total_row(row):
                     try:
-                        slow.append((line, number(row[self.column], self.name, minimum=0)))
+                        read.append(number(row[self.column], self.name, minimum=0))
                     except InputError as error:
                         self.problems[line] = error
-            found.append(pl.DataFrame(slow, schema={"line": pl.UInt32, "_v": pl.Float64}, orient="row"))
+                    else:
+                        places.append(k)
+                        lines.append(line)
+            if places:  # each such row's value as read, and its place among the valued rows
+                values = values.scatter(places, [x + 0.0 for x in read])
+                before = values.is_not_null().cum_sum().gather(places) - 1
+                self.slow.update(zip(lines, zip((valued + before).to_list(), read)))
+            self.pieces[first] = (start, valued)
+            found.append(values)  # not the cells
+            start, valued = start + len(values), valued + len(values) - values.null_count()
         self.seen_first.done()
-        values = pl.concat(found).sort("line")
-        found.clear()  # the pieces, once in `values`: 12 bytes a row less while the classes are computed
-        return self._classify(values)
+        return self._classify(found)
 
-    def _classify(self, values: pl.DataFrame) -> dict:
-        """Each value's unrounded share and cumulative share and its rank, in the file's order (the class and
-        the rounding are computed per piece, from these): 24 bytes a row held between the passes."""
-        v, (a, b), n = values["_v"], self.limits, len(values)
-        # Stable (ties by row), highest first; -0.0 ties with 0.0 as in Python's sort. One key kept in order on
-        # one thread: 0.12 s of CPU and 16 MB for 1M rows, against 0.15 s and 60 MB sorting by (key, row).
-        ordered = pl.DataFrame({"_key": v + 0.0}).with_row_index("i").sort(
+    def _classify(self, found: list) -> dict:
+        """Each valued row's rank, in the file's order, and the running sum at each rank; `valid`, the rows with a
+        value. The class, the shares and their rounding are computed per piece, from these."""
+        values = pl.concat(found) if found else pl.Series([], dtype=pl.Float64)
+        found.clear()  # the pieces, once in `values`; each column is let go once used (`del`): at 10M rows each
+        self.valid = values.is_not_null()  # is 40–80 MB
+        v = values.drop_nulls() if values.null_count() else values
+        del values
+        (a, b), n = self.limits, len(v)
+        # Stable (ties by row), highest first. One key kept in order on one thread: 0.12 s of CPU and 16 MB for 1M
+        # rows, against 0.15 s and 60 MB sorting by (key, row).
+        ordered = pl.DataFrame({"_key": v}).with_row_index("i").sort(
             "_key", descending=True, maintain_order=True, multithreaded=False)
-        # Summed as sorted: adding 0.0 for -0.0 gives the same sums (no gather of `v`, held in the first pass's
-        # pieces: 82 ms for 1M rows, measured).
-        order, running = ordered["i"], ordered["_key"].cum_sum()
-        del ordered  # each column is let go once used (`del`): at 10M rows each one is 40–80 MB
-        total = running[-1] if n else 0.0
+        self.total = total = ordered["_key"].cum_sum()[-1] if n else 0.0
         if not n or total == 0:  # nothing to class, or the reference's error: its own words
-            reference = abc_calc.classify_checked(v.to_list(), a, b)
-            self.result = values.select("line").with_columns(
-                **{k: pl.lit(None, t) for k, t in {"_share": pl.Float64, "_cumulative": pl.Float64,
-                                                    "rank": pl.UInt32}.items()})
-            return reference
-        # Back in the file's order: each row's rank by a scatter (cheaper than a sort), the running shares by a gather
-        # at the ranks (8 ms for 1M rows against 35–50 for a second scatter, measured).
-        rank = pl.zeros(n, pl.UInt32, eager=True).scatter(order, pl.int_range(1, n + 1, dtype=pl.UInt32, eager=True))
-        del order
-        cumulative = (running / total * 100).gather(rank - 1)
-        del running
-        self.result = pl.DataFrame({"line": values["line"], "_share": v / total * 100, "_cumulative": cumulative,
-                                    "rank": rank})
-        in_a, in_b = cumulative <= a, cumulative <= b
-        share = {}
-        for c, inside in zip(abc_calc.CLASSES, (in_a, ~in_a & in_b, ~in_b)):  # summed in the file's order, as
-            sums = v.filter(inside).cum_sum()  # the reference's sum() adds them (cum_sum is sequential)
-            share[c] = (sums[-1] if len(sums) else 0) / total * 100
-        return {"value_share": share}
+            self.rank, self.running = pl.Series([], dtype=pl.UInt32), pl.Series([], dtype=pl.Float64)
+            return abc_calc.classify_checked(v.to_list(), a, b)
+        del v  # in the sorted keys, at its rank
+        # Each row's rank by a scatter (cheaper than a sort); the running sum at each rank, summed as sorted.
+        self.rank = pl.zeros(n, pl.UInt32, eager=True).scatter(
+            ordered["i"], pl.int_range(1, n + 1, dtype=pl.UInt32, eager=True))
+        keys = ordered["_key"]
+        del ordered
+        self.running = keys.cum_sum()
+        # The cumulative share grows with the rank: a class is the ranks up to a count.
+        last = [sum(int((_cumulative(part, total) <= limit).sum()) for part in _steps(self.running))
+                for limit in (a, b)]
+        share = dict.fromkeys(abc_calc.CLASSES, 0.0)
+        for c, (low, high) in zip(abc_calc.CLASSES, ((0, last[0]), (last[0], last[1]), (last[1], n))):
+            for rank in _steps(self.rank):  # summed in the file's order, as the reference's sum() adds them
+                picked = keys.gather(rank.filter((rank > low) & (rank <= high)) - 1)  # (cum_sum is sequential)
+                share[c] = pl.concat([pl.Series([share[c]]), picked]).cum_sum()[-1]
+        return {"value_share": {c: v / total * 100 for c, v in share.items()}}
 
     def columns(self, cells: pl.LazyFrame, lines: tuple) -> tuple:
-        """Each row's share, cumulative share, class and rank by its line, from the first pass (the piece's
-        lines only); the rounding of the shares is engine.stream's (`rounding`). A row is settled where the first
-        pass settled it."""
-        first, last = self.result["line"].search_sorted(pl.Series(lines, dtype=pl.UInt32)).to_list()
-        found = cells.join(self.result[first:last + 1].lazy(), on="line", how="left", maintain_order="left")
+        """Each row's share (of its cell's value), cumulative share, class and rank by its place, from the first
+        pass; the rounding of the shares is engine.stream's (`rounding`). A row is settled where the first pass
+        settled it."""
+        (start, valued), end = self.pieces[lines[0]], self.pieces.get(lines[1], (len(self.valid), 0))[0]
+        valid = self.valid.slice(start, end - start)
+        rank = self.rank.slice(valued, valid.sum())  # the piece's valued rows, in order
+        if len(rank) < len(valid):  # null for the rows without a value
+            rank = pl.repeat(None, len(valid), dtype=pl.UInt32, eager=True).scatter(valid.arg_true(), rank)
+        value, _ = plain_number(f"c{self.column}")
+        found = cells.with_columns(rank=pl.lit(rank), _cumulative=pl.lit(_cumulative(self.running.gather(rank - 1),
+                                                                                      self.total)),
+                                   _share=value / pl.lit(_repeat(self.total, len(valid))) * 100)
         cumulative, (a, b) = pl.col("_cumulative"), self.limits
         found = found.with_columns(share=rounded(pl.col("_share"), 4)[0], cumulative=rounded(cumulative, 4)[0],
                                    rank=pl.col("rank").cast(pl.Int64),
@@ -92,13 +116,29 @@ class AbcColumns(Columns):
         return found, pl.col("rank").is_not_null() & ~self.seen_first.among("slow", lines)
 
     def slow_row(self, row):
-        lines, (a, b) = self.result["line"], self.limits
+        (a, b), total = self.limits, self.total
 
         def looked_up(cells, line):
             if line in self.problems:
                 raise self.problems[line]
-            share, cumulative, rank = self.result.row(lines.search_sorted(line))[1:]
+            place, value = self.slow[line]
+            rank = self.rank[place]
+            cumulative = self.running[rank - 1] / total * 100
             label = "A" if cumulative <= a else ("B" if cumulative <= b else "C")
-            return [round(share, 4), round(cumulative, 4), label, rank], label
+            return [round(value / total * 100, 4), round(cumulative, 4), label, rank], label
 
         return looked_up
+
+
+def _cumulative(running: pl.Series, total: float) -> pl.Series:
+    """running / total * 100 as Python computes it: divided by a column (by a number polars multiplies by its
+    inverse, which may differ in the last bit)."""
+    return running / _repeat(total, len(running)) * 100
+
+
+def _steps(column: pl.Series):
+    return (column.slice(at, STEP) for at in range(0, len(column), STEP))
+
+
+def _repeat(total: float, n: int) -> pl.Series:
+    return pl.repeat(total, n, dtype=pl.Float64, eager=True)

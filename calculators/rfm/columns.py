@@ -55,7 +55,7 @@ class RfmColumns(Columns):
         ok, values = self._orders()
         orders, held = [], 0
         fast, self.seen_first = pl.col("_ok") & ~pl.col("_doubt"), Seen()
-        for frame in batches(table, self.clean, **values, _ok=ok):
+        for _, frame in batches(table, self.clean, **values, _ok=ok):
             self.seen_first.note(frame, fast)
             slow = []
             for line, row in slow_cells(frame.filter(~fast), names, extra):
