@@ -7,18 +7,13 @@ from ..engine import batches, cell_names, plain_number, slow_cells
 from ..seen import Seen
 from ..errors import InputError
 from .scores import Lookup, Scores
+from .totals import Running
 from ..columns.base import Columns, round_exact
 
 
 # A customer cell Python's strip() would change, and a date the fast way reads (the reference's others).
 _PADDED = r"^[\s\x1c-\x1f]|[\s\x1c-\x1f]$"
 _ISO_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-# Orders held before they are added to the customers' totals: one roll-up per 500,000 rows, memory bounded, or per
-# as many rows as there are customers when there are more. Measured at 1M rows (single runs, load 7–11): one per
-# million peaked at 303–331 MB, per 500,000 at 264 MB, per 250,000 at 246–280 MB, each roll-up 0.2–0.4 s of CPU (it
-# groups every customer again); at 10M orders of 1.25M customers, 20 roll-ups took 44 s of CPU, 8 took 34 s, for
-# 523 MB against 498.
-ROLL_UP = 500_000
 
 
 class RfmColumns(Columns):
@@ -44,16 +39,12 @@ class RfmColumns(Columns):
         return ok, {"_customer": customer.cast(pl.Categorical), "_day": day, "_amount": amount}
 
     def prepare(self, table):
-        """The first pass: each customer's last day, count and amount (summed in line order) of the orders. The
-        orders are held with the customer as a category (a number: polars keeps each name once), named again at
-        the end; with `_roll_up`'s sort, a roll-up of 500,000 orders adds some 35 MB to the peak, not 90 (measured)."""
+        """The first pass: each customer's last day, count and amount (summed in line order) of the orders, held by
+        the number polars gives the customer's name as a category (`Running`), named again at the end."""
         names, extra = cell_names(table)
         schema = {"line": pl.UInt32, "_customer": pl.Categorical, "_day": pl.Date, "_amount": pl.Float64}
-        # `totals`, made before any piece is read and replaced only by its roll-up, keeps polars' categories alive:
-        # a name's number holds only while some categorical column or schema does (then polars starts again at 0).
-        totals = pl.DataFrame(schema={k: v for k, v in schema.items() if k != "line"} | {"_count": pl.Int64})
+        running = Running()  # made before any piece is read: it keeps polars' numbers of the names
         ok, values = self._orders()
-        orders, held = [], 0
         fast, self.seen_first = pl.col("_ok") & ~pl.col("_doubt"), Seen()
         for _, frame in batches(table, self.clean, **values, _ok=ok):
             self.seen_first.note(frame, fast)
@@ -63,28 +54,29 @@ class RfmColumns(Columns):
                     slow.append((line, *self.order(row))) if not is_total_row(row) else None
                 except InputError:
                     pass  # the second pass writes the same error on the row
-            orders += [frame.select(pl.col(list(schema)).filter(fast)), pl.DataFrame(slow, schema=schema, orient="row")]
-            held += len(frame)
-            if held >= max(ROLL_UP, len(totals)):
-                totals, orders, held = _roll_up(totals, orders), [], 0
-        totals = _roll_up(totals, orders)
+            orders = frame.select(pl.col(list(schema)).filter(fast))
+            if slow:
+                orders = pl.concat([orders, pl.DataFrame(slow, schema=schema, orient="row")]).sort("line")
+            running.add(orders)
+        totals = running.totals()
         self.seen_first.done()
         self.named = totals["_customer"]  # keeps the names' numbers for the second pass (`columns`)
-        return Scores(totals.with_columns(pl.col("_customer").cast(pl.String)))
+        return Scores(totals)
 
     def customers(self, customers: pl.DataFrame, titles: dict) -> Lookup:
         """Each customer's output columns, from the scores, and the row of each number polars gave the names in
         the first pass (`customers` is in the order of `named`; null for a number without scores, as for the
-        last, `size`, given to any name first seen later); the lookup the rows in doubt read them from."""
+        last, `size`, given to any name first seen later); the lookup the rows in doubt read them from. The segment's
+        title as a category: 4 bytes a customer, not a text each."""
         self.scores = customers.select(
             recency="recency", frequency="frequency", monetary=round_exact(customers["monetary"], 2), r="r", f="f",
             m="m", segment=pl.col("segment").replace_strict({k: safe_cell(t) for k, t in titles.items()},
-                                                            return_dtype=pl.String))
+                                                            return_dtype=pl.String).cast(pl.Categorical))
         numbers = self.named.to_physical()
         self.size = int(numbers.max()) + 1 if len(numbers) else 0
         self.rows = pl.Series([None], dtype=pl.UInt32).extend_constant(None, self.size).scatter(
             numbers, pl.int_range(0, len(numbers), dtype=pl.UInt32, eager=True))
-        return Lookup(customers)
+        return Lookup(customers, self.rows)
 
     def columns(self, cells: pl.LazyFrame, lines: tuple) -> tuple:
         """Each order's customer's scores, picked by the number polars gives the customer cell as a category: the
@@ -95,23 +87,6 @@ class RfmColumns(Columns):
         number = pl.col(self.customer).cast(pl.Categorical).to_physical()
         row = pl.lit(self.rows).gather(pl.when(number < self.size).then(number).otherwise(self.size))
         found = cells.with_columns(_row=row).with_columns(
-            **{name: pl.lit(self.scores[name]).gather(pl.col("_row")) for name in self.scores.columns})
+            **{name: pl.lit(self.scores[name]).gather(pl.col("_row")) for name in self.scores.columns}).with_columns(
+            pl.col("segment").cast(pl.String))
         return found, ~self.seen_first.among("slow", lines) & pl.col("segment").is_not_null()
-
-
-def _roll_up(totals: pl.DataFrame, orders: list) -> pl.DataFrame:
-    """The customers' totals with the orders added in line order, as rfm.Totals.add adds them one by one: a
-    running sum (cum_sum is sequential) seeded with the customer's total so far, each customer's rows side by
-    side (a stable sort by the category's number), in order of first appearance. A running sum per group of
-    group_by held some 60 MB for 625,000 rows, over a sorted column 25 MB (measured). The sum is over `_code`,
-    the category's number: the same name, the same number, while `totals` keeps the categories alive."""
-    if not orders:
-        return totals
-    orders = pl.concat(orders).sort("line").drop("line")
-    both = pl.concat([totals, orders.with_columns(_count=pl.lit(1, pl.Int64))]).with_row_index("_first")
-    side_by_side = both.with_columns(_code=pl.col("_customer").to_physical()).sort(
-        "_code", maintain_order=True, multithreaded=False).with_columns(
-        pl.col("_code").set_sorted(), pl.col("_amount").cum_sum().over("_code"))
-    return side_by_side.group_by("_code").agg(
-        pl.col("_first", "_customer").first(), pl.col("_day").max(), pl.col("_amount").last(),
-        pl.col("_count").sum()).sort("_first").select(totals.columns)

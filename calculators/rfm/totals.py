@@ -1,0 +1,82 @@
+"""Each customer's last day, count and amount as the first pass reads the orders, piece by piece, in arrays by the
+number polars gives the customer as a category (its code): a few bytes a customer, nothing a row, and no roll-up
+that groups every customer again. The amounts are added in line order, as rfm.Totals.add adds them."""
+
+import polars as pl
+
+# A customer's first orders in a piece are added in waves, one order of each customer at a time (a gather and a
+# scatter); its orders past this many, by a running sum over them, seeded with its total so far.
+WAVES = 8
+
+
+class Running:
+    """The totals so far, indexed by code; `names` keeps each customer's name as a category, which also keeps polars'
+    numbering of the names alive (a name's number holds only while some categorical column or schema does)."""
+
+    def __init__(self):
+        self.names = [pl.Series("_customer", [], pl.Categorical)]
+        self.codes = [pl.Series("_code", [], pl.UInt32)]
+        self.day, self.amount = pl.Series("_day", [], pl.Date), pl.Series("_amount", [], pl.Float64)
+        self.count, self.first = pl.Series("_count", [], pl.Int64), pl.Series("_first", [], pl.UInt32)
+
+    def add(self, orders: pl.DataFrame):
+        """A piece's orders (`line`, `_customer`, `_day`, `_amount`), in line order."""
+        if not len(orders):
+            return
+        # Each customer's orders side by side in line order (a stable sort), `_n` counting them from 0.
+        code = pl.col("_customer").to_physical()
+        orders = orders.with_columns(_code=code).sort("_code", maintain_order=True, multithreaded=False)
+        begins = (pl.col("_code") != pl.col("_code").shift()).fill_null(True)
+        start = pl.when(begins).then(pl.int_range(pl.len(), dtype=pl.UInt32)).forward_fill()
+        orders = orders.with_columns(_n=pl.int_range(pl.len(), dtype=pl.UInt32) - start)
+        self._grow(int(orders["_code"].max()) + 1)
+        for n in range(min(int(orders["_n"].max()) + 1, WAVES)):
+            self._wave(orders.filter(pl.col("_n") == n), n)
+        late = orders.filter(pl.col("_n") >= WAVES)
+        if len(late):  # each customer's orders after its first WAVES, side by side in line order
+            self._late(late)
+
+    def _wave(self, orders: pl.DataFrame, n: int):
+        """Order n of each customer of the piece (each customer once) added to its totals."""
+        code = orders["_code"]
+        count = self.count.gather(code)
+        if n == 0:  # its first order in the piece: a customer never seen before gets its name and first line
+            new = count == 0
+            if new.any():
+                self.names.append(orders["_customer"].filter(new))
+                self.codes.append(code.filter(new))
+                self.first = self.first.scatter(code.filter(new), orders["line"].filter(new))
+        self.count = self.count.scatter(code, count + 1)
+        self.amount = self.amount.scatter(code, self.amount.gather(code) + orders["_amount"])
+        day = self.day.gather(code)
+        self.day = self.day.scatter(code, day.zip_with((day >= orders["_day"]).fill_null(False), orders["_day"]))
+
+    def _late(self, orders: pl.DataFrame):
+        """The rest of each customer's orders: a running sum (cum_sum is sequential) seeded with its total so far."""
+        code = orders["_code"].unique(maintain_order=True)
+        seeds = pl.DataFrame({"_code": code, "_amount": self.amount.gather(code), "_day": self.day.gather(code),
+                              "_count": self.count.gather(code)})
+        rows = orders.select("_code", "_amount", "_day", _count=pl.lit(1, pl.Int64))
+        sums = pl.concat([seeds, rows]).group_by("_code", maintain_order=True).agg(
+            pl.col("_amount").cum_sum().last(), pl.col("_day").max(), pl.col("_count").sum())
+        code = sums["_code"]
+        self.amount, self.day, self.count = (self.amount.scatter(code, sums["_amount"]),
+                                             self.day.scatter(code, sums["_day"]), self.count.scatter(code, sums["_count"]))
+
+    def _grow(self, size: int):
+        """Room for codes up to `size`, doubling: each growth copies the arrays."""
+        have = len(self.count)
+        if size > have:
+            more = max(size, 2 * have) - have
+            self.day = self.day.extend_constant(None, more).rechunk()
+            self.amount = self.amount.extend_constant(0.0, more).rechunk()
+            self.count = self.count.extend_constant(0, more).rechunk()
+            self.first = self.first.extend_constant(None, more).rechunk()
+
+    def totals(self) -> pl.DataFrame:
+        """`_customer`, `_day`, `_amount`, `_count` of every customer, in order of first appearance."""
+        names = pl.DataFrame({"_code": pl.concat(self.codes), "_customer": pl.concat(self.names)})
+        code = names["_code"]
+        return names.with_columns(_day=self.day.gather(code), _amount=self.amount.gather(code),
+                                  _count=self.count.gather(code), _first=self.first.gather(code)).sort(
+            "_first").select("_customer", "_day", "_amount", "_count")
