@@ -90,9 +90,10 @@ class AbcColumns(Columns):
         last = [sum(int((_cumulative(part, total) <= limit).sum()) for part in _steps(self.running))
                 for limit in (a, b)]
         share = dict.fromkeys(abc_calc.CLASSES, 0.0)
-        for c, (low, high) in zip(abc_calc.CLASSES, ((0, last[0]), (last[0], last[1]), (last[1], n))):
-            for rank in _steps(self.rank):  # summed in the file's order, as the reference's sum() adds them
-                picked = keys.gather(rank.filter((rank > low) & (rank <= high)) - 1)  # (cum_sum is sequential)
+        for rank in _steps(self.rank):  # each value in the file's order, its class by its rank, summed as the
+            value = keys.gather(rank - 1)  # reference's sum() adds them (cum_sum is sequential)
+            for c, (low, high) in zip(abc_calc.CLASSES, ((0, last[0]), (last[0], last[1]), (last[1], n))):
+                picked = value.filter((rank > low) & (rank <= high))
                 share[c] = pl.concat([pl.Series([share[c]]), picked]).cum_sum()[-1]
         return {"value_share": {c: v / total * 100 for c, v in share.items()}}
 
