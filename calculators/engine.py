@@ -130,14 +130,14 @@ def collected(frame: pl.LazyFrame) -> pl.DataFrame:
         raise Unsuitable(str(error)) from None
 
 
-def batches(table, clean=(), **columns):
+def batches(table, clean=(), chunks=1, **columns):
     """(first and last line, as `read` gives them) and each piece of `read`, with the named `columns`
     (expressions) computed and `_doubt` (`settle`), as a DataFrame: the next piece is computed while the caller
-    works on the last (`ahead`), as in the second pass."""
+    works on the last (`ahead`), as in the second pass. Pieces of `chunks` times CHUNK bytes, as `read`'s."""
     spans = []  # the lines of the pieces `ahead` has taken and not yet given: two at most
 
     def planned():
-        for lines, cells in read(table, clean):
+        for lines, cells in read(table, clean, chunks=chunks):
             spans.append(lines)
             yield cells.with_columns(**columns)
 

@@ -23,6 +23,7 @@ class RfmColumns(Columns):
     types = {"recency": pl.Int64, "frequency": pl.Int64, "monetary": pl.Float64, "r": pl.Int64, "f": pl.Int64,
              "m": pl.Int64, "segment": pl.String}
     label = "segment"
+    chunks = 2
 
     def __init__(self, customer: int, date: int, amount: int, order):
         self.customer, self.date, self.amount, self.order = f"c{customer}", f"c{date}", f"c{amount}", order
@@ -46,7 +47,7 @@ class RfmColumns(Columns):
         running = Running()  # made before any piece is read: it keeps polars' numbers of the names
         ok, values = self._orders()
         fast, self.seen_first = pl.col("_ok") & ~pl.col("_doubt"), Seen()
-        for _, frame in batches(table, self.clean, **values, _ok=ok):
+        for _, frame in batches(table, self.clean, self.chunks, **values, _ok=ok):
             self.seen_first.note(frame, fast)
             slow = []
             for line, row in slow_cells(frame.filter(~fast), names, extra):
