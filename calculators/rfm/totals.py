@@ -60,8 +60,8 @@ class Running:
         sums = pl.concat([seeds, rows]).group_by("_code", maintain_order=True).agg(
             pl.col("_amount").cum_sum().last(), pl.col("_day").max(), pl.col("_count").sum())
         code = sums["_code"]
-        self.amount, self.day, self.count = (self.amount.scatter(code, sums["_amount"]),
-                                             self.day.scatter(code, sums["_day"]), self.count.scatter(code, sums["_count"]))
+        self.amount = self.amount.scatter(code, sums["_amount"])
+        self.day, self.count = self.day.scatter(code, sums["_day"]), self.count.scatter(code, sums["_count"])
 
     def _grow(self, size: int):
         """Room for codes up to `size`, doubling: each growth copies the arrays."""

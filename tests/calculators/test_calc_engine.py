@@ -165,8 +165,7 @@ def test_a_file_the_columns_cannot_read_alike_is_scored_the_reference_way(capsys
 
 @pytest.mark.parametrize("calculator", sorted(GENERATORS))
 def test_small_batches_give_the_same_file(capsys, tmp_path, fast_path_used, monkeypatch, calculator):
-    """Batch edges fall anywhere: rows in doubt, a customer's orders across them (added in waves, then by a running
-    sum) and rounding edges across them change nothing."""
+    """Batch edges fall anywhere: rows in doubt, a customer's orders and rounding edges across them change nothing."""
     monkeypatch.setattr(engine, "CHUNK", 9973)  # bytes: a dozen pieces
     monkeypatch.setattr(rfm_totals, "WAVES", 2)  # a customer's third order in a piece and after: the running sum
     rng = random.Random(3)
