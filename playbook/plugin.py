@@ -14,13 +14,20 @@ from .config import PlaybookConfig
 from .courses import events as courses
 from .search import events as search
 from .search import parsed  # noqa: F401  gives material's search plugin its parser as it is imported
-from .site import cjk_line_breaks, installable, offline, page_cache, per_language, theme_files, watching
+from .site import cjk_line_breaks, installable, offline, page_cache, per_language, site_writes, theme_files, watching
 from .site import git_info  # noqa: F401  wraps mkdocs-macros' git variable as it is imported
 
 
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_startup(self, *, command, dirty):
         search.on_startup()
+        site_writes.on_startup(command)  # `mkdocs serve` keeps the site folder, writing only what changed
+
+    def on_pre_build(self, *, config):
+        site_writes.on_pre_build()
+
+    def on_build_error(self, *, error):
+        site_writes.on_build_error()
 
     @event_priority(100)  # before the macros plugin loads the data, which may use the caches
     def _set_cache(self, config):
@@ -91,4 +98,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def _installable(self, config):
         installable.on_post_build(config)
 
-    on_post_build = CombinedEvent(_workbooks, _search_indexes, _installable)
+    @event_priority(-1000)  # last: once every language is built, what the build did not make goes
+    def _stale_files(self, config):
+        site_writes.on_post_build()
+
+    on_post_build = CombinedEvent(_workbooks, _search_indexes, _installable, _stale_files)

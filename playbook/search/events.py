@@ -93,6 +93,22 @@ def cut(sentence, cut_all=False, HMM=True, use_paddle=False):  # noqa: N803 (jie
 
 jieba.cut = cut
 
+# Material then puts word breaks into each section's title and text with a pattern over the whole text, on every
+# page it indexes: each distinct text is segmented once per process too, forgotten with the cuts.
+_segment = SearchIndex._segment_chinese
+
+
+@functools.lru_cache(maxsize=50_000)
+def _segmented_once(text: str) -> str:
+    return _segment(SearchIndex(), text)
+
+
+def _segment_chinese(index, data):
+    return _segmented_once(data) if caching() else _segment(index, data)
+
+
+SearchIndex._segment_chinese = _segment_chinese
+
 
 def on_config(config, **kwargs):
     words = set(dictionary_words(this_build(config)))
@@ -101,6 +117,7 @@ def on_config(config, **kwargs):
     if not words <= _learnt:
         _learnt.update(words)
         _cut_once.cache_clear()
+        _segmented_once.cache_clear()
     return config
 
 

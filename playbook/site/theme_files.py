@@ -2,9 +2,10 @@
 
 MkDocs lists every file of the theme's folders at the start of each build (twice with two languages) to copy
 its assets: material's folder holds ~14,000 files (its icons), about a tenth of a rebuild in `mkdocs serve`.
-The loader of the theme's Jinja environment keeps the listing of each folder outside the project (the installed
-theme, which does not change while the server runs); the project's own folders (overrides/) are listed on
-every build, so an added override is seen. Every environment it makes compiles each template once per process
+The loader of the theme's Jinja environment keeps the listing of each installed theme folder (which does not
+change while the server runs); the project's own folder (`custom_dir`, overrides/) is listed on every build, so
+an added override is seen. The installed ones are told by not being `custom_dir`, not by lying outside the
+project: `make serve`'s `.venv/` is inside it. Every environment it makes compiles each template once per process
 (material's search and tags plugins make and use theirs before `on_env`, where page_cache.py sets the cache of
 the pages' own). PLAYBOOK_CACHE=off lists every folder and compiles every template each time. Every environment
 also gets `playbook_t`, material's translations looked up once per build (overrides/partials/language.html).
@@ -27,13 +28,13 @@ def on_config(config):
     theme, make_env = config.theme, config.theme.get_env
     if getattr(make_env, "listed_once", False):  # static-i18n runs on_config once per language
         return
-    project = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+    own = Path(theme.custom_dir).resolve() if theme.custom_dir else None
 
     def get_env():
         env = make_env()
         env.globals["playbook_t"] = _translations(env, theme)
         if caching():
-            env.loader = _Listed(env.loader.searchpath, project)
+            env.loader = _Listed(env.loader.searchpath, own)
             env.bytecode_cache = page_cache.bytecode_cache()  # also for the environments plugins make before on_env
         return env
 
@@ -58,14 +59,14 @@ def _translations(env, theme):
 
 
 class _Listed(FileSystemLoader):
-    def __init__(self, searchpath, project: Path):
+    def __init__(self, searchpath, own: Path | None):
         super().__init__(searchpath)
-        self.project = project
+        self.own = own
 
     def list_templates(self) -> list[str]:
         names = set()
         for folder in self.searchpath:
-            ours = Path(folder).resolve().is_relative_to(self.project)
+            ours = Path(folder).resolve() == self.own
             names.update(FileSystemLoader(folder).list_templates() if ours else _installed(folder))
         return sorted(names)
 

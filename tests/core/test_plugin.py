@@ -35,11 +35,12 @@ def test_an_option_of_the_wrong_type_is_reported():
     assert [name for name, _ in errors] == ["cache"]
 
 
-def test_post_build_steps_run_workbooks_then_search_then_the_app_worker():
+def test_post_build_steps_run_workbooks_then_search_then_the_app_worker_then_stale_files():
     plugins = PluginCollection()
     plugins["playbook"] = PlaybookPlugin()
     steps = [(m.__name__, m.mkdocs_priority) for m in plugins.events["post_build"]]
-    assert steps == [("_workbooks", -150), ("_search_indexes", -200), ("_installable", -300)]
+    assert steps == [("_workbooks", -150), ("_search_indexes", -200), ("_installable", -300),
+                     ("_stale_files", -1000)]
     assert [m.__name__ for m in plugins.events["page_content"]] == ["_cached_content", "_line_breaks"]
     assert [m.__name__ for m in plugins.events["config"]] == ["_set_cache", "_theme_files", "_on_config"]
 

@@ -17,7 +17,14 @@ TRICKY = [
     "<p>text &amp\n<p>more</p>\n<pre><code>line\n<span>kept</span>\n</code></pre>\n<style>\n<p>{}</style>\n",
     "<h1>T</h1>\n<p>unclosed <b>bold\n<p>a < b\n</p>\n<p data-search-exclude>hidden</p>\n<p>end",
     "",
+    # stretches between headings: a heading inside an element, without an id, excluded, first, nested in a list
+    "<div>\n<h2 id=\"a\">A</h2>\n<p>in</p>\n</div>\n<h2 id=\"b\">B</h2>\n<p>b</p>\n<h3>no id</h3>\n<p>c</p>\n",
+    "<h2 id=\"a\">A</h2>\n<p>a</p>\n<h2 id=\"x\" data-search-exclude>X</h2>\n<p>x</p>\n<h2 id=\"b\">B</h2>\n<p>b",
+    "\n<h1 id=\"t\">T</h1>\n<p>a</p>\n<ul>\n<li>\n<h4 id=\"n\">N</h4>\n</li>\n</ul>\n<p>after</p>\n",
+    "<p>a <em>open\n<h2 id=\"a\">A</h2>\n<p>a</p>\n</em>\n<h2 id=\"b\">B</h2>\n<script>\n<h2 id=\"s\">\n</script>\n",
 ]
+# One stretch between headings in two pages: standing alone in the first, inside an open element in the second
+MOVED = "<h2 id=\"m\">M</h2>\n<p>m</p>\n</div>\n<p>after</p>\n"
 
 
 def _sections(parser_class, html: str) -> list:
@@ -45,6 +52,11 @@ def test_html_read_in_parts_only_where_it_may(html):
     want = _material(html)
     assert _sections(parsed.Parser, html) == want  # read now
     assert _sections(parsed.Parser, html) == want  # from the kept tokens
+
+
+def test_a_kept_stretch_is_used_only_where_it_stands_alone():
+    for html in ("<p>a</p>\n" + MOVED, "<div>\n<p>a</p>\n" + MOVED, "<p>a</p>\n" + MOVED):
+        assert _sections(parsed.Parser, html) == _material(html), html
 
 
 @pytest.mark.build

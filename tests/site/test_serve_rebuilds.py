@@ -14,7 +14,7 @@ import pytest
 from tests.conftest import copy_project
 from tests.live_serve import SOURCE_DATE_EPOCH, replace_in
 
-pytestmark = pytest.mark.build  # builds the site thirteen times
+pytestmark = pytest.mark.build  # builds the site seventeen times
 
 # The child: builds once, then again on each line read, as `mkdocs serve` does after a save
 REBUILDS = """
@@ -41,6 +41,9 @@ EDITS = {  # file → (old, new): one of each kind
                       '<form class="pb-checklist"', '<form data-pb-edit="template" class="pb-checklist"'),
     "page title": ("docs/planning/smart-goals.en.md", "# SMART goals\n", "# Writing SMART goals\n"),
     "course": ("playbook_data/courses/complaint-workshop.yml", "投诉处理工作坊", "投诉应对实战营"),
+    # the site folder is kept between rebuilds (playbook/site/site_writes.py): a file added, then gone
+    "file added": ("docs/assets/pb-added.txt", None, "added while serving"),
+    "file removed": ("docs/assets/pb-added.txt", "added while serving", None),
 }
 
 
@@ -71,7 +74,10 @@ def test_each_cached_rebuild_equals_a_fresh_build(project):
     try:
         assert child.stdout.readline() == "built\n", "the first build failed"
         for kind, (file, old, new) in EDITS.items():
-            replace_in(project / file, old, new)
+            if old is None or new is None:
+                (project / file).write_text(new, encoding="utf-8") if new else (project / file).unlink()
+            else:
+                replace_in(project / file, old, new)
             child.stdin.write("rebuild\n")
             child.stdin.flush()
             assert child.stdout.readline() == "built\n", f"the rebuild after the {kind} edit failed"
