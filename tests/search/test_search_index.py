@@ -144,3 +144,19 @@ def test_the_first_page_is_changed_once_or_a_warning_says_why(tmp_path, caplog):
     first_page.on_post_build(tmp_path)
     assert bundle.read_text() == "L($(...l.slice(0,12)),$(...l.slice(12)))"
     assert [r.levelname for r in caplog.records] == ["WARNING"] and "first_page.py" in caplog.text
+
+
+def test_material_segments_each_text_once_as_it_would_each_time():
+    from material.plugins.search.plugin import SearchIndex
+
+    from playbook.core import caching
+
+    text = "<p>客户终身价值高的客户，先联系。Plain words 2026</p>"
+    caching.switch(False)
+    try:
+        fresh = SearchIndex()._segment_chinese(text)  # material's own
+    finally:
+        caching.switch(True)
+    assert SearchIndex._segment_chinese is search._segment_chinese
+    assert "\u200b" in fresh and SearchIndex()._segment_chinese(text) == fresh
+    assert SearchIndex()._segment_chinese(text) is SearchIndex()._segment_chinese(text)  # kept
