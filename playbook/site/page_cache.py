@@ -14,7 +14,9 @@ whose conversion logged a warning, so strict mode sees it again. PLAYBOOK_CACHE=
 A page whose HTML, title, table of contents and metadata are as before, in a site whose navigation, look
 (mkdocs.yml, theme settings, site name, extra, overrides/) and files are as before, is not put through the theme's
 templates again: `on_env` (after every page is converted, before any is rendered) gives it a template that
-writes out what the theme rendered then; every on_post_page still runs on it. A page that renders again
+writes out what the theme rendered then; every on_post_page still runs on it. A page of which only the HTML
+changed gets what the theme rendered then with the new HTML in place of the old (playbook/site/theme_splice.py,
+where that holds). A page that renders again
 (its text changed) gets its sidebars as before when the site, the page's place, table of contents and hidden
 parts are unchanged: the navigation, the same on every page but for the page's own place, was about a tenth
 of a rebuild that renders every module page (overrides/main.html calls `playbook_kept_nav` around it).
@@ -44,6 +46,7 @@ from mkdocs.structure.toc import get_toc
 
 from playbook.core import raw_html
 from playbook.core.caching import caching
+from playbook.site import theme_splice
 
 _TAGS_LISTING = re.compile(r"\{ #\S+/slug \}")  # where material's tags plugin puts a listing
 _kept: dict = {}  # (src_uri, url) → (key, what the conversion made)
@@ -51,7 +54,7 @@ _files_digest: dict = {}  # id of a build's Files → the digest of its files' p
 _read: dict = {}  # (src_uri, url) → (Markdown, files digest, what _reading() made of them)
 _entries: dict = {}  # (index settings, page URL) → (key, the search entries made of the page)
 _bytecode: list = []  # the one bytecode cache of this process, made on first use
-_rendered: dict = {}  # (src_uri, url) → (key, the page as the theme's templates rendered it)
+_rendered: dict = {}  # (src_uri, url) → (key, the page as the theme rendered it, key but the HTML, the HTML)
 _nav: list = []  # this build's navigation (on_nav), titled by the time on_env runs
 _sidebars: dict = {}  # page URL → (key, the sidebars the theme rendered for it)
 _site_key: list = [""]  # this build's site digest, with what the navigation shows of each page's metadata
@@ -140,16 +143,20 @@ def on_env(env, config, files):
         _site_key[0] = ""
         return env
     env.bytecode_cache = bytecode_cache()
-    env.loader = ChoiceLoader([DictLoader({KEPT: "{{ page.playbook_kept }}"}), env.loader])
+    env.loader = ChoiceLoader([DictLoader({KEPT: "{{ page.playbook_kept }}", theme_splice.SPLICED: theme_splice.SOURCE}),
+                               env.loader])
+    env.globals["playbook_spliced"] = theme_splice.render
     site = _site_digest(config, files)
     _site_key[0] = _digest([site, _nav_meta(files)])
     for page in (file.page for file in files.documentation_pages()):
         if page is None or page.content is None:
             continue
-        page.playbook_render = (_render_key(site, page), _warnings.count)
+        page.playbook_render = (*_render_keys(site, page), _warnings.count)
         kept = _rendered.get((page.file.src_uri, page.url))
         if kept and kept[0] == page.playbook_render[0]:
             page.playbook_kept, page.meta["template"] = kept[1], KEPT
+        elif kept and kept[2] == page.playbook_render[1]:  # only its HTML changed
+            theme_splice.prepare(page, kept[1], kept[3])
     return env
 
 
@@ -201,9 +208,10 @@ def _nav_places(items) -> list:
     return [[item.title, getattr(item, "url", None), _nav_places(item.children or [])] for item in items]
 
 
-def _render_key(site: str, page) -> str:
-    return _digest([site, page.file.src_uri, page.url, page.title, page.meta, _toc_places(page.toc),
-                    _sha(page.content)])
+def _render_keys(site: str, page) -> tuple[str, str]:
+    """(what the theme reads of the page, that but its HTML)."""
+    look = _digest([site, page.file.src_uri, page.url, page.title, page.meta, _toc_places(page.toc)])
+    return _digest([look, _sha(page.content)]), look
 
 
 def _digest(reads) -> str:
@@ -216,9 +224,9 @@ def _sha(text: str) -> str:
 
 
 def on_post_page(output, page):
-    key, warnings = page.__dict__.pop("playbook_render", (None, 0))
+    key, look, warnings = page.__dict__.pop("playbook_render", (None, None, 0))
     if key and _warnings.count == warnings and page.meta.get("template") != KEPT:
-        _rendered[page.file.src_uri, page.url] = (key, output)
+        _rendered[page.file.src_uri, page.url] = (key, output, look, page.content)
     return output
 
 
