@@ -189,18 +189,20 @@ def _nav_meta(files) -> list:
 @pass_context
 def _kept_sidebars(context, caller):
     """`{% call playbook_kept_nav() %}…{% endcall %}`: the sidebars as rendered for this page before when
-    nothing they show changed, else rendered now (and kept)."""
+    nothing they show changed, else rendered now (and kept). A theme template with no page (404.html) has them
+    too, by the site alone."""
     page = context.get("page")
-    if not _site_key[0] or page is None:
+    if not _site_key[0]:
         return caller()
-    key = _digest([_site_key[0], page.url, _toc_places(page.toc), page.meta.get("hide")])
-    kept = _sidebars.get(page.url)
+    url = page.url if page else None
+    key = _digest([_site_key[0], url, _toc_places(page.toc), page.meta.get("hide")] if page else [_site_key[0]])
+    kept = _sidebars.get(url)
     if kept and kept[0] == key:
         return kept[1]
     warnings = _warnings.count
     html = caller()
     if _warnings.count == warnings:
-        _sidebars[page.url] = (key, html)
+        _sidebars[url] = (key, html)
     return html
 
 
