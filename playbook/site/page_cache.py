@@ -194,7 +194,7 @@ def _kept_sidebars(context, caller):
     page = context.get("page")
     if not _site_key[0]:
         return caller()
-    url = page.url if page else None
+    url = page.url if page else context["config"].theme["language"]  # one page with no page per language
     key = _digest([_site_key[0], url, _toc_places(page.toc), page.meta.get("hide")] if page else [_site_key[0]])
     kept = _sidebars.get(url)
     if kept and kept[0] == key:
