@@ -143,9 +143,10 @@ def built_pages(site: Path, lang: str) -> list[Path]:
     return sorted(pages)
 
 
-def copy_project(target: Path) -> Path:
-    """A copy of what builds the site (docs, data, config, the plugin, overrides, calculators) at `target`."""
-    for name in ("docs", "playbook_data", "playbook", "overrides", "calculators"):
+def copy_project(target: Path, parts=("docs", "playbook_data", "playbook", "overrides", "calculators")) -> Path:
+    """A copy of what builds the site (docs, data, config, the plugin, overrides, calculators) at `target`; or of
+    those of its folders named by `parts`."""
+    for name in parts:
         shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"), dirs_exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     return target
@@ -155,6 +156,13 @@ def copy_project(target: Path) -> Path:
 def project_copy(tmp_path) -> Path:
     """A throw-away copy of the project for tests that break things."""
     return copy_project(tmp_path)
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    """A throw-away copy of the content, docs/ and playbook_data/ (and mkdocs.yml), for tests that break the data and
+    check it without building: two thirds of the project's files to copy and delete."""
+    return copy_project(tmp_path, parts=("docs", "playbook_data"))
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

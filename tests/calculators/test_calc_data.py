@@ -49,32 +49,32 @@ def test_the_command_line_says_a_bad_settings_file_as_the_build_does(project_cop
     assert done.stderr == "4 problems in playbook_data/:\n" + (case / "expected.txt").read_text(encoding="utf-8")
 
 
-def test_a_bad_key_in_a_scorecard_is_reported_with_file_and_line(project_copy):
-    card = project_copy / "playbook_data" / "scorecards" / "dealer.yml"
+def test_a_bad_key_in_a_scorecard_is_reported_with_file_and_line(data_copy):
+    card = data_copy / "playbook_data" / "scorecards" / "dealer.yml"
     lines = card.read_text(encoding="utf-8").splitlines()
     number = next(i for i, line in enumerate(lines) if line.strip() == "weight: 1")
     lines[number] = lines[number].replace("weight", "wieght")
     card.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(DataError) as raised:
-        load(project_copy)
+        load(data_copy)
     assert f"playbook_data/scorecards/dealer.yml:{number + 1}: unknown key 'wieght'" in str(raised.value)
 
 
-def test_a_probability_above_1_is_reported_in_the_pipeline_file(project_copy):
-    path = project_copy / "playbook_data" / "calculators" / "pipeline.yml"
+def test_a_probability_above_1_is_reported_in_the_pipeline_file(data_copy):
+    path = data_copy / "playbook_data" / "calculators" / "pipeline.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("probability: 0.75", "probability: 7.5"),
                     encoding="utf-8")
     with pytest.raises(DataError) as raised:
-        load(project_copy)
+        load(data_copy)
     assert "playbook_data/calculators/pipeline.yml:" in str(raised.value)
     assert "the chance of winning from this stage, 0 to 1" in str(raised.value)
 
 
-def test_a_chinese_name_in_an_example_needs_an_english_name(project_copy):
-    path = project_copy / "playbook_data" / "calculators" / "rfm.yml"
+def test_a_chinese_name_in_an_example_needs_an_english_name(data_copy):
+    path = data_copy / "playbook_data" / "calculators" / "rfm.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("东升五金: Dongsheng Hardware, ", ""), encoding="utf-8")
     with pytest.raises(DataError) as raised:
-        load(project_copy)
+        load(data_copy)
     assert "playbook_data/calculators/rfm.yml:" in str(raised.value)
     assert "names without an English name: 东升五金; expected each in names_en" in str(raised.value)
 
@@ -140,19 +140,19 @@ def test_an_unknown_example_stops_the_build_naming_the_page():
 
 
 
-def test_a_changed_data_file_makes_the_calculators_read_their_yaml_again(project_copy):
+def test_a_changed_data_file_makes_the_calculators_read_their_yaml_again(data_copy):
     # `mkdocs serve` keeps one process: an edited scorecard or setting must show on the next rebuild
     from calculators.data import _read_settings
     from playbook.core.loading import playbook_for
 
-    playbook_for(project_copy)
+    playbook_for(data_copy)
     settings("clv")
     assert _read_settings.cache_info().currsize > 0
-    playbook_for(project_copy)  # nothing changed: nothing forgotten
+    playbook_for(data_copy)  # nothing changed: nothing forgotten
     assert _read_settings.cache_info().currsize > 0
-    changed = project_copy / "playbook_data" / "calculators" / "clv.yml"
+    changed = data_copy / "playbook_data" / "calculators" / "clv.yml"
     changed.write_text(changed.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    playbook_for(project_copy)
+    playbook_for(data_copy)
     assert _read_settings.cache_info().currsize == 0
 
 

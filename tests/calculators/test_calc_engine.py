@@ -373,7 +373,7 @@ def test_rfm_options_score_the_customers_as_the_reference(capsys, tmp_path, opti
     rng = random.Random(4)
     header, rows = rfm_rows(rng)
     source = tmp_path / "in.csv"
-    write_file(source, header, rows[:3000], rng)
+    write_file(source, header, rows[:1000], rng)
     results = []
     for engine_name in ("polars", "python"):
         out = tmp_path / f"{engine_name}.csv"

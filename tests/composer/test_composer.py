@@ -104,17 +104,17 @@ def test_the_composer_filters_by_role_stage_and_area(book):
     assert all(e["roles"] for e in entries if e["pick"] in ("module", "talktrack", "checklist", "sheet"))
 
 
-def test_a_downloaded_course_passes_make_check_in_a_copy_of_the_project(book, js, project_copy, capsys):
+def test_a_downloaded_course_passes_make_check_in_a_copy_of_the_project(book, js, data_copy, capsys):
     """What the trainer does with the file: put it in playbook_data/courses/ and run the checker (`make check`,
     in this process; tests/core/test_bad_input.py runs its real process)."""
-    courses = project_copy / "playbook_data" / "courses"
+    courses = data_copy / "playbook_data" / "courses"
     good = next(case for case in VECTORS if case["name"].startswith("a valid two-day"))
     (courses / "phone-basics.yml").write_text(js[good["name"]]["yaml"], encoding="utf-8")
-    code = check(["check", "--root", str(project_copy)])
+    code = check(["check", "--root", str(data_copy)])
     assert code == 0, capsys.readouterr().err
     late = next(case for case in VECTORS if case["name"] == "a block runs past the day's end")
     (courses / "phone-basics.yml").write_text(js[late["name"]]["yaml"], encoding="utf-8")
     capsys.readouterr()
-    code = check(["check", "--root", str(project_copy)])
+    code = check(["check", "--root", str(data_copy)])
     line, message = expected_lines(late, js[late["name"]]["yaml"])[0]
     assert code == 1 and f"playbook_data/courses/phone-basics.yml:{line}: {message}" in capsys.readouterr().err

@@ -123,13 +123,13 @@ def test_a_key_a_template_starts_to_use_is_checked_in_the_same_process(tmp_path,
     assert ui_strings.used_keys()["brand-new"] == "playbook/feature/templates/page.html"
 
 
-def test_a_broken_shared_file_is_reported_once(project_copy):
+def test_a_broken_shared_file_is_reported_once(data_copy):
     # One role title without English: one problem, not one per item that names a role
-    roles = project_copy / "playbook_data" / "roles.yml"
+    roles = data_copy / "playbook_data" / "roles.yml"
     text = roles.read_text(encoding="utf-8")
     roles.write_text(text.replace(", en: New salesperson}", "}", 1), encoding="utf-8")
     with pytest.raises(DataError) as raised:
-        load(project_copy)
+        load(data_copy)
     assert [p.path for p in raised.value.problems] == ["playbook_data/roles.yml"]
 
 

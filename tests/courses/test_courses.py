@@ -85,8 +85,8 @@ def test_a_block_must_fit_its_kind(block, message):
 
 
 # Validation against the rest of the data, word for word
-def test_every_cross_file_problem_is_reported_with_its_line(book, project_copy):
-    data = project_copy / "playbook_data"
+def test_every_cross_file_problem_is_reported_with_its_line(book, data_copy):
+    data = data_copy / "playbook_data"
     cards = sorted(yaml.safe_load(p.read_text(encoding="utf-8"))["roleplay"]["id"]
                    for p in [*(data / "scripts").glob("*.yml"), *(data / "talktracks").glob("*.yml")])
     known = (f"one of: {', '.join(cards)}" if len(cards) <= 12
@@ -124,9 +124,9 @@ sessions:
 owner: sales-supervisor
 review_by: 2027-06-30
 """
-    write_course(project_copy, "bad-course.yml", bad)
+    write_course(data_copy, "bad-course.yml", bad)
     where = "playbook_data/courses/bad-course.yml"
-    assert problems_of(project_copy, "bad-course.yml") == [
+    assert problems_of(data_copy, "bad-course.yml") == [
         f"{where}:1: id 'wrong-name' differs from the file name 'bad-course.yml'; expected id: bad-course",
         f"{where}:4: unknown role 'juggler'; expected one of: {', '.join(book.roles)}",
         f"{where}:5: unknown module id 'no-such-module'; expected an id from playbook_data/modules/",
@@ -144,11 +144,11 @@ review_by: 2027-06-30
     ]
 
 
-def test_a_block_of_the_wrong_shape_is_reported_at_the_block(project_copy):
+def test_a_block_of_the_wrong_shape_is_reported_at_the_block(data_copy):
     data = course_data(id="shape")
     data["sessions"][0]["blocks"][1]["modules"] = ["smart-goals"]  # a break that uses a module
-    write_course(project_copy, "shape.yml", data)
-    assert problems_of(project_copy, "shape.yml") == [
+    write_course(data_copy, "shape.yml", data)
+    assert problems_of(data_copy, "shape.yml") == [
         "playbook_data/courses/shape.yml:38: sessions[0].blocks[1]: a break uses modules; "
         "expected a break to use nothing"]
 
