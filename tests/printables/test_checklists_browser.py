@@ -1,11 +1,14 @@
 """In the real browser: checklist ticks and sheet entries stay in localStorage per id and language, survive
-a reload and navigating away and back, clear on demand, are shared with the booklets, and go nowhere."""
+a reload and navigating away and back, clear on demand, are shared with the booklets, and go nowhere; the
+checklist's own buttons print it blank or with the reader's ticks."""
 
 import pytest
 
 from playbook.core.homes import home_pages
 
 from tests.conftest import ROOT, expect
+
+from .printed import pdf_pages, print_to_pdf_here, squash
 
 pytestmark = pytest.mark.browser
 
@@ -116,3 +119,22 @@ def test_nothing_is_sent_anywhere(page, server):
     page.wait_for_timeout(300)
     assert page.requests[before:] == []
     assert all(url.startswith(server) for url in page.requests)
+
+
+def test_blank_print_and_print_with_my_ticks(page, server, tmp_path):
+    page.goto(server + PAGE)
+    page.locator(f"{FORM} .pb-checklist__items input").first.check()
+    page.fill(f"{FORM} input[name='name']", "Wang Fang")
+    heading = page.evaluate("document.querySelector('article h2').childNodes[0].textContent")
+
+    blank = pdf_pages(print_to_pdf_here(page, tmp_path / "blank.pdf"))
+    assert "Wang Fang" not in "".join(blank) and squash(heading) in squash("".join(blank))
+    assert page.input_value(f"{FORM} input[name='name']") == "Wang Fang"  # restored after printing
+    assert page.locator(f"{FORM} .pb-checklist__items input").first.is_checked()
+
+    # The button sets the print mode and calls print(): here print() is a no-op and page.pdf prints
+    page.evaluate("window.print = () => {}")
+    page.locator(f"{FORM} button[data-action='print-mine']").click()
+    mine = squash("".join(pdf_pages(print_to_pdf_here(page, tmp_path / "mine.pdf"))))
+    assert "WangFang" in mine
+    assert squash(heading) not in mine  # only the checklist, not the rest of the page
