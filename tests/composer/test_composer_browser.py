@@ -12,7 +12,7 @@ from playbook.composer.composer import catalogue
 
 from tests.conftest import ROOT
 from tests.site.test_accessibility import AXE, failures
-from tests.printables.test_print import pdf_pages, squash
+from tests.printables.printed import pdf_pages, squash
 
 pytestmark = pytest.mark.browser
 

@@ -5,7 +5,7 @@ import pytest
 
 from playbook.courses.plan import plan
 
-from tests.printables.test_print import A4, pdf_info, pdf_pages, squash
+from tests.printables.printed import A4, pdf_info, pdf_pages, squash
 
 WEEK = "new-salesperson-week"
 PHONE = {"width": 390, "height": 844}
