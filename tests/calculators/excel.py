@@ -8,34 +8,29 @@ workbook reads them back, and a workbook whose formulas or inputs changed is com
 (CI) computes them all.
 """
 
-import hashlib
 import importlib.metadata
-import os
-import pickle
 import zipfile
 from pathlib import Path
 
-_SALT = hashlib.sha256()
-for _code in (Path(__file__), Path(__file__).with_name("excel_formulas.py")):
-    _SALT.update(_code.read_bytes())
+from tests.kept import files_hash, kept
+
+_HERE = Path(__file__).parent
+_SALT = files_hash(_HERE, [_HERE / "excel.py", _HERE / "excel_formulas.py"])
 for _package in ("formulas", "schedula", "numpy", "openpyxl"):
     _SALT.update(f"{_package} {importlib.metadata.version(_package)}\n".encode())
 
 
-def values(path: Path, kept: Path | None) -> dict[tuple[str, str], object]:
+def values(path: Path, where: Path | None) -> dict[tuple[str, str], object]:
     """{(SHEET, CELL): value}, upper-cased, for every cell of the workbook at `path`, formulas computed; read
-    from and written to the folder `kept` when one is given."""
-    file = kept / _key(path) if kept else None
-    if file and file.exists():
-        return pickle.loads(file.read_bytes())
-    from .excel_formulas import computed  # `formulas` (0.5 s) imported only when a workbook is computed
+    from and written to the folder `where` when one is given (tests/kept.py)."""
+    return kept(where, _key(path) if where else "", lambda: _computed(path))
 
-    got = computed(path)
-    if file:  # written whole under another name first: xdist's workers share the folder
-        part = file.with_suffix(f".{os.getpid()}")
-        part.write_bytes(pickle.dumps(got))
-        part.replace(file)
-    return got
+
+def _computed(path: Path) -> dict:
+    # `formulas` (0.5 s) imported only when a workbook is computed
+    from .excel_formulas import computed
+
+    return computed(path)
 
 
 def _key(path: Path) -> str:

@@ -3,11 +3,10 @@ the pure-Python reference (`--engine python`): on 10,000 random rows per calcula
 the two write the same file byte for byte and the same summary; and on the shared vectors."""
 
 import csv
-import datetime as dt
-import io
+import functools
 import json
 import random
-from pathlib import Path
+import sys
 
 import pytest
 
@@ -17,99 +16,44 @@ from calculators.cli import main
 from calculators.data import scorecard_names
 from calculators.registry import folder
 from calculators.rfm import totals as rfm_totals
+from tests.conftest import ROOT
+from tests.kept import cache_folder, files_hash, kept
 
-from .cell_vectors import TOTALS
+from .random_files import GENERATORS, ROWS, pipeline_rows, rfm_rows, write_file
 
-SEEDS = [1, 2]
-ROWS = 10_000 // len(SEEDS)  # rows of one seed's file: 10,000 random rows per calculator in all
-
-# Cells as people type them: plain numbers most of the time, then everything the reference reads or rejects.
-ODD = ["86万", "1.2万元", "1,234.50", "¥800", "(1,234.50)", "12%", "12.5 %", "-5%", "１２，０００", " 12 ", "",
-       "12,5x", "abc", "-3", "1e3", "1e999", "nan", "inf", "+7", ".5", "5.", "1_000", "0", "-0", "2.675", "=1+2",
-       "@SUM(1,2)", "\tx", "+cmd", "1-2", "e5", "--1", "3亿", "RMB 1,000", "12.5e-1",
-       "-.5e3", "+1,234.5%", "-1,23", "-٣", "=٣"]
-NAMES = ["华安商贸", "=HYPERLINK(\"x\")", "+cmd|' /C calc'!A0", "-dash", "@at", "a,b", 'quote"d', "Totally", "计划部",
-         "x\ty", " lead space"]
+SEEDS = [1, 2]  # 10,000 random rows per calculator in all
 
 
-def cell(rng: random.Random, plain) -> str:
-    roll = rng.random()
-    if roll < 0.85:
-        return plain()
-    return rng.choice(ODD)
+def both(capsys, tmp_path, calculator, source, options, kept_in=None) -> tuple:
+    """(fast output, reference output), each as (bytes, stderr); the reference's kept in the folder `kept_in`."""
 
-
-def name(rng, i) -> str:
-    return rng.choice(NAMES) if rng.random() < 0.05 else f"客户{i:05d}"
-
-
-def write_file(path: Path, header: list, rows: list, rng: random.Random):
-    """A CSV with the rows, a blank line now and then, short rows and total rows."""
-    text = io.StringIO()
-    writer = csv.writer(text)
-    writer.writerow(header)
-    for i, row in enumerate(rows):
-        if rng.random() < 0.003:
-            text.write("\r\n" if rng.random() < 0.5 else ",,,\r\n")
-        if rng.random() < 0.002:
-            row = row[:rng.randrange(1, len(row))]
-        if rng.random() < 0.002:
-            row = [rng.choice(TOTALS)] + row[1:]
-        writer.writerow(row)
-    path.write_text(text.getvalue(), encoding="utf-8")
-
-
-def score_rows(rng):
-    header = ["customer", "amount", "frequency", "margin", "potential", "clv"]
-    plain = [lambda: f"{rng.lognormvariate(11, 2):.{rng.randint(0, 3)}f}", lambda: str(rng.randint(0, 60)),
-             lambda: f"{rng.uniform(-10, 50):.{rng.randint(0, 2)}f}", lambda: str(rng.randint(0, 6)),
-             lambda: f"{rng.lognormvariate(13, 2):.0f}"]
-    return header, [[name(rng, i)] + [cell(rng, p) for p in plain] for i in range(ROWS)]
-
-
-STAGES = ["contact", "needs", "proposal", "negotiation", "won", "lost", "方案", "谈判", "赢单", " Won ", "PROPOSAL",
-          "试用", "??", "", "演示"]
-
-
-def pipeline_rows(rng):
-    header = ["amount", "stage", "salesperson", "region"]
-    amount = lambda: f"{rng.lognormvariate(11, 2):.{rng.randint(0, 3)}f}"  # noqa: E731
-    return header, [[cell(rng, amount), rng.choice(STAGES), rng.choice(["王芳", "李强", "", "=x", "Tom"]),
-                     rng.choice(["华东", "华南", "", "West"])] for _ in range(ROWS)]
-
-
-def abc_rows(rng):
-    value = lambda: rng.choice([f"{rng.lognormvariate(9, 2):.{rng.randint(0, 2)}f}", str(rng.randint(0, 9))])  # noqa: E731
-    return ["customer", "amount"], [[name(rng, i), cell(rng, value)] for i in range(ROWS)]
-
-
-DATES = ["2024/3/5", "2024年3月5日", "2024.3.5", "30/4/2024", "4/5/2024", "45000", "2024-02-30", "2024-3-5",
-         "", "soon", "2024-03-05 10:00"]
-
-
-def rfm_rows(rng):
-    day = lambda: (dt.date(2023, 1, 1) + dt.timedelta(days=rng.randrange(700))).isoformat()  # noqa: E731
-    who = lambda: rng.choice([f"客户{rng.randrange(300):03d}", " 客户001", "客户001 ", "", "=x", "A"])  # noqa: E731
-    value = lambda: f"{rng.lognormvariate(8, 1.5):.{rng.randint(0, 2)}f}"  # noqa: E731
-    return ["customer", "date", "amount"], [
-        [who(), day() if rng.random() < 0.9 else rng.choice(DATES), cell(rng, value)] for _ in range(ROWS)]
-
-
-GENERATORS = {"score": (score_rows, ["--scorecard", "customer-value"]),
-              "rfm": (rfm_rows, ["--date-format", "dmy"]),
-              "abc": (abc_rows, ["--a", "70"]),
-              "pipeline": (pipeline_rows, ["--stage", "试用=0.4"])}
-
-
-def both(capsys, tmp_path, calculator, source, options) -> tuple:
-    """(fast output, reference output), each as (bytes, stderr)."""
-    results = []
-    for engine_name in ("polars", "python"):
+    def scored(engine_name: str) -> tuple:
         out = tmp_path / f"{engine_name}.csv"
         code = main([calculator, str(source), *options, "--engine", engine_name, "-o", str(out)])
         assert code == 0
-        results.append((out.read_bytes(), capsys.readouterr().err))
-    return tuple(results)
+        return out.read_bytes(), capsys.readouterr().err
+
+    key = _REFERENCE().copy()
+    key.update(repr([calculator, options]).encode() + source.read_bytes())
+    return scored("polars"), kept(kept_in, key.hexdigest(), lambda: scored("python"))
+
+
+@functools.cache
+def _REFERENCE():
+    """A hash of everything the reference's file depends on: the Python, the code of calculators/ and playbook/,
+    and the calculators' data (their settings, scorecards and strings)."""
+    data = ROOT / "playbook_data"
+    files = [p for part in (ROOT / "calculators", ROOT / "playbook", data / "calculators", data / "scorecards")
+             for p in part.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    digest = files_hash(ROOT, [*files, data / "strings.yml"])
+    digest.update(sys.version.encode())
+    return digest
+
+
+@pytest.fixture
+def reference_files(request):
+    """Where the reference's files are kept between runs (tests/kept.py): the 10,000 rows' take 3 s of CPU."""
+    return cache_folder(request.config, "reference-files")
 
 
 @pytest.fixture
@@ -129,13 +73,15 @@ def fast_path_used(monkeypatch):
 
 @pytest.mark.parametrize("calculator", sorted(GENERATORS))
 @pytest.mark.parametrize("seed", SEEDS)
-def test_random_rows_give_the_reference_file_byte_for_byte(capsys, tmp_path, fast_path_used, calculator, seed):
+def test_random_rows_give_the_reference_file_byte_for_byte(capsys, tmp_path, fast_path_used, reference_files,
+                                                           calculator, seed):
     rng = random.Random(seed)
     make, options = GENERATORS[calculator]
     header, rows = make(rng)
     source = tmp_path / "in.csv"
     write_file(source, header, rows, rng)
-    (fast, fast_err), (reference, reference_err) = both(capsys, tmp_path, calculator, source, options)
+    (fast, fast_err), (reference, reference_err) = both(capsys, tmp_path, calculator, source, options,
+                                                        reference_files)
     assert fast_path_used == [True]
     assert fast_err == reference_err
     assert fast == reference
@@ -160,7 +106,8 @@ def test_a_file_the_columns_cannot_read_alike_is_scored_the_reference_way(capsys
 
 
 @pytest.mark.parametrize("calculator", sorted(GENERATORS))
-def test_small_batches_give_the_same_file(capsys, tmp_path, fast_path_used, monkeypatch, calculator):
+def test_small_batches_give_the_same_file(capsys, tmp_path, fast_path_used, monkeypatch, reference_files,
+                                          calculator):
     """Batch edges fall anywhere: rows in doubt, a customer's orders and rounding edges across them change nothing."""
     monkeypatch.setattr(engine, "CHUNK", 9973)  # bytes: a dozen pieces
     monkeypatch.setattr(rfm_totals, "WAVES", 2)  # a customer's third order in a piece and after: the running sum
@@ -169,7 +116,8 @@ def test_small_batches_give_the_same_file(capsys, tmp_path, fast_path_used, monk
     header, rows = make(rng)
     source = tmp_path / "in.csv"
     write_file(source, header, rows[:3000], rng)
-    (fast, fast_err), (reference, reference_err) = both(capsys, tmp_path, calculator, source, options)
+    (fast, fast_err), (reference, reference_err) = both(capsys, tmp_path, calculator, source, options,
+                                                        reference_files)
     assert fast_path_used == [True]
     assert (fast, fast_err) == (reference, reference_err)
 
