@@ -16,6 +16,7 @@ from .errors import InputError
 from .cells import DATE_FORMATS
 from .output import FORMATS
 from .registry import CALCULATORS, part, run
+from .runners import collecting
 
 FILE_HELP = "a .csv (UTF-8 or GBK) or .xlsx file; leave out to compute single values from options"
 
@@ -108,6 +109,8 @@ def main(argv=None) -> int:
             args.map = dict(args.map)
             if args.json and not args.format:
                 args.format = "json"
+            if args.engine == "python":  # else once polars is imported (runners.columns_of)
+                collecting()
             try:
                 summary = part(args.calculator, "cli").run_file(args)
             except Unsuitable:  # a file the fast path cannot read as the reference does: again, row by row

@@ -6,6 +6,7 @@ value columns, a second streams the rows to the output. Total rows are skipped b
 Labels (tiers, segments, stages, answer categories) are written in the user's language.
 """
 
+import gc
 import importlib
 import os
 from pathlib import Path
@@ -70,7 +71,18 @@ def columns_of(calculator: str):
     fast way."""
     returning = ",dirty_decay_ms:20,muzzy_decay_ms:0" if calculator in RETURNING else ""
     os.environ.setdefault(ALLOCATOR, "narenas:1" + returning)
-    return importlib.import_module(f"calculators.{calculator}.columns")
+    module = importlib.import_module(f"calculators.{calculator}.columns")
+    collecting()
+    return module
+
+
+def collecting():
+    """The garbage collector on again where `python -m calculators` kept it off while starting (__main__.py), what
+    the start made frozen (it lives to the end): after polars' import on the fast way (`columns_of`), before the
+    rows on the reference's (cli.main). A caller that kept the collector on is left as it is."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def plan_of(args, make):
