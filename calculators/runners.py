@@ -56,14 +56,15 @@ def summary_of(table, label: str, lang: str) -> Summary:
 
 
 # polars' allocator (jemalloc, which reads this before polars' first allocation) keeps freed pages for 10 s by
-# default; handed back after 20 ms, `abc`'s peak at 1M rows fell from 251 to 209–215 MB and `rfm`'s from 252 to
-# about 204 MB, `pipeline`'s from 170–177 to 164–167 MB, for 0.1–0.2 s more CPU (0 ms: abc 186 MB for 0.5 s
-# more). Not for `score`, at 0.2× pandas' memory either way. One arena, not 4 per core, for every calculator: the
-# few threads share its pages rather than each keeping its own, 7–19 MB less at 1M rows (score 146–149 MB against
+# default; handed back after 20 ms, `abc`'s peak at 1M rows is 191–194 MB against 218–227 and `rfm`'s 194–200
+# against 204–211 (4 turns, load 4; 0 ms: abc 186 MB for 0.5 s more CPU). Not for `score`, at 0.2× pandas' memory
+# either way, nor `pipeline`, whose peak it no longer lowers: 139–144 MB with it against 142–147 without, for
+# 2.36–2.88 s of CPU against 2.26–2.65 (6 turns, load 4). One arena, not 4 per core, for every calculator: the few
+# threads share its pages rather than each keeping its own, 7–19 MB less at 1M rows (score 146–149 MB against
 # 162–171, rfm 197–202 against 203–209), CPU the same or less (measured, in turns). A setting of the user's own is
 # kept.
 ALLOCATOR = "_RJEM_MALLOC_CONF"
-RETURNING = ("abc", "rfm", "pipeline")
+RETURNING = ("abc", "rfm")
 
 
 def columns_of(calculator: str):
