@@ -97,6 +97,8 @@ def print_single(calculator: str, inputs: dict, outputs: dict, as_json: bool):
 def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = build_parser(next((a for a in argv if not a.startswith("-")), None)).parse_args(argv)
+    if not getattr(args, "file", None) or args.engine == "python":  # else once polars is imported (columns_of)
+        collecting()
     try:
         if args.command == "workbook":
             from . import workbooks
@@ -109,8 +111,6 @@ def main(argv=None) -> int:
             args.map = dict(args.map)
             if args.json and not args.format:
                 args.format = "json"
-            if args.engine == "python":  # else once polars is imported (runners.columns_of)
-                collecting()
             try:
                 summary = part(args.calculator, "cli").run_file(args)
             except Unsuitable:  # a file the fast path cannot read as the reference does: again, row by row

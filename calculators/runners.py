@@ -79,8 +79,8 @@ def columns_of(calculator: str):
 
 def collecting():
     """The garbage collector on again where `python -m calculators` kept it off while starting (__main__.py), what
-    the start made frozen (it lives to the end): after polars' import on the fast way (`columns_of`), before the
-    rows on the reference's (cli.main). A caller that kept the collector on is left as it is."""
+    the start made frozen (it lives to the end): after polars' import for a file on the fast way (`columns_of`),
+    else once the command is read (cli.main). A caller that kept the collector on is left as it is."""
     if not gc.isenabled():
         gc.freeze()
         gc.enable()
