@@ -15,7 +15,7 @@ from .io import Unsuitable
 from .errors import InputError
 from .cells import DATE_FORMATS
 from .output import FORMATS
-from .registry import CALCULATORS, part, run
+from .registry import CALCULATORS, folder, part, run
 from .runners import collecting
 
 FILE_HELP = "a .csv (UTF-8 or GBK) or .xlsx file; leave out to compute single values from options"
@@ -94,10 +94,16 @@ def print_single(calculator: str, inputs: dict, outputs: dict, as_json: bool):
         print(f"{key}: {shown}")
 
 
+def fast_way(args) -> bool:
+    """Whether a file run may go the fast way: polars asked for, and columns for the calculator."""
+    return bool(getattr(args, "file", None)) and getattr(args, "engine", "") == "polars" and \
+        (folder(args.calculator) / "columns.py").is_file()
+
+
 def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = build_parser(next((a for a in argv if not a.startswith("-")), None)).parse_args(argv)
-    if not getattr(args, "file", None) or args.engine == "python":  # else once polars is imported (columns_of)
+    if not fast_way(args):  # else once polars is imported (runners.columns_of)
         collecting()
     try:
         if args.command == "workbook":

@@ -1,6 +1,7 @@
 """The command line end to end on small files: every encoding, .xlsx, bad rows, summaries, exit codes."""
 
 import csv
+import gc
 import io
 import json
 import subprocess
@@ -275,3 +276,23 @@ def test_scoring_a_csv_file_imports_no_workbook_or_xlsx_library(tmp_path):
     assert [len(read_csv(tmp_path / f"out-{name}.csv")) for name in ("score", "abc")] == [len(ROWS) + 1] * 2
     code, out, _ = run_cli("workbook", "--help")
     assert code == 0 and "scorecard-customer-value" in out
+
+
+CLV = "客户,年购买次数,平均金额,年限,毛利率\n甲,4,1.2万,5,30%\n"
+
+
+@pytest.mark.parametrize("argv", [["score", "customers", "--scorecard", "customer-value"],  # the fast way
+                                  ["score", "customers", "--scorecard", "customer-value", "--engine", "python"],
+                                  ["clv", "clv.csv"],  # a calculator with no columns: the reference's way
+                                  ["clv", "--purchases-per-period", "4", "--average-amount", "100", "--periods", "2"]])
+def test_the_collector_is_on_again_whatever_the_run(capsys, tmp_path, argv):
+    # `python -m calculators` starts with the garbage collector off (calculators/__main__.py)
+    files = {"customers": write_csv(tmp_path / "c.csv", ROWS, "utf-8"), "clv.csv": tmp_path / "clv.csv"}
+    files["clv.csv"].write_text(CLV, encoding="utf-8")
+    gc.disable()
+    try:
+        main([str(files.get(a, a)) for a in argv] + ["-o", str(tmp_path / "o.csv")] * (argv[1] in files))
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()
+        gc.enable()
