@@ -72,10 +72,11 @@ def print_to_pdf(page, url: str, path: Path) -> Path:
     """Open `url` in `page` and print it as the browser would: A4, print.css, backgrounds kept."""
     page.goto(url, wait_until="load")
     page.evaluate("document.fonts.ready.then(() => true)")
-    return _pdf(page, path)
+    return print_page(page, path)
 
 
-def _pdf(page, path: Path) -> Path:
+def print_page(page, path: Path) -> Path:
+    """Print `page` as it stands now, as the browser prints it (print_to_pdf loads it afresh first)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     page.pdf(path=str(path), format="A4", print_background=True, prefer_css_page_size=True,
              outline=True, tagged=True)
@@ -112,12 +113,12 @@ def print_pack(page, url: str, path: Path) -> list[int]:
     page.evaluate("document.fonts.ready.then(() => true)")
     page.evaluate(_MARK, MARKER)
     with tempfile.TemporaryDirectory() as scratch:
-        pages = page_texts(_pdf(page, Path(scratch) / "draft.pdf"))
+        pages = page_texts(print_page(page, Path(scratch) / "draft.pdf"))
     count = page.locator(".pb-booklet__item").count()
     numbers = [next(n for n, text in enumerate(pages, 1) if re.search(rf"{MARKER}{i}(?!\d)", text))
                for i in range(count)]
     page.evaluate(_NUMBER, numbers)  # one short number per line: the layout, so the pages, stay the same
-    _pdf(page, path)
+    print_page(page, path)
     return numbers
 
 

@@ -4,17 +4,12 @@ keys, the sign-in sheet and role-play rotation printed, all in the real browser.
 import pytest
 
 from playbook.courses.plan import plan
+from playbook.printables.pdf import print_page
 
 from tests.printables.printed import A4, pdf_info, pdf_pages, squash
 
 WEEK = "new-salesperson-week"
 PHONE = {"width": 390, "height": 844}
-
-
-def print_here(page, path):
-    """page.pdf of the page as it is now, as Ctrl+P prints it (tagged, so pdf_info reads its language)."""
-    page.pdf(path=str(path), format="A4", print_background=True, prefer_css_page_size=True, tagged=True)
-    return path
 
 
 def course_plan(book, course_id: str, lang: str = "en"):
@@ -39,7 +34,7 @@ def test_a_trainer_prints_day_2_alone_on_one_a4_page(browser, server, book, tmp_
     page.goto(f"{server}{prefix}courses/{WEEK}-instructor.html")
     page.evaluate("window.print = () => {}")  # the button sets the print mode, then page.pdf prints
     page.get_by_role("button", name=button).click()
-    pdf = print_here(page, tmp_path / "day2.pdf")
+    pdf = print_page(page, tmp_path / "day2.pdf")
     page.close()
     [text] = pdf_pages(pdf)
     assert pdf_info(pdf)["Page size"].strip() == A4
@@ -192,7 +187,7 @@ def test_the_sign_in_sheet_and_rotation_print_on_two_a4_pages(browser, server, b
     page.wait_for_url(f"**/{WORKSHOP}-signin.html")
     page.evaluate("window.print = () => {}")
     page.get_by_role("button", name=button).click()
-    pdf = print_here(page, tmp_path / "signin.pdf")
+    pdf = print_page(page, tmp_path / "signin.pdf")
     page.close()
     sheet, rotation = pdf_pages(pdf, "layout")
     assert pdf_info(pdf)["Page size"].strip() == A4

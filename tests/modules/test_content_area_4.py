@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from playbook.printables.pdf import print_page
 from playbook.upkeep.coverage import pages_in_both_languages
 from tests.modules.test_modules import area_topics, modules_covering
 
@@ -121,6 +122,6 @@ def test_blank_6w1h1s_worksheet_prints_on_one_a4_page(page, server, tmp_path, pr
     page.evaluate("window.print = () => {}")  # the button prepares the print, page.pdf prints
     page.locator("form[data-sheet='6w1h1s-worksheet'] button[data-action='print']").click()
     pdf = tmp_path / "worksheet.pdf"
-    page.pdf(path=str(pdf), format="A4", print_background=True, prefer_css_page_size=True)
+    print_page(page, pdf)
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert re.search(r"^Pages:\s+1$", info, re.M), info

@@ -8,7 +8,7 @@ import shutil
 import subprocess
 import sys
 
-from playbook.printables.pdf import print_to_pdf
+from playbook.printables.pdf import print_page, print_to_pdf
 
 from tests.conftest import ROOT
 
@@ -101,7 +101,7 @@ def print_button(browser, base: str, url: str, form: str, path):
     page.goto(base + url)
     page.evaluate("window.print = () => {}")  # the button sets the print mode; page.pdf prints
     page.locator(f"{form} button[data-action='print']").click()
-    page.pdf(path=str(path), format="A4", print_background=True, prefer_css_page_size=True)
+    print_page(page, path)
     canonical = page.get_attribute("link[rel=canonical]", "href")
     page.close()
     return pdf_pages(path), canonical
@@ -111,9 +111,3 @@ def contents_numbers(pdf, titles: list[str]) -> list[int]:
     """The page number printed at the end of each title's line on the contents page (page 2)."""
     lines = pdf_pages(pdf, "layout")[1].splitlines()
     return [int(next(line for line in lines if line.strip().startswith(title)).split()[-1]) for title in titles]
-
-
-def print_to_pdf_here(page, path):
-    """page.pdf of the page as it is now (print_to_pdf would load it afresh)."""
-    page.pdf(path=str(path), format="A4", print_background=True, prefer_css_page_size=True)
-    return path

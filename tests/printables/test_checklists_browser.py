@@ -5,10 +5,11 @@ checklist's own buttons print it blank or with the reader's ticks."""
 import pytest
 
 from playbook.core.homes import home_pages
+from playbook.printables.pdf import print_page
 
 from tests.conftest import ROOT, expect
 
-from .printed import pdf_pages, print_to_pdf_here, squash
+from .printed import pdf_pages, squash
 
 pytestmark = pytest.mark.browser
 
@@ -127,7 +128,7 @@ def test_blank_print_and_print_with_my_ticks(page, server, tmp_path):
     page.fill(f"{FORM} input[name='name']", "Wang Fang")
     heading = page.evaluate("document.querySelector('article h2').childNodes[0].textContent")
 
-    blank = pdf_pages(print_to_pdf_here(page, tmp_path / "blank.pdf"))
+    blank = pdf_pages(print_page(page, tmp_path / "blank.pdf"))
     assert "Wang Fang" not in "".join(blank) and squash(heading) in squash("".join(blank))
     assert page.input_value(f"{FORM} input[name='name']") == "Wang Fang"  # restored after printing
     assert page.locator(f"{FORM} .pb-checklist__items input").first.is_checked()
@@ -135,6 +136,6 @@ def test_blank_print_and_print_with_my_ticks(page, server, tmp_path):
     # The button sets the print mode and calls print(): here print() is a no-op and page.pdf prints
     page.evaluate("window.print = () => {}")
     page.locator(f"{FORM} button[data-action='print-mine']").click()
-    mine = squash("".join(pdf_pages(print_to_pdf_here(page, tmp_path / "mine.pdf"))))
+    mine = squash("".join(pdf_pages(print_page(page, tmp_path / "mine.pdf"))))
     assert "WangFang" in mine
     assert squash(heading) not in mine  # only the checklist, not the rest of the page
