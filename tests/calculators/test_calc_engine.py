@@ -33,13 +33,13 @@ def both(capsys, tmp_path, calculator, source, options, kept_in=None) -> tuple:
         assert code == 0
         return out.read_bytes(), capsys.readouterr().err
 
-    key = _REFERENCE().copy()
+    key = _reference_salt().copy()
     key.update(repr([calculator, options]).encode() + source.read_bytes())
     return scored("polars"), kept(kept_in, key.hexdigest(), lambda: scored("python"))
 
 
 @functools.cache
-def _REFERENCE():
+def _reference_salt():
     """A hash of everything the reference's file depends on: the Python, the code of calculators/ and playbook/,
     and the calculators' data (their settings, scorecards and strings)."""
     data = ROOT / "playbook_data"
