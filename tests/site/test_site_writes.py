@@ -28,6 +28,15 @@ def _build(project, site):
     site_writes.on_post_build()
 
 
+def _project(project, nav=""):
+    """A two-page MkDocs project with a one-template theme: the theme's own files would be most of each build."""
+    (project / "docs").mkdir(parents=True)
+    (project / "theme").mkdir()
+    (project / "theme/main.html").write_text("{{ page.content }}")
+    (project / "mkdocs.yml").write_text("site_name: t\ntheme: {name: null, custom_dir: theme}\nplugins: []\n"
+                                        f"use_directory_urls: false\n{nav}")
+
+
 def _same(left, right) -> bool:
     compared = filecmp.dircmp(left, right, ignore=[".hidden"])  # MkDocs leaves hidden files in the folder
     if compared.left_only or compared.right_only or \
@@ -48,8 +57,8 @@ def test_mkdocs_writes_through_the_wrapped_functions():
 
 def test_a_kept_folder_holds_what_a_fresh_build_does(tmp_path, serving):
     project, kept = tmp_path / "project", tmp_path / "kept"
-    (project / "docs/media").mkdir(parents=True)
-    (project / "mkdocs.yml").write_text("site_name: t\ntheme: mkdocs\nplugins: []\nuse_directory_urls: false\nnav: [a.md, b.md]\n")
+    _project(project, nav="nav: [a.md, b.md]\n")
+    (project / "docs/media").mkdir()
     for name, text in (("a.md", "# A\n\nfirst\n"), ("b.md", "# B\n\nsecond\n"), ("media/note.txt", "note")):
         (project / "docs" / name).write_text(text)
     (kept / ".hidden").parent.mkdir()
@@ -85,8 +94,7 @@ def test_a_kept_folder_holds_what_a_fresh_build_does(tmp_path, serving):
 
 def test_a_failed_build_leaves_the_next_one_complete(tmp_path, serving):
     project, kept = tmp_path / "project", tmp_path / "kept"
-    (project / "docs").mkdir(parents=True)
-    (project / "mkdocs.yml").write_text("site_name: t\ntheme: mkdocs\nplugins: []\nuse_directory_urls: false\n")
+    _project(project)
     (project / "docs/a.md").write_text("# A\n")
     _build(project, kept)
     site_writes.on_pre_build()
