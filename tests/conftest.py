@@ -15,6 +15,8 @@ from types import SimpleNamespace
 
 import pytest
 
+pytest_plugins = ["tests.spread"]  # how the tests are spread over pytest-xdist's workers, and how a worker ends
+
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -67,19 +69,6 @@ def pytest_collection_modifyitems(items):
             unmarked.append(item.nodeid)
     if unmarked:
         raise pytest.UsageError("drives chromium without the `browser` marker: " + ", ".join(unmarked))
-    items.sort(key=_long_first(items))
-
-
-def _long_first(items):
-    """The order in which pytest-xdist hands out whole modules (the Makefile's `--no-loadscope-reorder`): those
-    that build or drive the browser first, fewest tests first (each then builds its own sites or visits every
-    page: the longest), then the rest, most tests first; so no long module is left to finish alone at the end."""
-    counts, heavy = {}, set()
-    for item in items:
-        counts[item.path] = counts.get(item.path, 0) + 1
-        if item.get_closest_marker("build") or item.get_closest_marker("browser"):
-            heavy.add(item.path)
-    return lambda item: (item.path not in heavy, counts[item.path] if item.path in heavy else -counts[item.path])
 
 
 _running = {"may_build": True}
