@@ -1,4 +1,5 @@
-"""How the tests are spread over pytest-xdist's workers (the Makefile's `-n auto`), and how a worker ends.
+"""How the tests are spread over pytest-xdist's workers (the Makefile's `-n auto`), how a worker collects its
+garbage, and how it ends.
 
 The order in which pytest-xdist hands out whole modules (the Makefile's `--dist loadfile
 --no-loadscope-reorder`): longest first, so that no long module is left to finish alone at the end while the other
@@ -8,6 +9,7 @@ fresh clone uses for all: those that build or drive the browser first, fewest te
 sites or visits every page: the longest), then the rest, most tests first."""
 
 import atexit
+import gc
 import os
 import sys
 
@@ -61,6 +63,9 @@ def pytest_sessionfinish(session: pytest.Session):
 
 
 def pytest_configure(config: pytest.Config):
+    # A young-generation collection each 10,000 allocations, not 700: the tests make many objects that live (the
+    # loaded playbook, compiled workbooks), which each collection walks again; 0.7-0.9 s less CPU in 16 s of tests
+    gc.set_threshold(10_000)
     if hasattr(config, "workerinput"):  # a worker, whose results have gone to the controller by the time it exits
         atexit.register(_exit_now)
 
