@@ -5,10 +5,11 @@ import polars as pl
 
 class Seen:
     """What a first pass (abc, rfm) saw of the rows, so that the second need not look again: the lines of
-    the odd rows (`engine.read`) and of the rows it did not settle the fast way, in order (a few: 4 bytes each)."""
+    the odd rows (`engine.read`) and of the rows it did not settle the fast way, in order (a few: 4 bytes each), and
+    where its pieces lie in the file (`spans`, engine.pieces), which the second reads again."""
 
     def __init__(self):
-        self.odd, self.slow = [], []
+        self.odd, self.slow, self.spans = [], [], []
 
     def note(self, frame: pl.DataFrame, fast: pl.Expr):
         """A piece of `batches`, the rows `fast` settled."""

@@ -40,7 +40,8 @@ class AbcColumns(Columns):
         value, good = plain_number(f"c{self.column}")
         found, self.seen_first, fast = [], Seen(), pl.col("_ok") & ~pl.col("_doubt")
         start = valued = 0
-        for (first, _), frame in batches(table, self.clean, self.chunks, _v=value + 0.0, _ok=good & (value >= 0)):
+        for (first, _), frame in batches(table, self.clean, self.chunks, self.seen_first.spans, _v=value + 0.0,
+                                         _ok=good & (value >= 0)):
             self.seen_first.note(frame, fast)
             values, slow = frame.select(pl.when(fast).then(pl.col("_v")), ~fast).get_columns()
             where, places, read, lines = slow.arg_true().to_list(), [], [], []

@@ -49,7 +49,7 @@ class RfmColumns(Columns):
         running = Running()  # made before any piece is read: it keeps polars' numbers of the names
         ok, values = self._orders()
         fast, self.seen_first, self.codes = pl.col("_ok") & ~pl.col("_doubt"), Seen(), {}
-        for (first, _), frame in batches(table, self.clean, self.chunks, **values, _ok=ok):
+        for (first, _), frame in batches(table, self.clean, self.chunks, self.seen_first.spans, **values, _ok=ok):
             self.seen_first.note(frame, fast)
             self.codes[first] = frame["_customer"].to_physical()
             slow = []
