@@ -25,6 +25,7 @@ class PipelineColumns(Columns):
 
     def formulas(self) -> tuple:
         keys = list(self.rollup.stages.probability)
+        labels = [self.titles.get(k, k) for k in keys]
         values, oks = plain_numbers({"_amount": f"c{self.amount}"})
         index = pl.col(f"c{self.stage}").map_batches(self._indices, pl.UInt32, is_elementwise=True)
 
@@ -39,7 +40,7 @@ class PipelineColumns(Columns):
                      "_probability": of([self.rollup.stages.probability[k] for k in keys], pl.Float64)},
                     {"_weighted": pl.col("_amount") * pl.col("_probability")},
                     {"probability": pl.col("_probability"), "weighted": weighted,
-                     "_label": of([self.titles.get(k, k) for k in keys], pl.String)}]
+                     "_label": of(labels, pl.Enum(list(dict.fromkeys(labels))))}]  # counted as numbers
 
     def _indices(self, cells: pl.Series) -> pl.Series:
         """Each cell's stage, as its place among the stages, read as the reference does (a few distinct names),
