@@ -133,8 +133,7 @@ def collected(frame: pl.LazyFrame) -> pl.DataFrame:
 def batches(table, clean=(), chunks=1, spans=None, **columns):
     """(first and last line, as `read` gives them) and each piece of `read`, with the named `columns`
     (expressions) computed and `_doubt` (`settle`), as a DataFrame: the next piece is computed while the caller
-    works on the last (`ahead`), as in the second pass. Pieces of `chunks` times CHUNK bytes, noted in `spans`, as
-    `read`'s."""
+    works on the last (`ahead`), as in the second pass. Pieces and `spans` as `read`'s."""
     taken = []  # the lines of the pieces `ahead` has taken and not yet given: two at most
 
     def planned():
@@ -147,13 +146,12 @@ def batches(table, clean=(), chunks=1, spans=None, **columns):
 
 
 def pieces(path, skip: int, size: int = None, spans: list = None):
-    """(line number of its first line, bytes, how many line ends) of a file in pieces of whole lines,
-    `size` (CHUNK) bytes or so each, after `skip` lines. A piece ends at a line end outside quotes (an even count
-    of " before it), so no cell is cut; polars is handed one piece at a time, which keeps memory flat (a
-    whole file it maps). The rest of a block after its last whole record is read again with the next (one copy
-    of the bytes, not three: 20-30 ms less per 1M rows). Each piece's line ends are counted once (4 ms a piece):
-    the next piece's number. Each piece's place is noted in `spans` (line, start, length, count); a second pass
-    given them reads the same pieces with no search and no count (25-35 ms less per 1M rows)."""
+    """(line number of its first line, bytes, how many line ends) of a file in pieces of whole lines, `size`
+    (CHUNK) bytes or so each, after `skip` lines. A piece ends at a line end outside quotes (an even count of "
+    before it), so no cell is cut; polars is handed one piece at a time, which keeps memory flat (a whole file it
+    maps). A block's rest after its last record is read again with the next (one copy, not three). Line ends are
+    counted once a piece (1.2 GB/s): the next piece's number. Each piece's place is noted in `spans` (line, start,
+    length, count), from which a second pass reads the same pieces with no search and no count."""
     with open(path, "rb") as handle:
         if spans:
             for line, start, length, count in spans:
@@ -217,8 +215,7 @@ def _scored(table, plan, names: list, extra: list):
     of the rows in doubt), `_ok` where the formulas settle the row, `_odd` (`read`), `error`."""
     computed = [*plan.types, *([plan.label] if plan.label and plan.label not in plan.types else [])]
     seen = plan.seen_first  # what a first pass saw (abc, rfm): its odd rows, no search again
-    for lines, cells in read(table, plan.clean, look=seen is None, chunks=plan.chunks,
-                             spans=seen and seen.spans):
+    for lines, cells in read(table, plan.clean, seen is None, plan.chunks, seen and seen.spans):
         if seen is not None:
             cells = cells.with_columns(_odd=seen.among("odd", lines))
         frame, ok = plan.columns(cells, lines)
