@@ -89,8 +89,8 @@ def read(table, clean=(), look=True, chunks=1, spans=None):
     lazy frame of `line`, the cells c0, c1, … (text or null) and `_odd`), `_odd` true for a row that
     may be a total row, holds a line break or a risky cell, or has cells beyond the header (`settle`
     tells which of them are in doubt; not with `look` false, for a second pass told by the first: `Seen`).
-    The `clean` columns are not looked at: a row goes the fast way only with a plain number or date in them.
-    Pieces of `chunks` times CHUNK bytes, noted in `spans` or read from them (`pieces`)."""
+    The `clean` columns are not looked at: a row goes the fast way only with a plain number or date in them (or a
+    cell its plan searched). Pieces of `chunks` times CHUNK bytes, noted in `spans` or read from them (`pieces`)."""
     names, extra = cell_names(table)
     odd = _flagged(ODD, names, extra, clean)
     _line_ends(table.path)

@@ -46,7 +46,7 @@ class Columns:
     seen_first = None  # seen.Seen of a first pass (`prepare`), if any
     chunks = 1  # bytes of a piece of the file, in engine.CHUNK: more, less CPU (each piece costs ~3 ms) for memory
     keep = []
-    clean = []  # cells a row goes the fast way only with a plain number or date in: nothing to neutralise
+    clean = []  # cells a row goes the fast way only with a plain number or date in (or a cell the plan searched)
     rounding = {}  # output column → (its unrounded column, places): Python's round() where on an edge
 
     def columns(self, cells: pl.LazyFrame, lines: tuple) -> tuple:

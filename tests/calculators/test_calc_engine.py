@@ -140,6 +140,20 @@ def test_the_pipeline_rollup_is_the_references_to_the_last_bit(capsys, tmp_path,
     assert results[0] == results[1]
 
 
+@pytest.mark.parametrize("odd", [["\twon", "=won", "Total", "计划", " Won "], ['"won\n"']])
+def test_pipeline_stage_names_the_cells_search_would_find_go_the_reference_way(capsys, tmp_path, fast_path_used, odd):
+    """The pipeline searches its stage names itself (`_indices`), not every stage cell: a name with a risky start
+    that is a stage once stripped, a total label, a stage whose name holds 计, a line break; the same file as the
+    reference's, the fast way but for the line break, which only the reference reads."""
+    rows = [f"{100 + i}.5,{['won', 'needs', *odd][i % (2 + len(odd))]},王芳,华东" for i in range(300)]
+    source = tmp_path / "in.csv"
+    source.write_text("amount,stage,salesperson,region\r\n" + "\r\n".join(rows) + "\r\n", encoding="utf-8")
+    (fast, fast_err), (reference, reference_err) = both(capsys, tmp_path, "pipeline", source, ["--stage", "计划=0.3"])
+    assert fast_path_used == ([True] if len(odd) > 1 else [])
+    assert (fast, fast_err) == (reference, reference_err)
+    assert ("'\twon" in fast.decode("utf-8-sig")) == (len(odd) > 1)
+
+
 def test_the_pieces_never_cut_a_quoted_cell(monkeypatch):
     monkeypatch.setattr(engine, "CHUNK", 7)
     data = b'h\r\n"a\r\nb",1\r\nc,2\r\n"d,""e""",3\r\nf,4'
