@@ -1,7 +1,6 @@
 """The playbook's events, in the order and at the priorities the build needs (mkdocs.yml lists `playbook` last
 among the plugins, so at equal priority its handlers run after every other plugin's)."""
 
-import gc
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -21,10 +20,6 @@ from .site import git_info  # noqa: F401  wraps mkdocs-macros' git variable as i
 
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_startup(self, *, command, dirty):
-        # A young-generation collection each 10,000 allocations, not Python's 700: a build keeps most of what it
-        # makes (pages, templates, the loaded data) and each collection walks it again; 1.1 s of a build's 11 s of
-        # CPU went to collections, 0.3 s so
-        gc.set_threshold(10_000)
         search.on_startup()
         site_writes.on_startup(command)  # `mkdocs serve` keeps the site folder, writing only what changed
 
