@@ -13,8 +13,8 @@ from ..columns.base import Columns, first_match, rounded
 # Rows per step where a column of every row is divided or summed: its temporaries stay a few MB.
 STEP = 1 << 20
 # Values sorted at once (`_ranked`): polars' stable sort holds some 30 bytes a value while it runs, which was the
-# peak of a long file. 10M rows, one run each at load 10-12: 413 MB in bands of 1M values, 461 MB of 2M, 585 MB
-# in one sort, for 16.3, 17.2 and 17.6 s of CPU.
+# peak of a long file. 10M rows (load 2-12): 413-432 MB in bands of 1M values, 461 MB of 2M, 585 MB in one sort, for
+# about the same CPU (14.9-16.3 s against 15.3-17.6).
 BAND = 1 << 20
 
 
@@ -42,7 +42,7 @@ class AbcColumns(Columns):
         A value plus 0.0: -0.0 ties with 0.0 in the sort, as in Python's, and sums alike."""
         names, extra = cell_names(table)
         value, good = plain_number(f"c{self.column}")
-        found, self.seen_first, fast = [], Seen(), pl.col("_ok") & ~pl.col("_doubt")
+        found, valid, self.seen_first, fast = [], [], Seen(), pl.col("_ok") & ~pl.col("_doubt")
         start = valued = 0
         for (first, _), frame in batches(table, self.clean, self.chunks, self.seen_first.spans, _v=value + 0.0,
                                          _ok=good & (value >= 0)):
@@ -63,19 +63,18 @@ class AbcColumns(Columns):
                 before = values.is_not_null().cum_sum().gather(places) - 1
                 self.slow.update(zip(lines, zip((valued + before).to_list(), read)))
             self.pieces[first] = (start, valued)
-            found.append(values)  # not the cells
-            start, valued = start + len(values), valued + len(values) - values.null_count()
+            found.append(values.drop_nulls())  # not the cells
+            valid.append(values.is_not_null())
+            start, valued = start + len(values), valued + len(found[-1])
         self.seen_first.done()
+        self.valid = pl.concat(valid) if valid else pl.Series([], dtype=pl.Boolean)
         return self._classify(found)
 
     def _classify(self, found: list) -> dict:
-        """Each valued row's rank, in the file's order, and the running sum at each rank; `valid`, the rows with a
-        value. The class, the shares and their rounding are computed per piece, from these."""
-        values = pl.concat(found) if found else pl.Series([], dtype=pl.Float64)
-        found.clear()  # the pieces, once in `values`; each column is let go once used (`del`): at 10M rows each
-        self.valid = values.is_not_null()  # is 40–80 MB
-        v = values.drop_nulls() if values.null_count() else values
-        del values
+        """Each valued row's rank, in the file's order, and the running sum at each rank, from the pieces' values. The
+        class, the shares and their rounding are computed per piece, from these."""
+        v = pl.concat(found, rechunk=False) if found else pl.Series([], dtype=pl.Float64)  # the pieces, not a copy:
+        found.clear()  # each column is let go once used (`del`): at 10M rows each is 40–80 MB
         (a, b), n = self.limits, len(v)
         self.rank, self.running = _ranked(v)
         self.total = total = self.running[-1] if n else 0.0
@@ -91,8 +90,6 @@ class AbcColumns(Columns):
             for c, (low, high) in zip(abc_calc.CLASSES, ((0, last[0]), (last[0], last[1]), (last[1], n))):
                 picked = value.filter((rank > low) & (rank <= high))
                 share[c] = pl.concat([pl.Series([share[c]]), picked]).cum_sum()[-1]
-        del v  # before the running sums are put in one piece of memory, for the second pass's gathers
-        self.running = self.running.rechunk()
         return {"value_share": {c: v / total * 100 for c, v in share.items()}}
 
     def columns(self, cells: pl.LazyFrame, lines: tuple) -> tuple:
@@ -134,18 +131,19 @@ def _ranked(v: pl.Series) -> tuple:
     them for finite values: sorted a band of values at a time, the highest first (a band holds all of its values'
     ties, in v's order), its running sums seeded with the last band's end. One key kept in order on one thread: 0.12
     s of CPU and 16 MB for 1M rows, against 0.15 s and 60 MB sorting by (key, row)."""
-    rank, running, done = pl.zeros(len(v), pl.UInt32, eager=True), [], 0
+    rank, running, done = pl.zeros(len(v), pl.UInt32, eager=True), pl.zeros(len(v), pl.Float64, eager=True), 0
     for band in _bands(v):
         part = (pl.DataFrame({"_key": v}).with_row_index("i") if band is None else
                 pl.DataFrame({"_key": v.filter(band), "i": band.arg_true()})).sort(
             "_key", descending=True, maintain_order=True, multithreaded=False)
-        rank.scatter(part["i"], pl.int_range(done + 1, done + len(part) + 1, dtype=pl.UInt32, eager=True))
+        places = pl.int_range(done, done + len(part), dtype=pl.UInt32, eager=True)
+        rank.scatter(part["i"], places + 1)  # in place, as the sums: no copy of either
         keys = part["_key"]
         del part
-        seed = pl.Series([running[-1][-1]] if running else [], dtype=pl.Float64)
-        running.append(pl.concat([seed, keys]).cum_sum().slice(len(seed)) if running else keys.cum_sum())
+        seed = pl.Series([running[done - 1]] if done else [], dtype=pl.Float64)
+        running.scatter(places, pl.concat([seed, keys]).cum_sum().slice(len(seed)))
         done += len(keys)
-    return rank, pl.concat(running, rechunk=False) if running else pl.Series([], dtype=pl.Float64)
+    return rank, running
 
 
 def _bands(v: pl.Series):
