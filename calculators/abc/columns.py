@@ -13,8 +13,8 @@ from ..columns.base import Columns, first_match, rounded
 # Rows per step where a column of every row is divided or summed: its temporaries stay a few MB.
 STEP = 1 << 20
 # Values sorted at once (`_ranked`): polars' stable sort holds some 30 bytes a value while it runs, which was the
-# peak of a long file. 10M rows (load 2-12): 413-432 MB in bands of 1M values, 461 MB of 2M, 585 MB in one sort, for
-# about the same CPU (14.9-16.3 s against 15.3-17.6).
+# peak of a long file. 10M rows (load 2–12): 413–432 MB in bands of 1M values, 461 MB of 2M, 585 MB in one sort, for
+# about the same CPU (14.9–16.3 s against 15.3–17.6).
 BAND = 1 << 20
 
 
@@ -73,8 +73,8 @@ class AbcColumns(Columns):
     def _classify(self, found: list) -> dict:
         """Each valued row's rank, in the file's order, and the running sum at each rank, from the pieces' values. The
         class, the shares and their rounding are computed per piece, from these."""
-        v = pl.concat(found, rechunk=False) if found else pl.Series([], dtype=pl.Float64)  # the pieces, not a copy:
-        found.clear()  # each column is let go once used (`del`): at 10M rows each is 40–80 MB
+        v = pl.concat(found, rechunk=False) if found else pl.Series([], dtype=pl.Float64)  # the pieces, not a copy
+        found.clear()
         (a, b), n = self.limits, len(v)
         self.rank, self.running = _ranked(v)
         self.total = total = self.running[-1] if n else 0.0
