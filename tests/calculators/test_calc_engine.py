@@ -11,8 +11,8 @@ import sys
 import pytest
 
 from calculators import engine
-from calculators.abc import columns as abc_columns
 from calculators import io as calculators_io
+from calculators.abc import columns as abc_columns
 from calculators.cli import main
 from calculators.data import scorecard_names
 from calculators.registry import folder
