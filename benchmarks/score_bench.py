@@ -21,6 +21,7 @@ import argparse
 import compileall
 import csv
 import filecmp
+import importlib.util
 import json
 import os
 import subprocess
@@ -56,7 +57,7 @@ def measure(command: list, cwd: Path = ROOT) -> tuple:
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
     if status != 0:
-        raise SystemExit(f"failed: {' '.join(map(str, command))}\n{process.stderr.read().decode()}")
+        raise SystemExit(f"failed: {' '.join(map(str, command))[:300]}\n{process.stderr.read().decode()}")
     return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024  # ru_maxrss is in KB on Linux
 
 
@@ -129,6 +130,9 @@ def main():
     parser.add_argument("--keep", type=Path, help="keep the generated files here")
     parser.add_argument("--against", type=Path, help="another checkout whose `python -m calculators` runs in the turns")
     args = parser.parse_args()
+    missing = [tool for tool in args.tools if tool in ("pandas", "duckdb") and not importlib.util.find_spec(tool)]
+    if missing:
+        parser.error(f"{', '.join(missing)} not installed; expected the bench extra: .venv/bin/pip install -e '.[bench]'")
     folder = args.keep or Path(tempfile.mkdtemp(prefix="score-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
     for root in (ROOT, args.against) if args.against else (ROOT,):
