@@ -27,7 +27,7 @@
       svg.appendChild(node(svg, "rect", { x: LABEL, y: y + 3, width: w, height: ROW - 8, class: "pb-chart__bar" }));
       svg.appendChild(node(svg, "text", { x: LABEL + w + 6, y: y + 15, class: "pb-chart__count" }, String(d[1])));
     });
-    svg.hidden = false;
+    svg.removeAttribute("hidden");  // an <svg> has no `hidden` property: only the attribute hides it
   }
 
   PB.chart = { bars: bars };

@@ -155,7 +155,7 @@
     var job = { file: tool.file, name: tool.file.name, options: options(form, tool.lang), data: tool.cfg.data };
     var started = performance.now();
     save.hidden = true;
-    chart.hidden = true;
+    chart.setAttribute("hidden", "");
     failures(tool, [], 0);
     progress(tool, 0);
     el.dataset.state = "working";

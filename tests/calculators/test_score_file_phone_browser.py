@@ -1,0 +1,46 @@
+"""A team lead on a phone, from the home page: scores a small customer list on the "score a file" page and sees
+the chart of rows per tier, then downloads what the command line writes (a formula neutralised, 86万 and 12% read,
+a total row kept apart)."""
+
+import pytest
+
+from tests.conftest import expect
+
+from .file_tool import TOOL, cli_scored, downloaded
+
+pytestmark = pytest.mark.browser
+
+ROWS = ('客户,采购金额,购买次数,毛利率,潜力,终身价值\n'
+        '"=HYPERLINK(""http://x"",""y"")",860000,18,22,4,2400000\n'
+        '东升五金,86万,3,12%,2,90000\n'
+        '明达机械,1250000,30,8,5,5200000\n'
+        '合计,2196000,51,,,\n')
+HOME = {"zh": ("index.html", "给客户名单打分", "高价值", "中价值"),
+        "en": ("en/index.html", "Score a customer file", "High value", "Middle value")}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_scored_file_shows_its_chart_of_tiers_on_a_phone(browser, server, tmp_path, lang):
+    home, link, high, middle = HOME[lang]
+    source = tmp_path / "customers.csv"
+    source.write_text(ROWS, encoding="utf-8")
+    context = browser.new_context(viewport={"width": 390, "height": 844}, accept_downloads=True)
+    try:
+        page = context.new_page()
+        page.goto(server + home)
+        page.locator("article a", has_text=link).first.click()
+        tool = page.locator(TOOL)
+        tool.locator("input[type='file']").set_input_files(str(source))
+        expect(tool).to_have_attribute("data-state", "done", timeout=5000)
+        chart = tool.locator("svg.pb-chart")
+        expect(chart).to_be_visible()
+        box = chart.bounding_box()
+        assert box["height"] > 40 and box["x"] + box["width"] <= 390, box
+        labels = chart.locator(".pb-chart__label").all_text_contents()
+        counts = dict(zip(labels, chart.locator(".pb-chart__count").all_text_contents()))
+        assert counts[high] == "2" and counts[middle] == "1", counts
+        got = downloaded(page, tool)
+        assert got == cli_scored(source, tmp_path, "--lang", lang)
+        assert "'=HYPERLINK".encode() in got
+    finally:
+        context.close()
