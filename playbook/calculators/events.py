@@ -5,7 +5,8 @@ Writing all twenty costs a few seconds, so they are kept in `~/.cache/sales-play
 ($XDG_CACHE_HOME), where the key is a hash of everything they are made from: the code, the calculators' YAML,
 the build date, and the UI strings the workbooks showed when last written (`<code key>.strings.json` lists
 them), so an edit of a page's string in `mkdocs serve` writes no workbook. Repeated builds and copies of the
-project copy them unless one of those changed. Each build writes into a folder of its own and renames it into
+project copy them unless one of those changed (`mkdocs serve` copies a workbook only when it is not the one it
+copied last: playbook/site/site_writes.py). Each build writes into a folder of its own and renames it into
 place, so two builds at once (two projects, two servers) never write into the same folder; the first rename
 wins.
 """
@@ -18,6 +19,7 @@ import tempfile
 from pathlib import Path
 
 import xlsxwriter
+from mkdocs import utils
 
 import calculators
 from calculators import data, workbooks
@@ -77,4 +79,4 @@ def on_post_build(config, **kwargs):
     target = Path(config.site_dir) / workbooks.FOLDER
     target.mkdir(parents=True, exist_ok=True)
     for path in sorted(written(cache).iterdir()):
-        shutil.copyfile(path, target / path.name)
+        utils.copy_file(str(path), str(target / path.name))  # in `mkdocs serve`, only when changed (site_writes)
