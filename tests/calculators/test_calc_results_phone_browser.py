@@ -17,6 +17,7 @@ def test_every_calculator_result_fits_a_phone(browser, server, lang):
         page = context.new_page()
         page.goto(server + home)
         page.locator("article a", has_text=link).first.click()
+        page.locator("article table a").first.wait_for()  # the calculators page, once the click has taken us there
         index = page.url
         names = page.locator("article table a").all_inner_texts()
         assert len(names) >= 7, names
@@ -24,7 +25,7 @@ def test_every_calculator_result_fits_a_phone(browser, server, lang):
         for name in names:
             page.goto(index)
             page.locator("article table a", has_text=name).first.click()
-            page.wait_for_load_state()
+            page.wait_for_url(lambda url: url != index)  # and loaded: not the calculators page still
             if page.locator(".pb-calc__result").count():  # the ABC and RFM pages score files, on the file page
                 page.locator(".pb-calc__result dd").first.wait_for(state="attached")
             for dd in page.locator(".pb-calc__result dd").all():

@@ -30,6 +30,7 @@ def test_a_scored_file_shows_its_chart_of_tiers_on_a_phone(browser, server, tmp_
         page.goto(server + home)
         page.locator("article a", has_text=link).first.click()
         tool = page.locator(TOOL)
+        expect(tool).to_be_visible()  # the tool shows once its script is ready, as the user then picks the file
         tool.locator("input[type='file']").set_input_files(str(source))
         expect(tool).to_have_attribute("data-state", "done", timeout=5000)
         chart = tool.locator("svg.pb-chart")
