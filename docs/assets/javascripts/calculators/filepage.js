@@ -220,6 +220,8 @@
     });
     showOptions();
     el.hidden = false;
+    // A file picked before this script ran (a slow phone) is scored now, not left waiting for another pick
+    if (form.elements.file.files.length) take(tool, form.elements.file.files[0]);
   }
 
   function init() {
