@@ -60,14 +60,25 @@ def given(args, *names) -> dict:
     return {n: getattr(args, n) for n in names if getattr(args, n, None) is not None}
 
 
+def offered(wanted: str = None) -> list:
+    """(name, cli module) of the calculators whose sub-commands the parser offers: only the one with the `wanted`
+    command (looked for in the calculator of that name first), else every one, for the list in the help and in an
+    error. Importing all seven and building their options cost 25–35 ms of CPU and built every pydantic model of
+    the settings and the scorecards (measured, benchmarks/README.md); a run uses one."""
+    for name in sorted(CALCULATORS, key=lambda name: name != wanted):
+        if wanted in part(name, "cli").COMMANDS:
+            return [(name, part(name, "cli"))]
+    return [(name, part(name, "cli")) for name in CALCULATORS]
+
+
 def build_parser(wanted: str = None) -> argparse.ArgumentParser:
-    """Every sub-command's parser; the workbooks (xlsxwriter and every calculator's workbook.py) are only
-    imported to list their names when the `wanted` command is `workbook` or unknown: scoring needs none."""
+    """The parser of the `wanted` sub-command (of every one when it is not a calculator's: `workbook`, unknown or
+    none); the workbooks (xlsxwriter and every calculator's workbook.py) are only imported to list their names when
+    the `wanted` command is `workbook` or unknown: scoring needs none."""
     parser = argparse.ArgumentParser(prog="python -m calculators", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name in CALCULATORS:
-        module = part(name, "cli")
+    for name, module in offered(wanted):
         for command, what in module.COMMANDS.items():
             p = sub.add_parser(command, help=what)
             p.set_defaults(calculator=name)
@@ -102,7 +113,8 @@ def fast_way(args) -> bool:
 
 def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    args = build_parser(next((a for a in argv if not a.startswith("-")), None)).parse_args(argv)
+    command = argv[0] if argv and not argv[0].startswith("-") else None  # else -h or an error: both list every one
+    args = build_parser(command).parse_args(argv)
     if not fast_way(args):  # else once polars is imported (runners.columns_of)
         collecting()
     try:
