@@ -88,7 +88,7 @@ def _read_scorecard(name: str) -> Scorecard:
 
 def load_scorecard(spec) -> Scorecard:
     """A built-in scorecard by name, the user's own file by path, or a mapping (vectors, browser)."""
-    from .scorecard import Scorecard  # its 4 models, built on import, are no part of abc, rfm or pipeline: 8–14 ms of CPU
+    from .scorecard import Scorecard  # its 4 models are no part of abc, rfm or pipeline: 8–14 ms of CPU
 
     if isinstance(spec, Scorecard):
         return spec
@@ -112,7 +112,7 @@ def settings(calculator: str) -> CalculatorSettings:
 
 @lru_cache(maxsize=None)
 def _read_settings(calculator: str) -> CalculatorSettings:
-    from .settings import CalculatorSettings  # its 9 models, built on import, are no part of score: 14–25 ms of CPU
+    from .settings import CalculatorSettings  # its 7 models are no part of score: 14–25 ms of CPU
 
     return read_model(SETTINGS / f"{calculator}.yml", CalculatorSettings)
 
