@@ -64,7 +64,7 @@ def offered(wanted: str = None) -> list:
     """(name, cli module) of the calculators whose sub-commands the parser offers: only the one with the `wanted`
     command (looked for in the calculator of that name first), else every one, for the list in the help and in an
     error. All seven import the pydantic models of both the settings and the scorecards: the parser of `abc` took
-    38–64 ms of CPU so, 3–6 ms alone (measured); a run uses one."""
+    46–64 ms of CPU so, 3–6 ms alone (measured); a run uses one."""
     for name in sorted(CALCULATORS, key=lambda name: name != wanted):
         if wanted in part(name, "cli").COMMANDS:
             return [(name, part(name, "cli"))]
