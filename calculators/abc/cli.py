@@ -26,12 +26,16 @@ def run_file(args) -> Summary:
     i, name = columns["value"], table.header[columns["value"]]
     limits = thresholds(args.a, args.b)
     plan = fast_way(table, args.output, args.format, plan_of(args, lambda: columns_of("abc").AbcColumns(i, name, limits)))
-    result, row = (plan.prepare(table), None) if plan else _abc_reference(table, i, name, limits)
-    summary = summary_of(table, "classes", lang)
-    summary.lines.append(say("summary-value-share", lang, shares=", ".join(
-        f"{c}: {v:.1f}%" for c, v in result["value_share"].items())))
-    return stream(table, args.output, args.format, ["share", "cumulative", "class", "rank"], row, summary,
-                  plan, args.progress)
+    try:  # a long file's ranks go through a temporary folder, removed however the run ends
+        result, row = (plan.prepare(table), None) if plan else _abc_reference(table, i, name, limits)
+        summary = summary_of(table, "classes", lang)
+        summary.lines.append(say("summary-value-share", lang, shares=", ".join(
+            f"{c}: {v:.1f}%" for c, v in result["value_share"].items())))
+        return stream(table, args.output, args.format, ["share", "cumulative", "class", "rank"], row, summary,
+                      plan, args.progress)
+    finally:
+        if plan:
+            plan.close()
 
 
 def _abc_reference(table, i: int, name: str, limits: tuple) -> tuple:

@@ -12,7 +12,7 @@ import pytest
 
 from calculators import engine
 from calculators import io as calculators_io
-from calculators.abc import columns as abc_columns
+from calculators.abc import ranks as abc_ranks
 from calculators.cli import main
 from calculators.data import scorecard_names
 from calculators.registry import folder
@@ -112,7 +112,7 @@ def test_small_batches_give_the_same_file(capsys, tmp_path, fast_path_used, monk
     """Batch edges fall anywhere: rows in doubt, a customer's orders and rounding edges across them change nothing;
     nor do abc's values sorted in bands of 97 values, ties across their cuts."""
     monkeypatch.setattr(engine, "CHUNK", 9973)  # bytes: a dozen pieces
-    monkeypatch.setattr(abc_columns, "BAND", 97)
+    monkeypatch.setattr(abc_ranks, "BAND", 97)
     monkeypatch.setattr(rfm_totals, "WAVES", 2)  # a customer's third order in a piece and after: the running sum
     rng = random.Random(3)
     make, options = GENERATORS[calculator]

@@ -102,14 +102,14 @@ def test_every_total_row_of_the_vectors_is_in_doubt():
 def test_abc_ranks_band_by_band_as_one_stable_sort(monkeypatch, band):
     """abc sorts its values a band of values at a time (`_ranked`): each value's rank and the running sum at each
     rank are those of one stable sort, highest first (ties in the values' order), summed value by value."""
-    from calculators.abc import columns
+    from calculators.abc import ranks
 
-    monkeypatch.setattr(columns, "BAND", band)
+    monkeypatch.setattr(ranks, "BAND", band)
     rng = random.Random(band)
     values = [float(rng.randint(0, 9)) if rng.random() < 0.5 else round(rng.lognormvariate(5, 2), rng.randint(0, 2))
               for _ in range(20_000)] + [0.0] * 30
     rng.shuffle(values)
-    rank, running = columns._ranked(pl.Series(values, dtype=pl.Float64))
+    rank, running = ranks.ranked(pl.Series(values, dtype=pl.Float64))
     order = sorted(range(len(values)), key=lambda i: -values[i])  # stable
     assert rank.to_list() == [r + 1 for _, r in sorted(zip(order, range(len(values))))]
     assert running.to_list() == list(itertools.accumulate(values[i] for i in order))
