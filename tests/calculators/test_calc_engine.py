@@ -113,6 +113,7 @@ def test_small_batches_give_the_same_file(capsys, tmp_path, fast_path_used, monk
     nor do abc's values sorted in bands of 97 values, ties across their cuts."""
     monkeypatch.setattr(engine, "CHUNK", 9973)  # bytes: a dozen pieces
     monkeypatch.setattr(abc_ranks, "BAND", 97)
+    monkeypatch.setattr(abc_ranks, "HELD", 1000)  # in memory (test_abc_spill.py: through a folder)
     monkeypatch.setattr(rfm_totals, "WAVES", 2)  # a customer's third order in a piece and after: the running sum
     rng = random.Random(3)
     make, options = GENERATORS[calculator]
