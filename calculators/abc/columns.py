@@ -16,9 +16,9 @@ class AbcColumns(Columns):
     """cli.run_file: a first pass reads the value column in batches, the classes are computed as
     abc.classify_checked does (a stable sort, sums in its order), then each row is given its own.
 
-    Between the passes, 12 bytes a valued row: its rank (in the file's order) and the running sum at each rank, in
-    memory (ranks.Held) or, past ranks.HELD bands of values, in a temporary folder (spilled.py) that `close()`
-    removes; a row is known by its place among the file's non-blank rows (both passes read the same pieces), its
+    Between the passes, a valued row's rank (in the file's order) and the running sum at each rank: 12 bytes a row
+    in memory (ranks.Held) or, past ranks.HELD bands of values, in a temporary folder (spilled.py) that `close()`
+    removes, read back piece by piece; a row is known by its place among the file's non-blank rows (both passes read the same pieces), its
     share is computed again from its cell (the value of a row the first pass read the reference way is kept, in
     `slow`, by piece)."""
 
