@@ -10,7 +10,7 @@ STEP = 1 << 20
 # about the same CPU (14.9–16.3 s against 15.3–17.6).
 BAND = 1 << 20
 # Bands of values held in memory; a file with more valued rows goes through a temporary folder (spilled.py), so
-# memory stays flat with its length: 10M rows held 381–391 MB in memory (20 bytes a row), 100k rows 124 MB.
+# memory stays flat with its length: 10M rows peak at 167–177 MB so, at 392–400 MB all in memory (1M: 169–172).
 HELD = 2
 
 

@@ -15,7 +15,7 @@ class Spill:
 
     def __init__(self):
         self.folder = tempfile.TemporaryDirectory(prefix="calculators-")
-        self.where = {}  # (file, key) → (offset, length)
+        self.where = {}  # file → {key: (offset, length)}
 
     def _path(self, file: tuple) -> str:
         return os.path.join(self.folder.name, "-".join(map(str, file)))
@@ -23,11 +23,11 @@ class Spill:
     def write(self, frame: pl.DataFrame, file: tuple, key=0):
         data = frame.write_ipc_stream(None).getbuffer()  # 1.1 ms of CPU for 3 MB; to the file itself 2.7–6.3 ms
         with open(self._path(file), "ab") as handle:
-            self.where[file, key] = handle.tell(), len(data)
+            self.where.setdefault(file, {})[key] = handle.tell(), len(data)
             handle.write(data)
 
     def read(self, file: tuple, key=0) -> pl.DataFrame:
-        start, length = self.where[file, key]
+        start, length = self.where[file][key]
         with open(self._path(file), "rb") as handle:
             handle.seek(start)
             return pl.read_ipc_stream(handle.read(length))
@@ -35,6 +35,7 @@ class Spill:
     def remove(self, file: tuple):
         """The file deleted once read: the disk used stays about what the caller still needs."""
         os.remove(self._path(file))
+        del self.where[file]
 
     def close(self):
         self.folder.cleanup()
