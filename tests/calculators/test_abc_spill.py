@@ -49,8 +49,8 @@ def values_of(rng, n: int) -> list:
 @pytest.mark.parametrize("seed", [1, 2])
 def test_spilled_ranks_are_one_stable_sorts_band_after_band(small_runs, seed):
     """Each value's rank and running sum, read back in pieces of any size, are those of Python's stable sort,
-    highest first, summed value by value; the class sums are the reference's to the last bit. Bands merged lowest
-    first, a band's sums not seeded with the last band's end, or ties split across runs out of order all fail."""
+    highest first, summed value by value; the class sums are the reference's to the last bit. It fails with the
+    bands merged lowest first or a band's sums not seeded with the last band's end (tried)."""
     rng = random.Random(seed)
     values = values_of(rng, 5000)
     kept = spilled.Values()
