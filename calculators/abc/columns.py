@@ -18,9 +18,9 @@ class AbcColumns(Columns):
 
     Between the passes, a valued row's rank (in the file's order) and the running sum at each rank: 12 bytes a row
     in memory (ranks.Held) or, past ranks.HELD bands of values, in a temporary folder (spilled.py) that `close()`
-    removes, read back piece by piece; a row is known by its place among the file's non-blank rows (both passes read the same pieces), its
-    share is computed again from its cell (the value of a row the first pass read the reference way is kept, in
-    `slow`, by piece)."""
+    removes, read back piece by piece; a row is known by its place among the file's non-blank rows (both passes
+    read the same pieces), its share is computed again from its cell (the value of a row the first pass read the
+    reference way is kept, in `slow`, by piece)."""
 
     types = {"share": pl.Float64, "cumulative": pl.Float64, "class": pl.String, "rank": pl.Int64}
     label = "class"
