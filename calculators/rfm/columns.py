@@ -6,6 +6,7 @@ from ..cells import is_total_row, safe_cell
 from ..engine import batches, cell_names, plain_number, slow_cells
 from ..seen import Seen
 from ..errors import InputError
+from .ids import Ids
 from .scores import Lookup, Scores
 from .totals import Running
 from ..columns.base import Columns, round_exact
@@ -37,21 +38,19 @@ class RfmColumns(Columns):
         amount, good = plain_number(self.amount)
         ok = (customer.is_not_null() & ~customer.str.contains(_PADDED) & date.str.contains(_ISO_DATE) &
               day.is_not_null() & good & (amount >= 0)).fill_null(False)
-        return ok, {"_customer": customer.cast(pl.Categorical), "_day": day, "_amount": amount}
+        return ok, {"_customer": customer, "_day": day, "_amount": amount}
 
     def prepare(self, table):
-        """The first pass: each customer's last day, count and amount (summed in line order) of the orders, held by
-        the number polars gives the customer's name as a category (`Running`), named again at the end. Each row's
-        number is kept for the second pass (`codes`, by the piece's first line: 4 bytes a row): polars names a
-        category at some 200 ns a cell, 0.2 s of CPU per 1M rows the second pass need not spend again (measured)."""
+        """The first pass: each customer's last day, count and amount (summed in line order) of the orders, by the
+        customer's number (`Ids`): nothing kept a row, the second pass numbers its rows again (~13 ms a piece of
+        60,000 orders at 1.25M customers)."""
         names, extra = cell_names(table)
-        schema = {"line": pl.UInt32, "_customer": pl.Categorical, "_day": pl.Date, "_amount": pl.Float64}
-        running = Running()  # made before any piece is read: it keeps polars' numbers of the names
+        schema = {"line": pl.UInt32, "_customer": pl.String, "_day": pl.Date, "_amount": pl.Float64}
+        running, self.ids = Running(), Ids()
         ok, values = self._orders()
-        fast, self.seen_first, self.codes = pl.col("_ok") & ~pl.col("_doubt"), Seen(), {}
-        for (first, _), frame in batches(table, self.clean, self.chunks, self.seen_first.spans, **values, _ok=ok):
+        fast, self.seen_first = pl.col("_ok") & ~pl.col("_doubt"), Seen()
+        for _, frame in batches(table, self.clean, self.chunks, self.seen_first.spans, **values, _ok=ok):
             self.seen_first.note(frame, fast)
-            self.codes[first] = frame["_customer"].to_physical()
             slow = []
             for line, row in slow_cells(frame.filter(~fast), names, extra):
                 try:
@@ -61,35 +60,24 @@ class RfmColumns(Columns):
             orders = frame.select(pl.col(list(schema)).filter(fast))
             if slow:
                 orders = pl.concat([orders, pl.DataFrame(slow, schema=schema, orient="row")]).sort("line")
-            running.add(orders)
-        totals = running.totals()
+            running.add(orders.select("_day", "_amount", _code=self.ids.number(orders["_customer"])))
         self.seen_first.done()
-        self.named = totals["_customer"]  # keeps the names' numbers for the second pass (`columns`)
-        return Scores(totals)
+        return Scores(running.totals(), self.ids)
 
     def customers(self, customers: pl.DataFrame, titles: dict) -> Lookup:
-        """Each customer's output columns, from the scores, and the row of each number polars gave the names in
-        the first pass (`customers` is in the order of `named`; null for a number without scores, as for the
-        last, `size`, given to any name first seen later); the lookup the rows in doubt read them from. The segment's
-        title as a category: 4 bytes a customer, not a text each."""
+        """Each customer's output columns, from the scores (`customers`, by number); the lookup the rows in doubt
+        read them from. The segment's title as a category: 4 bytes a customer, not a text each."""
         self.scores = customers.select(
             recency="recency", frequency="frequency", monetary=round_exact(customers["monetary"], 2), r="r", f="f",
             m="m", segment=pl.col("segment").replace_strict({k: safe_cell(t) for k, t in titles.items()},
                                                             return_dtype=pl.String).cast(pl.Categorical))
-        numbers = self.named.to_physical()
-        self.size = int(numbers.max()) + 1 if len(numbers) else 0
-        self.rows = pl.Series([None], dtype=pl.UInt32).extend_constant(None, self.size).scatter(
-            numbers, pl.int_range(0, len(numbers), dtype=pl.UInt32, eager=True))
-        return Lookup(customers, self.rows)
+        return Lookup(customers, self.ids)
 
     def columns(self, cells: pl.LazyFrame, lines: tuple) -> tuple:
-        """Each order's customer's scores, picked by the number polars gave the customer cell as a category in the
-        first pass (`codes`; both passes read the same pieces, so the same rows). A join on the names built a table
-        of every customer per piece: at 1M orders (125,000 customers) 9.5 ms a piece against 2.6, at 10M (1.25M
-        customers) 109 ms against 5.4 (measured). A row is settled where the first pass settled it."""
-        number = pl.lit(self.codes.pop(lines[0]))
-        row = pl.lit(self.rows).gather(pl.when(number < self.size).then(number).otherwise(self.size))
-        found = cells.with_columns(_row=row).with_columns(
+        """Each order's customer's scores, picked by the customer's number (`Ids.find`, in the thread that collects
+        the piece). A row is settled where the first pass settled it."""
+        number = pl.col(self.customer).map_batches(self.ids.find, return_dtype=pl.UInt32)
+        found = cells.with_columns(_row=number).with_columns(
             **{name: pl.lit(self.scores[name]).gather(pl.col("_row")) for name in self.scores.columns}).with_columns(
             pl.col("segment").cast(pl.String))
         return found, ~self.seen_first.among("slow", lines) & pl.col("segment").is_not_null()

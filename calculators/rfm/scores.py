@@ -9,30 +9,25 @@ import polars as pl
 from .. import rfm as rfm_calc
 from ..cells import parse_date
 from ..columns.base import first_match
+from ..io import Unsuitable
 
 COLUMNS = {"recency": "_recency", "frequency": "_count", "monetary": "_amount"}
 
 
 class Scores:
-    """The customers' totals (`_customer` as a category, `_day`, `_amount`, `_count`, in order of first appearance),
-    scored as rfm.Totals does; `score` gives the reference's result with `customers` as a DataFrame."""
+    """The customers' totals (`_day`, `_amount`, `_count`, by number: in order of first appearance; `ids` numbers
+    the names), scored as rfm.Totals does; `score` gives the reference's result with `customers` as a DataFrame."""
 
-    def __init__(self, totals: pl.DataFrame):
-        self.totals = totals
-
-    def reference(self) -> rfm_calc.Totals:
-        """The same totals as rfm.Totals, for what only the reference says (its errors)."""
-        totals, customers = rfm_calc.Totals(), self.totals["_customer"].to_list()
-        totals.last = dict(zip(customers, self.totals["_day"].to_list()))
-        totals.count = dict(zip(customers, self.totals["_count"].to_list()))
-        totals.amount = dict(zip(customers, self.totals["_amount"].to_list()))
-        return totals
+    def __init__(self, totals: pl.DataFrame, ids):
+        self.totals, self.ids = totals, ids
 
     def score(self, analysis_date=None, segments=None, thresholds=None, ties="above") -> dict:
         rules, fixed = rfm_calc._segments(segments), rfm_calc.fixed_breaks(thresholds)
         day = self._day(analysis_date)
-        if ties not in rfm_calc.TIES or day is None or (self.totals["_day"] > day).any():
-            return self.reference().score(analysis_date, segments, thresholds, ties)  # its errors, its words
+        if ties not in rfm_calc.TIES or day is None:  # the reference's error, or no customer at all
+            return rfm_calc.Totals().score(analysis_date, segments, thresholds, ties)
+        if (self.totals["_day"] > day).any():  # its error names a customer: the names are not kept
+            raise Unsuitable("an order after the analysis date")
         frame = self.totals.with_columns(_recency=(pl.lit(day) - pl.col("_day")).dt.total_days())
         shift = 1 if ties == "r-rfm" else 0
         cuts = {k: fixed.get(k) or [b + shift for b in _breaks(frame[c].sort())] for k, c in COLUMNS.items()}
@@ -41,7 +36,7 @@ class Scores:
         frame = frame.with_columns(segment=first_match([(_matches(s), s.key) for s in rules], None))
         counts = dict.fromkeys((s.key for s in rules), 0)
         counts.update(dict(frame["segment"].value_counts().iter_rows()))
-        customers = frame.select(customer="_customer", recency="_recency", frequency="_count",
+        customers = frame.select(recency="_recency", frequency="_count",
                                  monetary="_amount", r="r", f="f", m="m", segment="segment")
         return {"analysis_date": day.isoformat(), "breaks": cuts, "customers": customers,
                 "segments": {s.key: counts[s.key] for s in rules},
@@ -75,20 +70,17 @@ def _matches(rule) -> pl.Expr:
 
 
 class Lookup:
-    """customer → the reference's dict of that customer, for the rows in doubt; len() as a dict's. Found by the number
-    polars gives the name as a category (`rows`: each number's row of `customers`, null past the names of the first
-    pass), no table of the names: a dict of 125,000 customers held 24 MB more, a sorted copy of the names some 40 MB
-    at 1.25M customers (measured)."""
+    """customer → the reference's dict of that customer, for the rows in doubt; len() as a dict's. Found by the
+    customer's number (rfm/ids.py), no table of the names: a dict of 125,000 customers held 24 MB more (measured)."""
 
-    def __init__(self, customers: pl.DataFrame, rows: pl.Series):
-        self.customers, self.rows = customers, rows
+    def __init__(self, customers: pl.DataFrame, ids):
+        self.customers, self.ids = customers, ids
 
     def __getitem__(self, customer: str) -> dict:
-        number = pl.Series([customer]).cast(pl.Categorical).to_physical()[0]
-        at = self.rows[number] if number < len(self.rows) else None
-        if at is None:
+        number = self.ids.find(pl.Series([customer]))[0]
+        if number is None:
             raise KeyError(customer)
-        return self.customers.row(at, named=True)
+        return self.customers.row(number, named=True)
 
     def __len__(self) -> int:
         return len(self.customers)

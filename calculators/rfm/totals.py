@@ -1,6 +1,6 @@
 """Each customer's last day, count and amount as the first pass reads the orders, piece by piece, in arrays by the
-number polars gives the customer as a category (its code): a few bytes a customer, nothing a row, and no roll-up
-that groups every customer again. The amounts are added in line order, as rfm.Totals.add adds them."""
+customer's number (its code, rfm/ids.py: in order of first appearance): 20 bytes a customer, nothing a row, and no
+roll-up that groups every customer again. The amounts are added in line order, as rfm.Totals.add adds them."""
 
 import polars as pl
 
@@ -13,42 +13,34 @@ WAVES = 3
 
 
 class Running:
-    """The totals so far, indexed by code; `names` keeps each customer's name as a category, which also keeps polars'
-    numbering of the names alive (a name's number holds only while some categorical column or schema does)."""
+    """The totals so far, indexed by code."""
 
     def __init__(self):
-        self.names = [pl.Series("_customer", [], pl.Categorical)]
-        self.codes = [pl.Series("_code", [], pl.UInt32)]
+        self.size = 0
         self.day, self.amount = pl.Series("_day", [], pl.Date), pl.Series("_amount", [], pl.Float64)
-        self.count, self.first = pl.Series("_count", [], pl.Int64), pl.Series("_first", [], pl.UInt32)
+        self.count = pl.Series("_count", [], pl.Int64)
 
     def add(self, orders: pl.DataFrame):
-        """A piece's orders (`line`, `_customer`, `_day`, `_amount`), in line order."""
+        """A piece's orders (`_code`, `_day`, `_amount`), in line order."""
         if not len(orders):
             return
         # Each customer's orders side by side in line order (a stable sort), `_n` counting them from 0.
-        code = pl.col("_customer").to_physical()
-        orders = orders.with_columns(_code=code).sort("_code", maintain_order=True, multithreaded=False)
+        orders = orders.sort("_code", maintain_order=True, multithreaded=False)
         begins = (pl.col("_code") != pl.col("_code").shift()).fill_null(True)
         start = pl.when(begins).then(pl.int_range(pl.len(), dtype=pl.UInt32)).forward_fill()
         orders = orders.with_columns(_n=pl.int_range(pl.len(), dtype=pl.UInt32) - start)
-        self._grow(int(orders["_code"].max()) + 1)
+        self.size = max(self.size, int(orders["_code"].max()) + 1)
+        self._grow(self.size)
         for n in range(min(int(orders["_n"].max()) + 1, WAVES)):
-            self._wave(orders.filter(pl.col("_n") == n), n)
+            self._wave(orders.filter(pl.col("_n") == n))
         late = orders.filter(pl.col("_n") >= WAVES)
         if len(late):  # each customer's orders after its first WAVES, side by side in line order
             self._late(late)
 
-    def _wave(self, orders: pl.DataFrame, n: int):
+    def _wave(self, orders: pl.DataFrame):
         """Order n of each customer of the piece (each customer once) added to its totals."""
         code = orders["_code"]
         count = self.count.gather(code)
-        if n == 0:  # its first order in the piece: a customer never seen before gets its name and first line
-            new = count == 0
-            if new.any():
-                self.names.append(orders["_customer"].filter(new))
-                self.codes.append(code.filter(new))
-                self.first = self.first.scatter(code.filter(new), orders["line"].filter(new))
         self.count = self.count.scatter(code, count + 1)
         self.amount = self.amount.scatter(code, self.amount.gather(code) + orders["_amount"])
         day = self.day.gather(code)
@@ -74,12 +66,7 @@ class Running:
             self.day = self.day.extend_constant(None, more).rechunk()
             self.amount = self.amount.extend_constant(0.0, more).rechunk()
             self.count = self.count.extend_constant(0, more).rechunk()
-            self.first = self.first.extend_constant(None, more).rechunk()
 
     def totals(self) -> pl.DataFrame:
-        """`_customer`, `_day`, `_amount`, `_count` of every customer, in order of first appearance."""
-        names = pl.DataFrame({"_code": pl.concat(self.codes), "_customer": pl.concat(self.names)})
-        code = names["_code"]
-        return names.with_columns(_day=self.day.gather(code), _amount=self.amount.gather(code),
-                                  _count=self.count.gather(code), _first=self.first.gather(code)).sort(
-            "_first").select("_customer", "_day", "_amount", "_count")
+        """`_day`, `_amount`, `_count` of every customer, by code (in order of first appearance)."""
+        return pl.DataFrame([self.day, self.amount, self.count]).head(self.size)
