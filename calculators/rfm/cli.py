@@ -45,14 +45,16 @@ def run_file(args) -> Summary:
         return customer, parse_date(cells[d], names[1], args.date_format), number(cells[a], names[2], minimum=0)
 
     plan = fast_way(table, args.output, args.format, plan_of(args, lambda: columns_of("rfm").RfmColumns(i, d, a, order)))
-    totals = plan.prepare(table) if plan else _rfm_totals(table, order)
-    result = totals.score(args.analysis_date, segments, dict(args.thresholds) or None, args.ties)
+    # The totals go once scored (their arrays held ~40 bytes a customer through the second pass).
+    result = (plan.prepare(table) if plan else _rfm_totals(table, order)).score(
+        args.analysis_date, segments, dict(args.thresholds) or None, args.ties)
     rules = settings("rfm").segments if segments is None else segments
     titles = {s["key"] if isinstance(s, dict) else s.key: _title(s, lang) for s in rules}
-    if not isinstance(result["customers"], list):  # scored as columns (calculators/rfm/scores.py)
-        by_customer = plan.customers(result["customers"], titles)
+    customers = result.pop("customers")
+    if not isinstance(customers, list):  # scored as columns (calculators/rfm/scores.py)
+        by_customer = plan.customers(customers, titles)
     else:
-        by_customer = {c["customer"]: c for c in result["customers"]}
+        by_customer = {c["customer"]: c for c in customers}
         plan = None
 
     def row(cells, line):

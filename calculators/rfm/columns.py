@@ -65,19 +65,18 @@ class RfmColumns(Columns):
         return Scores(running.totals(), self.ids)
 
     def customers(self, customers: pl.DataFrame, titles: dict) -> Lookup:
-        """Each customer's output columns, from the scores (`customers`, by number); the lookup the rows in doubt
-        read them from. The segment's title as a category: 4 bytes a customer, not a text each."""
-        self.scores = customers.select(
-            recency="recency", frequency="frequency", monetary=round_exact(customers["monetary"], 2), r="r", f="f",
-            m="m", segment=pl.col("segment").replace_strict({k: safe_cell(t) for k, t in titles.items()},
-                                                            return_dtype=pl.String).cast(pl.Categorical))
+        """Each customer's output columns, from the scores (`customers`, by number), the segment as its number among
+        the rules (`titles`, their order); the lookup the rows in doubt read them from."""
+        self.scores = customers.with_columns(monetary=round_exact(customers["monetary"], 2))
+        self.titles = pl.Series([safe_cell(t) for t in titles.values()], dtype=pl.String)
         return Lookup(customers, self.ids)
 
     def columns(self, cells: pl.LazyFrame, lines: tuple) -> tuple:
         """Each order's customer's scores, picked by the customer's number (`Ids.find`, in the thread that collects
         the piece). A row is settled where the first pass settled it."""
         number = pl.col(self.customer).map_batches(self.ids.find, return_dtype=pl.UInt32)
+        picked = {name: pl.lit(self.scores[name]).gather(pl.col("_row")) for name in self.scores.columns}
         found = cells.with_columns(_row=number).with_columns(
-            **{name: pl.lit(self.scores[name]).gather(pl.col("_row")) for name in self.scores.columns}).with_columns(
-            pl.col("segment").cast(pl.String))
+            **{name: value.cast(self.types[name]) for name, value in picked.items() if name != "segment"},
+            segment=pl.lit(self.titles).gather(picked["segment"].to_physical()))
         return found, ~self.seen_first.among("slow", lines) & pl.col("segment").is_not_null()
