@@ -1,7 +1,8 @@
 """Each customer's number (0, 1, … in order of first appearance) by its name, for rfm's two passes, in a hash table
 of polars arrays (open addressing: a slot holds a number + 1, 0 when empty). It replaces polars' categories, which
 held ~99 bytes a name (118 MB for the 10M-row file's 1.25M customers) and took ~200 ns a cell to name (measured);
-here 4 bytes a slot (2 to 4 slots a name) and two 64-bit hashes a name (~0.5 ms for 60,000 names). A name is known
+here 4 bytes a slot (4 to 8 slots a name) and two 64-bit hashes a name (hashing 60,000 names ~0.5 ms, finding them
+11–17 ms of CPU, in rounds of one slot each, measured). A name is known
 by both hashes: the first finds it, the second, checked on every order of the first pass, sends the file the
 reference way (io.Unsuitable) when two names share the first; two names alike in all 128 bits would be taken for one
 customer, odds of ~1e-26 for 1.25M names. Both passes hash in one process, so polars' hash (not stable across
@@ -12,19 +13,19 @@ import polars as pl
 from ..io import Unsuitable
 
 SEEDS = (27, 72)
-# Slots to start with; more than half full, the table doubles (a search then ends within a few slots).
+# Slots to start with, doubled as the names come.
 SLOTS = 1 << 16
 # At least this many slots a name: at most a quarter full, a search of 60,000 names took 10–13 ms of CPU against
-# 18–33 half full (its longest runs of full slots set its rounds; 125,000 and 1.25M names, measured).
+# 18–33 half full (its longest chain of full slots sets its rounds; 125,000 and 1.25M names, measured).
 SPREAD = 4
 # Names placed at a time when the table grows: placing 1.05M at once held 178 MB more for a moment (measured).
 PLACED = 1 << 16
 
 
 class Ids:
-    def __init__(self, slots: int = SLOTS):
+    def __init__(self, slots: int = None):
         self.size = 0
-        self.slots = pl.zeros(slots, pl.UInt32, eager=True)
+        self.slots = pl.zeros(slots or SLOTS, pl.UInt32, eager=True)
         # Each number's hashes at number + 1: a slot's content indexes them, an empty slot (0) a dummy.
         self.first, self.second = (pl.zeros(1, pl.UInt64, eager=True) for _ in SEEDS)
 
@@ -52,11 +53,12 @@ class Ids:
         probe = pl.DataFrame({"row": pl.int_range(len(keys), dtype=pl.UInt32, eager=True), "key": keys}).with_columns(
             **self._start())
         while len(probe):
-            probe = probe.lazy().with_columns(held=pl.lit(self.slots).gather("slot")).with_columns(
-                same=pl.lit(self.first).gather("held") == pl.col("key")).collect()
-            hits = probe.filter(pl.col("same") & (pl.col("held") > 0))
-            found = found.scatter(hits["row"], hits["held"] - 1)
-            probe = probe.filter((pl.col("held") > 0) & ~pl.col("same")).select("row", "key", "step", slot=self._next())
+            probe = probe.lazy().with_columns(held=pl.lit(self.slots).gather("slot")).with_columns(number=pl.when(
+                (pl.col("held") > 0) & (pl.lit(self.first).gather("held") == pl.col("key"))).then(pl.col("held") - 1)
+            ).collect()
+            found = found.scatter(probe["row"], probe["number"])  # null where not found yet
+            probe = probe.filter(pl.col("number").is_null() & (pl.col("held") > 0)).select(
+                "row", "key", "step", slot=self._next())
         return found
 
     def _add(self, new: pl.DataFrame):
