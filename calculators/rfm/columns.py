@@ -71,11 +71,11 @@ class RfmColumns(Columns):
                 self.kept[first] = pl.repeat(None, len(frame), dtype=pl.UInt32, eager=True).scatter(
                     frame.select(fast).to_series().arg_true(), numbers.filter(orders["_fast"]))
         self.seen_first.done()
-        return Scores(running.totals(), self.ids)
+        return Scores(running.totals())
 
     def customers(self, customers: pl.DataFrame, titles: dict) -> Lookup:
-        """Each customer's output columns, from the scores (`customers`, by number), the segment as its number among
-        the rules (`titles`, their order); the lookup the rows in doubt read them from."""
+        """Each customer's output columns, from the scores (`customers`, by number; the segment an Enum of the rules'
+        keys, in the order of `titles`); the lookup the rows in doubt read them from."""
         self.scores = customers.with_columns(monetary=round_exact(customers["monetary"], 2))
         self.titles = pl.Series([safe_cell(t) for t in titles.values()], dtype=pl.String)
         return Lookup(customers, self.ids)

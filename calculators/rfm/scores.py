@@ -14,11 +14,11 @@ COLUMNS = {"recency": "_recency", "frequency": "_count", "monetary": "_amount"}
 
 
 class Scores:
-    """The customers' totals (`_day`, `_amount`, `_count`, by number: in order of first appearance; `ids` numbers
-    the names), scored as rfm.Totals does; `score` gives the reference's result with `customers` as a DataFrame."""
+    """The customers' totals (`_day`, `_amount`, `_count`, by number: in order of first appearance), scored as
+    rfm.Totals does; `score` gives the reference's result with `customers` as a DataFrame."""
 
-    def __init__(self, totals: pl.DataFrame, ids):
-        self.totals, self.ids = totals, ids
+    def __init__(self, totals: pl.DataFrame):
+        self.totals = totals
 
     def score(self, analysis_date=None, segments=None, thresholds=None, ties="above") -> dict:
         rules, fixed = rfm_calc._segments(segments), rfm_calc.fixed_breaks(thresholds)
@@ -38,8 +38,8 @@ class Scores:
         counts.update(dict(frame["segment"].value_counts().iter_rows()))
         # Kept through the second pass: 20 bytes a customer, not 64 (the scores as bytes, the segment as a number).
         customers = frame.select(pl.col("_recency").cast(pl.Int32).alias("recency"),
-                                 pl.col("_count").cast(pl.UInt32).alias("frequency"), pl.col("_amount").alias("monetary"),
-                                 "r", "f", "m", "segment")
+                                 pl.col("_count").cast(pl.UInt32).alias("frequency"),
+                                 pl.col("_amount").alias("monetary"), "r", "f", "m", "segment")
         return {"analysis_date": day.isoformat(), "breaks": cuts, "customers": customers,
                 "segments": {s.key: counts[s.key] for s in rules},
                 "analysis_date_source": "given" if analysis_date is not None else "day after the last order"}

@@ -17,8 +17,9 @@ from .test_calc_engine import both, fast_path_used  # noqa: F401 (a fixture)
 
 
 def _names(rng: random.Random, count: int) -> list:
-    return [rng.choice([f"客户{rng.randrange(400):03d}", f"c{rng.randrange(40)}", " 客户001", "客户001 ", "", "x"])
-            for _ in range(count)]
+    pick = [lambda: f"客户{rng.randrange(400):03d}", lambda: f"c{rng.randrange(40)}", lambda: " 客户001",
+            lambda: "客户001 ", lambda: "", lambda: "x"]
+    return [rng.choice(pick)() for _ in range(count)]
 
 
 @pytest.mark.parametrize("slots", [4, 64, 1 << 16])
