@@ -1,6 +1,6 @@
 """A new salesperson on a phone, from the home page: opens the first visit's module and reads what to note after a
 first contact, each field's name followed by one colon of the page's language ("为什么：", "Why: "), never two
-(the data writes some column titles with a colon of their own)."""
+(the page adds it; a column title ending with one fails the schema, tests/modules/bad/column-title-colon/)."""
 
 import pytest
 

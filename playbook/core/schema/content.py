@@ -2,7 +2,7 @@
 
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
 from playbook.core.schema.common import (
     DataFile,
@@ -40,9 +40,26 @@ class Module(Upkeep, Item, DataFile):
     tags: Tags = Field(description="area, roles and stage")
 
 
+def _no_closing_colon(title: str) -> str:
+    if title.endswith((":", "：")):
+        raise ValueError(f"title {title!r} ends with a colon; expected the title alone "
+                         "(a list's page adds the colon of its language after it)")
+    return title
+
+
+ColumnName = Annotated[NonEmptyStr, AfterValidator(_no_closing_colon)]
+
+
+class ColumnTitle(Text):
+    """A column's header: a table's head, or in a list the field's name, which the page follows with a colon."""
+
+    zh: ColumnName = Field(description="the Simplified Chinese header, without a colon")
+    en: ColumnName = Field(description="the English header, without a colon")
+
+
 class Column(Strict):
     key: Id = Field(description="the key the items use for this column")
-    title: Text = Field(description="the column header in both languages")
+    title: ColumnTitle = Field(description="the column header in both languages")
 
 
 class Entry(Strict):
