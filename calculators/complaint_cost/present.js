@@ -13,14 +13,22 @@
 
   PB.presenters["complaint-cost"] = function (cfg, a, out, S, n) {
     var p = Object.assign({}, defaults(cfg), a), typed = function (x) { return PB.typed(x, n); };
-    var rows = [[S["calc-r-unhappy"], n(out.unhappy, 0)], [S["calc-r-silent"], n(out.silent, 0)],
-      [S["calc-r-lost"], n(out.lost_low, 1) + " – " + n(out.lost_high, 1)],
-      [S["calc-r-at-risk"], n(out.revenue_at_risk_low, 0) + " – " + n(out.revenue_at_risk_high, 0)],
+    // Each figure is written once, so the working shows what the result shows (241.7, not 241.75, for
+    // 241.7499…); a step whose figures were rounded says ≈
+    var unhappy = n(out.unhappy, 0), value = typed(a.customer_value),
+      lost = [n(out.lost_low, 1), n(out.lost_high, 1)],
+      risk = [n(out.revenue_at_risk_low, 0), n(out.revenue_at_risk_high, 0)];
+    var sign = function (pairs) {  // each [value, as shown]: "=" if none was rounded
+      return pairs.every(function (pair) { return n(pair[0], 10) === pair[1]; }) ? " = " : " ≈ ";
+    };
+    var rows = [[S["calc-r-unhappy"], unhappy], [S["calc-r-silent"], n(out.silent, 0)],
+      [S["calc-r-lost"], lost[0] + " – " + lost[1]], [S["calc-r-at-risk"], risk[0] + " – " + risk[1]],
       [S["calc-r-hear-bad"], n(out.hear_bad, 0)], [S["calc-r-hear-good"], n(out.hear_good, 0)]];
     if (out.satisfied_to_offset !== null) rows.push([S["calc-r-offset"], n(out.satisfied_to_offset, 0)]);
-    var working = typed(a.complaints) + " ÷ (1 − " + typed(p.silent_share) + ") = " + n(out.unhappy) + "; " +
-      n(out.lost_low) + " × " + typed(a.customer_value) + " = " + n(out.revenue_at_risk_low) + " … " +
-      n(out.lost_high) + " × " + typed(a.customer_value) + " = " + n(out.revenue_at_risk_high);
+    var low = sign([[out.lost_low, lost[0]], [out.revenue_at_risk_low, risk[0]]]),
+      high = sign([[out.lost_high, lost[1]], [out.revenue_at_risk_high, risk[1]]]);
+    var working = typed(a.complaints) + " ÷ (1 − " + typed(p.silent_share) + ")" + sign([[out.unhappy, unhappy]]) +
+      unhappy + "; " + lost[0] + " × " + value + low + risk[0] + " … " + lost[1] + " × " + value + high + risk[1];
     return { rows: rows, working: working };
   };
 })(typeof self !== "undefined" ? self : globalThis);

@@ -6,10 +6,13 @@
 
   var PB = root.PlaybookCalc;
 
-  // A number for people: thousands grouped, at most two decimals; anything not finite is a dash
+  // A number for people: thousands grouped, at most two decimals, rounded as the Python reference rounds
+  // (PB.py.round: a tie to the even digit, where Intl would round it up); anything not finite is a dash
   function show(x, lang, digits) {
     if (typeof x !== "number" || !isFinite(x)) return "—";
-    return new Intl.NumberFormat(lang === "zh" ? "zh-CN" : "en", { maximumFractionDigits: digits === undefined ? 2 : digits }).format(x);
+    var places = digits === undefined ? 2 : digits;
+    var format = new Intl.NumberFormat(lang === "zh" ? "zh-CN" : "en", { maximumFractionDigits: places });
+    return format.format(PB.py.round(x, places));
   }
 
   function fill(template, params) {
