@@ -109,3 +109,18 @@ def test_a_result_titled_with_the_query_comes_before_mentions(page, server, lang
     open_search(page, server + HOME[lang])
     _, titles = results_for(page, query)[0]
     assert any(title in t.lower() for t in titles), titles  # the page, or its section shown under it
+
+
+# The price-objection talk track's title, the first section shown under its page
+PRICE_TRACK = {"zh": "异议一：“价格太高了”", "en": 'Objection 1: "Your price is too high"'}
+
+
+@pytest.mark.parametrize("lang, query", [("zh", "报价"), ("en", "price objection")])
+def test_the_talk_track_comes_before_pages_that_mention_its_words(page, server, lang, query):
+    # 报价 found the sales-tools page first (its software table says 报价单, quote form, rarer than 报价 and so
+    # weighed more), "price objection" a page titled "pricing": every section weighed the same, a talk track's too
+    # (TALK_TRACK_BOOST in playbook/search/events.py)
+    open_search(page, server + HOME[lang])
+    href, titles = results_for(page, query)[0]
+    assert re.split(r"[?#]", href)[0].endswith("/development/proposal-negotiation.html"), (href, titles)
+    assert titles[1].replace("\u200b", "") == PRICE_TRACK[lang], titles
