@@ -13,13 +13,15 @@
 
   PB.presenters["complaint-cost"] = function (cfg, a, out, S, n) {
     var p = Object.assign({}, defaults(cfg), a), typed = function (x) { return PB.typed(x, n); };
-    // Each figure is written once, so the working shows what the result shows (241.7, not 241.75, for
-    // 241.7499…); a step whose figures were rounded says ≈
+    // Each figure is written once, so the working shows what the result shows; customers lost to two decimals, as
+    // the page's worked example shows them (241.75 for 241.7499…); a step whose figures were rounded says ≈
     var unhappy = n(out.unhappy, 0), value = typed(a.customer_value),
-      lost = [n(out.lost_low, 1), n(out.lost_high, 1)],
+      lost = [n(out.lost_low, 2), n(out.lost_high, 2)],
       risk = [n(out.revenue_at_risk_low, 0), n(out.revenue_at_risk_high, 0)];
-    var sign = function (pairs) {  // each [value, as shown]: "=" if none was rounded
-      return pairs.every(function (pair) { return n(pair[0], 10) === pair[1]; }) ? " = " : " ≈ ";
+    // each [value, as shown]: "=" if none was rounded (to 6 decimals: a float's last bits, as in
+    // 1,208,749.9999999988 for 241.75 × 5,000, are no rounding)
+    var sign = function (pairs) {
+      return pairs.every(function (pair) { return n(pair[0], 6) === pair[1]; }) ? " = " : " ≈ ";
     };
     var rows = [[S["calc-r-unhappy"], unhappy], [S["calc-r-silent"], n(out.silent, 0)],
       [S["calc-r-lost"], lost[0] + " – " + lost[1]], [S["calc-r-at-risk"], risk[0] + " – " + risk[1]],
