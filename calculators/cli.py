@@ -8,6 +8,7 @@ with --strict a file with any row in error exits 1 after writing every row.
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from playbook.core.problems import DataError
 
@@ -118,6 +119,7 @@ def main(argv=None) -> int:
     if not fast_way(args):  # else once polars is imported (runners.columns_of)
         collecting()
     try:
+        _folder_of(getattr(args, "output", None))
         if args.command == "workbook":
             from . import workbooks
 
@@ -145,3 +147,13 @@ def main(argv=None) -> int:
     except DataError as error:  # a YAML file the run reads: every problem as the site's build says it
         print(error, file=sys.stderr)
         return 2
+    except OSError as error:  # a file that cannot be written or read mid-run, a full disk: one line, no traceback
+        print(f"error: {f'{error.filename}: ' if error.filename else ''}{error.strerror or error}", file=sys.stderr)
+        return 2
+
+
+def _folder_of(output):
+    """The result's folder checked before the rows are read: the file itself is opened once they are scored."""
+    if output and not Path(output).resolve().parent.is_dir():
+        raise InputError(f"{output}: the folder {Path(output).resolve().parent} does not exist; expected a result file "
+                         "in an existing folder")
