@@ -107,17 +107,6 @@ def test_a_wrong_encoding_option_is_one_clear_line(tmp_path, capsys):
     assert err.startswith("error: ") and "is not utf-8" in err and "\n" not in err
 
 
-def test_a_result_that_cannot_be_written_is_one_clear_line(tmp_path, capsys):
-    # A folder that does not exist is told before any row is read; a write that fails (a full disk) without a traceback
-    source = write_csv(tmp_path / "in.csv", ROWS, "utf-8")
-    missing = tmp_path / "nope" / "out.csv"
-    assert main(["abc", str(source), "-o", str(missing)]) == 2
-    assert capsys.readouterr().err == (f"error: {missing}: the folder {missing.parent} does not exist; expected a "
-                                       "result file in an existing folder\n")
-    assert main(["score", str(source), "--scorecard", "customer-value", "-o", "/dev/full", "--format", "csv"]) == 2
-    assert capsys.readouterr().err == "error: No space left on device\n"
-
-
 def test_xlsx_in_and_out(cli, tmp_path):
     source = write_xlsx(tmp_path / "in.xlsx", ROWS)
     code, _, err = cli("score", source, "--scorecard", "customer-value", "-o", tmp_path / "out.xlsx")

@@ -247,3 +247,13 @@ def test_a_merged_title_row_in_xlsx_is_not_the_header(capsys, tmp_path):
     code, err = run(capsys, "abc", tmp_path / "t.xlsx", "-o", tmp_path / "o.csv")
     assert code == 0 and read_csv(tmp_path / "o.csv")[0][:2] == ["客户", "销售额"]
     assert read_csv(tmp_path / "o.csv")[1][:4] == ["甲", "100", "100.0", "100.0"]
+
+
+def test_a_result_that_cannot_be_written_is_one_clear_line(capsys, tmp_path):
+    # A folder that does not exist is told before any row is read; a write that fails (a full disk) without a traceback
+    missing = tmp_path / "nope" / "out.csv"
+    assert run(capsys, "abc", FILES / "messy-customers.csv", "-o", missing) == (2, (
+        f"error: {missing}: the folder {missing.parent} does not exist; expected a result file in an existing "
+        "folder\n"))
+    assert run(capsys, "score", FILES / "messy-customers.csv", "--scorecard", "customer-value", "-o", "/dev/full",
+               "--format", "csv") == (2, "error: No space left on device\n")
