@@ -13,7 +13,8 @@ from pathlib import Path
 from playbook.core.problems import DataError
 
 from .io import Unsuitable
-from .errors import InputError
+from .errors import InputError, fail
+from .messages import say, user_language
 from .cells import DATE_FORMATS
 from .output import FORMATS
 from .registry import CALCULATORS, folder, part, run
@@ -142,18 +143,24 @@ def main(argv=None) -> int:
         print_single(args.calculator, inputs, run(args.calculator, inputs), args.json)
         return 0
     except InputError as error:
-        print(f"error: {error}", file=sys.stderr)
+        lang = _language(args, error) if error.code else "en"  # a sentence not in the catalogue is English only
+        print(say("error", lang, message=error.text(lang)), file=sys.stderr)
         return 2
     except DataError as error:  # a YAML file the run reads: every problem as the site's build says it
         print(error, file=sys.stderr)
         return 2
     except OSError as error:  # a file that cannot be written or read mid-run, a full disk: one line, no traceback
-        print(f"error: {f'{error.filename}: ' if error.filename else ''}{error.strerror or error}", file=sys.stderr)
+        message = f"{f'{error.filename}: ' if error.filename else ''}{error.strerror or error}"
+        print(say("error", _language(args), message=message), file=sys.stderr)
         return 2
+
+
+def _language(args, error: InputError = None) -> str:
+    """What an error is said in: --lang, else the file's header where the error knows it, else the locale's."""
+    return getattr(args, "lang", None) or getattr(error, "lang", None) or user_language()
 
 
 def _folder_of(output):
     """The result's folder checked before the rows are read: the file itself is opened once they are scored."""
     if output and not Path(output).resolve().parent.is_dir():
-        raise InputError(f"{output}: the folder {Path(output).resolve().parent} does not exist; expected a result file "
-                         "in an existing folder")
+        fail("no-folder", path=output, folder=Path(output).resolve().parent)

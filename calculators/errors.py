@@ -25,19 +25,20 @@ class InputError(ValueError):
     """A value the calculator cannot use; the message says which value and what is expected.
 
     `code` and `params` name the sentence in calculators.messages, so a file run can say it in the
-    user's language (`text(lang)`); without a code the English message is all there is."""
+    user's language (`text(lang)`); without a code the English message is all there is. `lang` is the language
+    of the file's header where the error knows it (a missing column)."""
 
-    def __init__(self, message: str, code: str = None, params: dict = None):
+    def __init__(self, message: str, code: str = None, params: dict = None, lang: str = None):
         super().__init__(message)
-        self.code, self.params = code, params or {}
+        self.code, self.params, self.lang = code, params or {}, lang
 
     def text(self, lang: str = "en") -> str:
         return say(self.code, lang, **self.params) if self.code and lang != "en" else str(self)
 
 
-def fail(code: str, **params):
-    """Raise the catalogue's sentence `code` (English message, code and params kept)."""
-    raise InputError(say(code, "en", **params), code, params)
+def fail(code: str, lang: str = None, **params):
+    """Raise the catalogue's sentence `code` (English message, code and params kept; `lang` as InputError's)."""
+    raise InputError(say(code, "en", **params), code, params, lang)
 
 
 def number(value, name: str, *, minimum=None, below=None, whole=False, percent=False) -> float:

@@ -11,8 +11,8 @@ import datetime as dt
 from pathlib import Path
 
 from .cells import header_position, is_total_row, percent_text
-from .errors import InputError
-from .messages import say
+from .errors import InputError, fail
+from .messages import language_of, say
 
 # What rows() gives as the problem of a total or subtotal row: written out, marked, never counted.
 TOTAL = "total"
@@ -55,13 +55,13 @@ class Table:
         which saves decoding it twice (40–70 ms for 1M rows, measured). Either raises Unsuitable when it is not."""
         self.path = Path(path)
         if not self.path.is_file():
-            raise InputError(f"{self.path}: no such file")
+            fail("no-file", path=self.path)
         self.xlsx = self.path.suffix.lower() in (".xlsx", ".xlsm")
         self.sheet = sheet
         try:
             self.encoding = None if self.xlsx else (encoding or detect_encoding(self.path, START if guess else None))
         except OSError as error:
-            raise InputError(f"{self.path}: cannot be read ({error.strerror})") from None
+            fail("unreadable", path=self.path, reason=error.strerror)
         self.guessed = guess and not (self.xlsx or encoding) and self.encoding == "utf-8-sig"
         self.header_line, self.header = self._read_header(header_row)
         self.duplicates = _duplicates(self.header)
@@ -115,9 +115,9 @@ class Table:
                 break
         source.close()
         if header_row is not None and not top:
-            raise InputError(f"{self.path}: there is no row {header_row}; expected --header-row within the file")
+            fail("no-row", path=self.path, row=header_row)
         if not top or not _filled(top[0][1]) and header_row is None:
-            raise InputError(f"{self.path}: the file is empty; expected a header row and data rows")
+            fail("empty-file", path=self.path)
         line, cells = top[0] if header_row is not None else top[header_position([c for _, c in top])]
         return line, ["" if c is None else str(c).strip() for c in cells]
 
@@ -130,15 +130,13 @@ class Table:
         except UnicodeDecodeError:
             if self.guessed:
                 raise Unsuitable("not UTF-8 after its start") from None
-            raise InputError(f"{self.path}: the file is not {self.encoding}; "
-                             "expected UTF-8 or GBK, or pass --encoding") from None
+            fail("not-encoding", path=self.path, encoding=self.encoding)
         except LookupError:
-            raise InputError(f"{self.path}: unknown encoding '{self.encoding}'; "
-                             "expected one such as utf-8, gbk or gb18030") from None
+            fail("unknown-encoding", path=self.path, encoding=self.encoding)
         except csv.Error as error:
-            raise InputError(f"{self.path}: cannot be read as CSV ({error})") from None
+            fail("not-csv", path=self.path, reason=error)
         except OSError as error:
-            raise InputError(f"{self.path}: cannot be read ({error.strerror})") from None
+            fail("unreadable", path=self.path, reason=error.strerror)
 
     def delimiter(self) -> str:
         # The header line decides: comma, semicolon (European Excel) or tab.
@@ -152,12 +150,11 @@ class Table:
         try:
             book = load_workbook(self.path, read_only=True, data_only=True)
         except Exception as error:  # openpyxl raises many kinds for a damaged file
-            raise InputError(f"{self.path}: cannot be read as an Excel workbook ({type(error).__name__})") from None
+            fail("not-xlsx", path=self.path, reason=type(error).__name__)
         try:
             sheet = book[self.sheet] if self.sheet else book.worksheets[0]
         except KeyError:
-            raise InputError(f"{self.path}: no sheet named '{self.sheet}'; expected one of: "
-                             f"{', '.join(book.sheetnames)}") from None
+            fail("no-sheet", path=self.path, sheet=self.sheet, sheets=", ".join(book.sheetnames))
         try:
             for line, cells in enumerate(sheet.iter_rows(), start=1):
                 yield line, [_value(c) for c in cells]
@@ -175,9 +172,9 @@ def find_columns(table: Table, wanted: dict, mapping: dict, optional=()) -> dict
         if hit is not None:
             found[field] = hit
         elif field not in optional:
-            raise InputError(f"{table.path}: column '{names[0]}' is missing; expected a column named "
-                             f"{' or '.join(repr(n) for n in names[:6])}, or --map {field}=YOUR_HEADER "
-                             f"(the file has: {', '.join(table.header)})")
+            shown = [repr(n) for n in names[:6]]
+            fail("missing-column", language_of(table.header), path=table.path, column=names[0], field=field,
+                 names=" or ".join(shown), names_zh=" 或 ".join(shown), header=", ".join(table.header))
     return found
 
 

@@ -3,7 +3,10 @@
 One catalogue for both sides: the command line fills it in calculators/, the browser gets it as JSON
 (playbook/calculators/widgets.py browser_data) and fills it in docs/assets/javascripts/calculators/, so a
 file scored in either says the same words. `{name}` is a column, `{shown}` the cell as quoted.
+What only the command line says (a file it cannot open, read or write) is in COMMAND_LINE, not sent to the browser.
 """
+
+import os
 
 NUMBERS = {"en": "such as 1,234.50, ¥800, 86万, 1.2万元, (1,234.50) or 12%",
            "zh": "例如 1,234.50、¥800、86万、1.2万元、(1,234.50) 或 12%"}
@@ -59,9 +62,48 @@ MESSAGES = {
 }
 
 
+# `{path}` is the file as given on the command line; `{reason}` the system's own words (English).
+COMMAND_LINE = {
+    "error": {"en": "error: {message}", "zh": "错误：{message}"},
+    "no-file": {"en": "{path}: no such file", "zh": "{path}：没有这个文件"},
+    "unreadable": {"en": "{path}: cannot be read ({reason})", "zh": "{path}：无法读取（{reason}）"},
+    "unwritable": {"en": "{path}: cannot be written ({reason})", "zh": "{path}：无法写入（{reason}）"},
+    "no-folder": {"en": "{path}: the folder {folder} does not exist; expected a result file in an existing folder",
+                  "zh": "{path}：文件夹 {folder} 不存在；结果文件应写在已有的文件夹里"},
+    "xlsx-to-file": {"en": "an .xlsx result needs a file; expected -o result.xlsx",
+                     "zh": ".xlsx 结果要写进文件；应加 -o result.xlsx"},
+    "no-row": {"en": "{path}: there is no row {row}; expected --header-row within the file",
+               "zh": "{path}：文件没有第 {row} 行；--header-row 应在文件的行数以内"},
+    "empty-file": {"en": "{path}: the file is empty; expected a header row and data rows",
+                   "zh": "{path}：文件是空的；应有一行表头和若干数据行"},
+    "not-encoding": {"en": "{path}: the file is not {encoding}; expected UTF-8 or GBK, or pass --encoding",
+                     "zh": "{path}：文件不是 {encoding} 编码；应为 UTF-8 或 GBK，或用 --encoding 指明"},
+    "unknown-encoding": {"en": "{path}: unknown encoding '{encoding}'; expected one such as utf-8, gbk or gb18030",
+                         "zh": "{path}：无法识别编码“{encoding}”；应为 utf-8、gbk 或 gb18030 这样的编码"},
+    "not-csv": {"en": "{path}: cannot be read as CSV ({reason})", "zh": "{path}：无法按 CSV 读取（{reason}）"},
+    "not-xlsx": {"en": "{path}: cannot be read as an Excel workbook ({reason})",
+                 "zh": "{path}：无法按 Excel 工作簿读取（{reason}）"},
+    "no-sheet": {"en": "{path}: no sheet named '{sheet}'; expected one of: {sheets}",
+                 "zh": "{path}：没有名为“{sheet}”的工作表；应为以下之一：{sheets}"},
+    "missing-column": {"en": "{path}: column '{column}' is missing; expected a column named {names}, or --map "
+                             "{field}=YOUR_HEADER (the file has: {header})",
+                       "zh": "{path}：缺少“{column}”列；应有名为 {names_zh} 的列，或用 --map {field}=你的表头 指明"
+                             "（文件的表头：{header}）"},
+}
+
+
 def say(code: str, lang: str = "en", **params) -> str:
     """The sentence `code` in `lang` ('en' or 'zh') with `params` filled in."""
-    return MESSAGES[code][lang].format(**params)
+    return (MESSAGES.get(code) or COMMAND_LINE[code])[lang].format(**params)
+
+
+def user_language(environ=os.environ) -> str:
+    """The command line's language where neither --lang nor a file's header tells it: the locale's, as gettext
+    reads it (LANGUAGE, LC_ALL, LC_MESSAGES, LANG; the first set): 'zh' for zh_CN, zh_TW …, else 'en'."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        if environ.get(name):
+            return "zh" if environ[name].lower().startswith("zh") else "en"
+    return "en"
 
 
 def language_of(header) -> str:

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from .cells import safe_cell
-from .errors import InputError
+from .errors import fail
 
 FORMATS = ("csv", "xlsx", "json")
 
@@ -27,11 +27,11 @@ def open_writer(path, header: list, fmt: str):
     """A writer with `write(cells)` and `close()`; `path` None means standard output."""
     writers = {"csv": CsvWriter, "xlsx": XlsxWriter, "json": JsonWriter}
     if fmt == "xlsx" and path is None:
-        raise InputError("an .xlsx result needs a file; expected -o result.xlsx")
+        fail("xlsx-to-file")
     try:
         return writers[fmt](path, header)
     except OSError as error:
-        raise InputError(f"{path}: cannot be written ({error.strerror})") from None
+        fail("unwritable", path=path, reason=error.strerror)
 
 
 class CsvWriter:

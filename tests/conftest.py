@@ -29,6 +29,13 @@ CHROMIUM_ARGS = [
 SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01
 
 
+# The command line says a file's errors in the locale's language where no --lang or header tells it
+# (calculators.messages.user_language); the tests expect English there, whatever this machine's locale.
+for _name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_name, None)
+os.environ["LANG"] = "C.UTF-8"
+
+
 DATA = str(ROOT / "playbook_data") + os.sep
 _collecting = {"on": False, "reads": []}
 

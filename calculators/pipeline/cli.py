@@ -33,7 +33,8 @@ def _option(name: str, value: str, lang: str) -> float:
     try:
         return rate(value, f"--stage {name}")
     except InputError as error:
-        raise InputError(error.text(lang)) from None
+        error.lang = lang  # said in the run's language (calculators/cli.py)
+        raise
 
 
 def run_file(args) -> Summary:

@@ -9,7 +9,9 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from calculators.cli import main
+from calculators.messages import user_language
 
+from tests.calculators.test_calc_cli import run_cli
 from tests.conftest import ROOT
 
 FILES = ROOT / "tests" / "fixtures" / "files"
@@ -203,7 +205,7 @@ def test_bad_own_stages_are_said_with_their_line_or_their_option(capsys, tmp_pat
                                    "such as 谈判: 0.6")
     # An option's value: the option named, in the run's language (the file's headers are Chinese)
     code, err = run(capsys, "pipeline", FILES / "messy-deals.csv", "--stage", "试用=4成", "-o", tmp_path / "s.csv")
-    assert (code, err) == (2, 'error: --stage 试用 "4成" 不是数字；应填数字，例如 1,234.50、¥800、86万、1.2万元、'
+    assert (code, err) == (2, '错误：--stage 试用 "4成" 不是数字；应填数字，例如 1,234.50、¥800、86万、1.2万元、'
                               "(1,234.50) 或 12%\n")
     code, err = run(capsys, "pipeline", FILES / "messy-deals.csv", "--stage", "试用=1.5", "--lang", "en",
                     "-o", tmp_path / "s.csv")
@@ -257,3 +259,27 @@ def test_a_result_that_cannot_be_written_is_one_clear_line(capsys, tmp_path):
         "folder\n"))
     assert run(capsys, "score", FILES / "messy-customers.csv", "--scorecard", "customer-value", "-o", "/dev/full",
                "--format", "csv") == (2, "error: No space left on device\n")
+
+
+def test_errors_about_the_file_are_said_in_the_users_language(tmp_path, monkeypatch):
+    # --lang first, then the file's header (a missing column), then the locale; English where none says Chinese
+    missing, zh_file = tmp_path / "无.csv", tmp_path / "客户.csv"
+    zh_file.write_text("客户,金额\n甲,100\n", encoding="utf-8")
+    assert run_cli("abc", missing, "--lang", "zh")[::2] == (2, f"错误：{missing}：没有这个文件\n")
+    assert run_cli("abc", zh_file, "--lang", "zh", "-o", tmp_path / "no" / "o.csv")[2] == (
+        f"错误：{tmp_path / 'no' / 'o.csv'}：文件夹 {tmp_path / 'no'} 不存在；结果文件应写在已有的文件夹里\n")
+    assert run_cli("abc", zh_file, "--map", "value=钱")[2] == (
+        f"错误：{zh_file}：缺少“钱”列；应有名为 '钱' 的列，或用 --map value=你的表头 指明（文件的表头：客户, 金额）\n")
+    assert run_cli("abc", zh_file, "--map", "value=钱", "--lang", "en")[2].startswith(
+        f"error: {zh_file}: column '钱' is missing; expected a column named '钱', or --map value=YOUR_HEADER")
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    assert run_cli("abc", missing)[2] == f"错误：{missing}：没有这个文件\n"
+    assert run_cli("abc", missing, "--lang", "en")[2] == f"error: {missing}: no such file\n"
+
+
+@pytest.mark.parametrize("environ, lang", [
+    ({}, "en"), ({"LANG": "zh_CN.UTF-8"}, "zh"), ({"LANG": "zh_TW.UTF-8"}, "zh"), ({"LANG": "C.UTF-8"}, "en"),
+    ({"LANG": "zh_CN.UTF-8", "LC_ALL": "en_US.UTF-8"}, "en"), ({"LANG": "en_GB.UTF-8", "LC_MESSAGES": "zh_CN"}, "zh"),
+    ({"LANGUAGE": "zh_CN:en", "LC_ALL": "C"}, "zh"), ({"LANG": "", "LC_ALL": ""}, "en")])
+def test_the_locale_names_the_language_as_gettext_reads_it(environ, lang):
+    assert user_language(environ) == lang
