@@ -30,18 +30,18 @@ def ranked(v: pl.Series) -> tuple:
     """(each value's rank, in v's order, and the running sum at each rank) as one stable sort, highest first, gives
     them for finite values: sorted a band of values at a time, the highest first (a band holds all of its values'
     ties, in v's order), its running sums seeded with the last band's end. One key kept in order on one thread: 0.12
-    s of CPU and 16 MB for 1M rows, against 0.15 s and 60 MB sorting by (key, row)."""
-    rank, running, done = pl.zeros(len(v), pl.UInt32, eager=True), pl.zeros(len(v), pl.Float64, eager=True), 0
+    s of CPU and 16 MB for 1M rows, against 0.15 s and 60 MB sorting by (key, row). The running sums are the bands'
+    own, one after the other: 111–130 ms of CPU (medians of 15) against 117–132 filling a column of zeros."""
+    rank, running, done = pl.zeros(len(v), pl.UInt32, eager=True), [], 0
     for band in _bands(v):
         part = sorted_band(pl.DataFrame({"_key": v}).with_row_index("i") if band is None else
                            pl.DataFrame({"_key": v.filter(band), "i": band.arg_true()}))
-        places = pl.int_range(done, done + len(part), dtype=pl.UInt32, eager=True)
-        rank.scatter(part["i"], places + 1)  # in place, as the sums: no copy of either
+        rank.scatter(part["i"], pl.int_range(done + 1, done + 1 + len(part), dtype=pl.UInt32, eager=True))  # in place
         keys = part["_key"]
         del part
-        running.scatter(places, running_sums(keys, running[done - 1] if done else None))
+        running.append(running_sums(keys, running[-1][-1] if running else None))
         done += len(keys)
-    return rank, running
+    return rank, pl.concat(running, rechunk=False) if running else pl.Series([], dtype=pl.Float64)
 
 
 def sorted_band(band: pl.DataFrame) -> pl.DataFrame:
