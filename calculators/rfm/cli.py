@@ -45,13 +45,21 @@ def run_file(args) -> Summary:
         return customer, parse_date(cells[d], names[1], args.date_format), number(cells[a], names[2], minimum=0)
 
     plan = fast_way(table, args.output, args.format, plan_of(args, lambda: columns_of("rfm").RfmColumns(i, d, a, order)))
+    try:  # a file of many customers has its orders go through a temporary folder, removed however the run ends
+        return _scored(args, table, order, plan, segments, lang)
+    finally:
+        if plan:
+            plan.close()
+
+
+def _scored(args, table, order, plan, segments, lang) -> Summary:
     # The totals go once scored (their arrays held ~40 bytes a customer through the second pass).
     result = (plan.prepare(table) if plan else _rfm_totals(table, order)).score(
         args.analysis_date, segments, dict(args.thresholds) or None, args.ties)
     rules = settings("rfm").segments if segments is None else segments
     titles = {s["key"] if isinstance(s, dict) else s.key: _title(s, lang) for s in rules}
     customers = result.pop("customers")
-    if not isinstance(customers, list):  # scored as columns (calculators/rfm/scores.py)
+    if not isinstance(customers, list):  # scored as columns (calculators/rfm/scores.py, spilled.py)
         by_customer = plan.customers(customers, titles)
     else:
         by_customer = {c["customer"]: c for c in customers}

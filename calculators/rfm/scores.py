@@ -22,37 +22,48 @@ class Scores:
 
     def score(self, analysis_date=None, segments=None, thresholds=None, ties="above") -> dict:
         rules, fixed = rfm_calc._segments(segments), rfm_calc.fixed_breaks(thresholds)
-        day = self._day(analysis_date)
+        day = day_of(analysis_date, self.totals["_day"].max())
         if ties not in rfm_calc.TIES or day is None:  # the reference's error, or no customer at all
             return rfm_calc.Totals().score(analysis_date, segments, thresholds, ties)
         if (self.totals["_day"] > day).any():  # its error names a customer: the names are not kept
             raise Unsuitable("an order after the analysis date")
         frame = self.totals.with_columns(_recency=(pl.lit(day) - pl.col("_day")).dt.total_days())
-        shift = 1 if ties == "r-rfm" else 0
-        cuts = {k: fixed.get(k) or [b + shift for b in _breaks(frame[c].sort())] for k, c in COLUMNS.items()}
-        bands = {k: _band(pl.col(c), cuts[k], ties) for k, c in COLUMNS.items()}
-        frame = frame.with_columns(r=pl.lit(6, pl.UInt8) - bands["recency"], f=bands["frequency"], m=bands["monetary"])
-        keys = pl.Series([s.key for s in rules], dtype=pl.Enum(list(dict.fromkeys(s.key for s in rules))))
-        frame = frame.with_columns(segment=pl.lit(keys).gather(_rule(rules)))
+        cuts = cuts_of(fixed, ties, {k: lambda c=c: frame[c].sort() for k, c in COLUMNS.items()})
+        customers = rated(frame, cuts, rules, ties)
         counts = dict.fromkeys((s.key for s in rules), 0)
-        counts.update(dict(frame["segment"].value_counts().iter_rows()))
-        # Kept through the second pass: 20 bytes a customer, not 64 (the scores as bytes, the segment as a number).
-        customers = frame.select(pl.col("_recency").cast(pl.Int32).alias("recency"),
-                                 pl.col("_count").cast(pl.UInt32).alias("frequency"),
-                                 pl.col("_amount").alias("monetary"), "r", "f", "m", "segment")
+        counts.update(dict(customers["segment"].value_counts().iter_rows()))
         return {"analysis_date": day.isoformat(), "breaks": cuts, "customers": customers,
                 "segments": {s.key: counts[s.key] for s in rules},
                 "analysis_date_source": "given" if analysis_date is not None else "day after the last order"}
 
-    def _day(self, analysis_date):
-        if analysis_date is not None:
-            return parse_date(analysis_date, "analysis date")
-        latest = self.totals["_day"].max()
-        return latest + dt.timedelta(days=1) if latest else None
+
+def day_of(analysis_date, latest):
+    """The analysis date: the given one, else the day after the last order (None without one)."""
+    if analysis_date is not None:
+        return parse_date(analysis_date, "analysis date")
+    return latest + dt.timedelta(days=1) if latest else None
 
 
-def _breaks(ordered: pl.Series) -> list:
-    """rfm.breaks of a sorted column: rfm.quantile reads its neighbours as Python numbers, so alike."""
+def rated(frame: pl.DataFrame, cuts: dict, rules, ties: str, keep=()) -> pl.DataFrame:
+    """Each customer's recency, frequency, monetary, r, f, m and segment (an Enum of the rules' keys) from its
+    `_recency`, `_count` and `_amount`, and the `keep` columns. 20 bytes a customer, not 64: the scores as bytes,
+    the segment as a number."""
+    bands = {k: _band(pl.col(c), cuts[k], ties) for k, c in COLUMNS.items()}
+    frame = frame.with_columns(r=pl.lit(6, pl.UInt8) - bands["recency"], f=bands["frequency"], m=bands["monetary"])
+    keys = pl.Series([s.key for s in rules], dtype=pl.Enum(list(dict.fromkeys(s.key for s in rules))))
+    return frame.with_columns(segment=pl.lit(keys).gather(_rule(rules))).select(
+        pl.col("_recency").cast(pl.Int32).alias("recency"), pl.col("_count").cast(pl.UInt32).alias("frequency"),
+        pl.col("_amount").alias("monetary"), "r", "f", "m", "segment", *keep)
+
+
+def cuts_of(fixed: dict, ties: str, ordered: dict) -> dict:
+    """Each dimension's breaks: the fixed ones, else rfm.breaks of its sorted column (`ordered`: a function giving
+    it, with len() and [i] as a list's, each value a Python number as rfm.quantile reads it)."""
+    shift = 1 if ties == "r-rfm" else 0
+    return {k: fixed.get(k) or [b + shift for b in _breaks(ordered[k]())] for k in COLUMNS}
+
+
+def _breaks(ordered) -> list:
     return [rfm_calc.quantile(ordered, p) for p in rfm_calc.QUANTILES]
 
 
