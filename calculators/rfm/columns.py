@@ -20,7 +20,7 @@ _ISO_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 _SCHEMA = {"line": pl.UInt32, "_customer": pl.String, "_day": pl.Date, "_amount": pl.Float64}
 # Customers numbered in memory (60–100 bytes each): a file with more is read again, its orders through a
 # temporary folder (spilled.py). 10M orders of 1.25M customers: 160 MB with 64k, 128k or 256k here (jemalloc
-# purging at once); a 1M-row file's 125,000 customers stay in memory, as fast as before.
+# purging at once); a 1M-row file's 125,000 customers stay in memory, the path as before.
 CUSTOMERS = 1 << 18
 # Rows whose customer's number the first pass keeps for the second (4 bytes each: 8 MB at most, a 1M-row file's
 # all); the second finds the others' again, some 15 ms of CPU a piece of 60,000 rows (1M rows: 3.21–3.38 s of CPU
