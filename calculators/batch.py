@@ -10,7 +10,7 @@ from collections import Counter
 
 from .errors import InputError
 from .io import TOTAL
-from .messages import say, word
+from .messages import column_names, say, word
 from .output import format_of, open_writer
 
 PROGRESS_EVERY = 25_000
@@ -121,14 +121,15 @@ def stream(table, out, fmt, added: list, row, summary: Summary, plan=None, shown
     With `plan` (the formulas as columns, calculators/columns/) a CSV file goes the fast way
     (calculators/engine.py), which may raise io.Unsuitable; the caller then runs without a plan."""
     summary.width, fmt = len(added), format_of(out, fmt)
+    header = table.header + column_names(added, summary.lang)
     progress = Progress(expected=expected_rows(table), shown=shown)
     try:
         if fast_way(table, out, fmt, plan):
             from . import engine
 
-            return engine.stream(table, out, added, row, summary, plan, progress)
+            return engine.stream(table, out, header, row, summary, plan, progress)
         table.confirm()  # before a line is written
-        writer = open_writer(out, table.header + added + ["error"], fmt)
+        writer = open_writer(out, header, fmt)
         try:
             for line, cells, problem in table.rows():
                 summary.read += 1

@@ -197,11 +197,11 @@ def _line_ends(path):
         raise Unsuitable("lines end with a lone CR")
 
 
-def stream(table, out, added: list, row, summary, plan, progress: Progress):
-    """Write every row of `table` as batch.stream does; `plan` gives the columns' formulas."""
+def stream(table, out, header: list, row, summary, plan, progress: Progress):
+    """Write every row of `table` under `header` as batch.stream does; `plan` gives the columns' formulas."""
     names, extra = cell_names(table)
     with open(out, "wb") as handle:
-        handle.write(_header(table.header + added + ["error"]))
+        handle.write(_header(header))
         for batch in ahead(_scored(table, plan, names, extra)):
             batch, columns = _settled(batch, table, plan.clean)
             _batch(batch, columns, names, extra, plan.slow_row(row), summary, plan, handle)

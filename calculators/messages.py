@@ -135,3 +135,25 @@ WORDS = {
 
 def word(key: str, lang: str) -> str:
     return WORDS[key][lang] if key in WORDS else key
+
+
+# The names of the columns a file run adds, in the run's language: a Chinese file's result reads in Chinese in
+# Excel. Not the input's names (金额 is RFM's input), so a header never holds one name twice by the run's doing.
+COLUMNS = {
+    "score": {"en": "score", "zh": "得分"}, "tier": {"en": "tier", "zh": "等级"},
+    "share": {"en": "share", "zh": "金额占比"}, "cumulative": {"en": "cumulative", "zh": "累计占比"},
+    "class": {"en": "class", "zh": "ABC 类别"}, "rank": {"en": "rank", "zh": "排名"},
+    "recency": {"en": "recency", "zh": "距今天数"}, "frequency": {"en": "frequency", "zh": "订单数"},
+    "monetary": {"en": "monetary", "zh": "消费总额"},
+    "r": {"en": "r", "zh": "R 分"}, "f": {"en": "f", "zh": "F 分"}, "m": {"en": "m", "zh": "M 分"},
+    "segment": {"en": "segment", "zh": "客户群"},
+    "probability": {"en": "probability", "zh": "成交概率"}, "weighted": {"en": "weighted", "zh": "加权金额"},
+    "category": {"en": "category", "zh": "类别"},
+    "revenue": {"en": "revenue", "zh": "总收入"}, "clv": {"en": "clv", "zh": "客户终身价值"},
+    "error": {"en": "error", "zh": "错误"},
+}
+
+
+def column_names(keys: list, lang: str) -> list:
+    """The added columns' names and the error column's, in `lang`."""
+    return [COLUMNS[key][lang] for key in [*keys, "error"]]

@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass, field
 
 from calculators.data import load_scorecard, scorecard_names, settings
-from calculators.messages import MESSAGES, WORDS
+from calculators.messages import COLUMNS, MESSAGES, WORDS
 from calculators.registry import CALCULATORS, part
 from playbook.core.page import PageContext
 from playbook.core.render import render
@@ -60,7 +60,7 @@ def browser_data(cards=(), calculators=(), messages=False) -> dict:
     what a file run says in each language (calculators.messages)."""
     return {"scorecards": {n: load_scorecard(n).model_dump(mode="json") for n in cards},
             "settings": {n: settings(n).model_dump(mode="json", exclude={"examples"}) for n in calculators},
-            **({"messages": MESSAGES, "words": WORDS} if messages else {})}
+            **({"messages": MESSAGES, "words": WORDS, "columns": COLUMNS} if messages else {})}
 
 
 def example(file: str, example_id: str, lang: str = "zh") -> dict:

@@ -108,7 +108,7 @@ def test_a_large_file_shows_progress_and_gives_every_row_back(browser, server, s
     expect(tool.locator(".pb-file__status")).to_contain_text(f"共 {rows} 行：{rows - bad} 行已评分，{bad} 行有错误")
     expect(tool.locator(".pb-file__failures tbody tr")).to_have_count(500)
     expect(tool.locator(".pb-file__more")).to_have_text(
-        f"另有 {bad - 500} 行有错误，未在此列出；下载的结果里每行的 error 列都写明了原因。")
+        f"另有 {bad - 500} 行有错误，未在此列出；下载的结果里每行的“错误”列都写明了原因。")
     out = downloaded(page, tool).decode("utf-8-sig").split("\r\n")
     assert len(out) == 1 + rows + 1 and out[-1] == ""  # header, every row, the last line's end
     assert [line.split(",")[0] for line in out[1:-1]] == [f"客户{i}" for i in range(rows)]

@@ -1,6 +1,6 @@
 """A team lead on a phone, from the home page: scores a small customer list on the "score a file" page and sees
 the chart of rows per tier, then downloads what the command line writes (a formula neutralised, 86万 and 12% read,
-a total row kept apart)."""
+a total row kept apart, the added columns named in the page's language)."""
 
 import pytest
 
@@ -17,6 +17,7 @@ ROWS = ('客户,采购金额,购买次数,毛利率,潜力,终身价值\n'
         '合计,2196000,51,,,\n')
 HOME = {"zh": ("index.html", "给客户名单打分", "高价值", "中价值"),
         "en": ("en/index.html", "Score a customer file", "High value", "Middle value")}
+ADDED = {"zh": ",得分,等级,错误", "en": ",score,tier,error"}
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -42,6 +43,8 @@ def test_a_scored_file_shows_its_chart_of_tiers_on_a_phone(browser, server, tmp_
         got = downloaded(page, tool)
         assert got == cli_scored(source, tmp_path, "--lang", lang)
         assert "'=HYPERLINK".encode() in got
+        # the added columns named in the page's language, as the labels are
+        assert got.decode("utf-8-sig").split("\r\n")[0].endswith(ADDED[lang])
     finally:
         context.close()
 

@@ -1,9 +1,11 @@
-"""The README's examples run as written (FastAPI's rule: an example shown is an example tested)."""
+"""The README's examples and the calculators page's run as written (FastAPI's rule: an example shown is an example tested)."""
 
 import re
 import shlex
 import subprocess
 import sys
+
+import pytest
 
 from calculators.cli import main
 
@@ -47,3 +49,18 @@ def test_the_error_line_the_readme_quotes_is_what_the_example_file_gives(tmp_pat
     subprocess.run([sys.executable, "-m", "calculators", "score", str(ROOT / "docs/assets/examples/customers.csv"),
                     "--scorecard", "customer-value", "-o", str(tmp_path / "out.csv")], capture_output=True)
     assert " ".join(quoted.split()) in (tmp_path / "out.csv").read_text(encoding="utf-8-sig").replace('""', '"')
+
+
+@pytest.mark.parametrize("page, header", [
+    ("index.md", None), ("index.en.md", "customer,amount,frequency,margin,potential,clv")])
+def test_the_error_line_the_calculators_page_quotes_is_what_the_example_file_gives(tmp_path, page, header):
+    # The Chinese page quotes the example file's line; the English page the same file with English headers
+    text = (ROOT / "docs" / "calculators" / page).read_text(encoding="utf-8")
+    quoted = re.search(r"`((?:第 \d+ 行：|line \d+: ).+?)；?…`", text).group(1).rstrip(";")
+    lines = (ROOT / "docs/assets/examples/customers.csv").read_text(encoding="utf-8").splitlines()
+    source = tmp_path / "customers.csv"
+    source.write_text("\n".join([header or lines[0], *lines[1:]]) + "\n", encoding="utf-8")
+    assert main(["score", str(source), "--scorecard", "customer-value", "-o", str(tmp_path / "out.csv")]) == 0
+    written = (tmp_path / "out.csv").read_text(encoding="utf-8-sig").replace('""', '"')
+    assert quoted in written and written.split("\n")[0].rstrip().endswith("得分,等级,错误" if header is None else
+                                                                            "score,tier,error")

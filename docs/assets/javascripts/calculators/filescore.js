@@ -67,6 +67,7 @@
     state.lang = options.lang || PB.cells.languageOf(table.header);
     state.messages = data.messages;
     state.words = data.words;
+    state.columns = data.columns;
     state.headerLine = table.headerLine;
     state.duplicates = table.duplicates;
     yield* PB.fileRunners[options.kind.split(":")[0]](table, options, data, state);

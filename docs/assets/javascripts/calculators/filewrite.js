@@ -56,7 +56,8 @@
   // batch.stream: every row out, in order; row(cells, line) gives [added cells, label] or throws InputError.
   // Total rows are written marked and never scored; messages in the file's language (state.lang)
   function* stream(table, added, row, state) {
-    state.header = table.header.concat(added, ["error"]);
+    var named = function (key) { return state.columns[key][state.lang]; };  // messages.COLUMNS
+    state.header = table.header.concat(added.concat(["error"]).map(named));
     state.out = new Output();
     state.out.add(state.header);
     state.read = state.scored = state.failed = 0;
