@@ -15,9 +15,9 @@ from calculators import abc, engine
 from calculators.abc import cli as abc_cli
 from calculators.abc import ranks, spilled
 from calculators.cli import main
-from calculators.columns.spill import Spill
 
 from .random_files import abc_rows, write_file
+from .spill_folders import listed_folders
 
 
 @pytest.fixture
@@ -27,17 +27,7 @@ def small_runs(monkeypatch, tmp_path):
     monkeypatch.setattr(spilled, "RUN", 101)
     monkeypatch.setattr(ranks, "BAND", 97)
     monkeypatch.setattr(engine, "CHUNK", 9973)  # bytes: a dozen pieces
-    (tmp_path / "tmp").mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
-    folders = []
-
-    class Listed(Spill):
-        def __init__(self):
-            super().__init__()
-            folders.append(self.folder.name)
-
-    monkeypatch.setattr(spilled, "Spill", Listed)
-    return folders
+    return listed_folders(monkeypatch, tmp_path, spilled)
 
 
 def values_of(rng, n: int) -> list:

@@ -4,7 +4,6 @@ however the run ends. 60 customers stand in for columns.CUSTOMERS, parts of ~100
 those of 256k, so a file of 3,000 orders of ~300 customers goes the spilled way in ~30 parts."""
 
 import random
-import tempfile
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -13,12 +12,12 @@ import pytest
 
 from calculators import engine
 from calculators.cli import main
-from calculators.columns.spill import Spill
 from calculators.rfm import columns as rfm_columns
 from calculators.rfm import ids as rfm_ids
 from calculators.rfm import spilled
 
 from .random_files import rfm_rows, write_file
+from .spill_folders import listed_folders
 
 
 @pytest.fixture
@@ -28,17 +27,7 @@ def small_parts(monkeypatch, tmp_path):
     monkeypatch.setattr(spilled, "PART", 97)
     monkeypatch.setattr(spilled, "RUN", 101)
     monkeypatch.setattr(engine, "CHUNK", 9973)  # bytes: a dozen pieces
-    (tmp_path / "tmp").mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
-    folders = []
-
-    class Listed(Spill):
-        def __init__(self):
-            super().__init__()
-            folders.append(self.folder.name)
-
-    monkeypatch.setattr(spilled, "Spill", Listed)
-    return folders
+    return listed_folders(monkeypatch, tmp_path, spilled)
 
 
 def scored(capsys, tmp_path, source, name: str, engine_name: str = "polars", *options) -> tuple:
