@@ -12,6 +12,7 @@ import polars as pl
 import pytest
 
 from calculators import abc, engine
+from calculators import pieces as file_pieces
 from calculators.abc import cli as abc_cli
 from calculators.abc import ranks, spilled
 from calculators.cli import main
@@ -26,7 +27,7 @@ def small_runs(monkeypatch, tmp_path):
     tmp_path/"tmp" and listed, to check they are gone."""
     monkeypatch.setattr(spilled, "RUN", 101)
     monkeypatch.setattr(ranks, "BAND", 97)
-    monkeypatch.setattr(engine, "CHUNK", 9973)  # bytes: a dozen pieces
+    monkeypatch.setattr(file_pieces, "CHUNK", 9973)  # bytes: a dozen pieces
     return listed_folders(monkeypatch, tmp_path, spilled)
 
 

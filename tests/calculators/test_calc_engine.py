@@ -11,6 +11,7 @@ import sys
 import pytest
 
 from calculators import engine
+from calculators import pieces as file_pieces
 from calculators import io as calculators_io
 from calculators.abc import ranks as abc_ranks
 from calculators.cli import main
@@ -111,7 +112,7 @@ def test_small_batches_give_the_same_file(capsys, tmp_path, fast_path_used, monk
                                           calculator):
     """Batch edges fall anywhere: rows in doubt, a customer's orders and rounding edges across them change nothing;
     nor do abc's values sorted in bands of 97 values, ties across their cuts."""
-    monkeypatch.setattr(engine, "CHUNK", 9973)  # bytes: a dozen pieces
+    monkeypatch.setattr(file_pieces, "CHUNK", 9973)  # bytes: a dozen pieces
     monkeypatch.setattr(abc_ranks, "BAND", 97)
     monkeypatch.setattr(abc_ranks, "HELD", 1000)  # in memory (test_abc_spill.py: through a folder)
     monkeypatch.setattr(rfm_totals, "WAVES", 2)  # a customer's third order in a piece and after: the running sum
@@ -131,7 +132,7 @@ def test_the_pipeline_rollup_is_the_references_to_the_last_bit(capsys, tmp_path,
     exactly (each summed deal by deal in line order), across pieces."""
     from calculators.pipeline import Rollup
 
-    monkeypatch.setattr(engine, "CHUNK", 9973)
+    monkeypatch.setattr(file_pieces, "CHUNK", 9973)
     results = []
     result = Rollup.result
     monkeypatch.setattr(Rollup, "result", lambda self: results.append(repr(result(self))) or result(self))
@@ -159,14 +160,14 @@ def test_pipeline_stage_names_the_cells_search_would_find_go_the_reference_way(c
 
 
 def test_the_pieces_never_cut_a_quoted_cell(monkeypatch):
-    monkeypatch.setattr(engine, "CHUNK", 7)
+    monkeypatch.setattr(file_pieces, "CHUNK", 7)
     data = b'h\r\n"a\r\nb",1\r\nc,2\r\n"d,""e""",3\r\nf,4'
     import tempfile
 
     with tempfile.NamedTemporaryFile(suffix=".csv") as handle:
         handle.write(data)
         handle.flush()
-        pieces = list(engine.pieces(handle.name, 1))
+        pieces = list(file_pieces.pieces(handle.name, 1))
     assert b"".join(p for _, p, _ in pieces) == data[3:]
     assert all(p.count(b'"') % 2 == 0 for _, p, _ in pieces)
     assert [line for line, _, _ in pieces][0] == 2

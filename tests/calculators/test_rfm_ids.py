@@ -7,7 +7,7 @@ import random
 import polars as pl
 import pytest
 
-from calculators import engine
+from calculators import pieces as file_pieces
 from calculators.rfm import columns as rfm_columns
 from calculators.rfm import ids as rfm_ids
 from calculators.rfm import totals as rfm_totals
@@ -63,7 +63,7 @@ def test_a_file_is_the_references_when_names_clash(capsys, tmp_path, fast_path_u
     first 1,000 rows kept for the second pass (the others found again), and a table that starts at 4 slots: names
     that share slots give the reference's file the fast way; names that share a first hash (by their length here)
     are found out and the file goes the reference way, the same file again."""
-    monkeypatch.setattr(engine, "CHUNK", 9973)
+    monkeypatch.setattr(file_pieces, "CHUNK", 9973)
     monkeypatch.setattr(rfm_totals, "WAVES", 2)
     monkeypatch.setattr(rfm_columns, "KEPT", 1000)
     monkeypatch.setattr(rfm_ids, "SLOTS", 4)

@@ -11,6 +11,7 @@ import polars as pl
 import pytest
 
 from calculators import engine
+from calculators import pieces as file_pieces
 from calculators.cli import main
 from calculators.rfm import columns as rfm_columns
 from calculators.rfm import ids as rfm_ids
@@ -26,7 +27,7 @@ def small_parts(monkeypatch, tmp_path):
     monkeypatch.setattr(rfm_columns, "CUSTOMERS", 60)
     monkeypatch.setattr(spilled, "PART", 97)
     monkeypatch.setattr(spilled, "RUN", 101)
-    monkeypatch.setattr(engine, "CHUNK", 9973)  # bytes: a dozen pieces
+    monkeypatch.setattr(file_pieces, "CHUNK", 9973)  # bytes: a dozen pieces
     return listed_folders(monkeypatch, tmp_path, spilled)
 
 
