@@ -3,8 +3,10 @@ browser; the markers `make quick` leaves out (`build`, `browser`, `slow`), check
 and the rule that no test module reads playbook_data/ when it is imported."""
 
 import contextlib
+import fcntl
 import functools
 import http.server
+import json
 import os
 import shutil
 import subprocess
@@ -119,11 +121,26 @@ def file_ids(folder: str) -> list[str]:
 
 @pytest.fixture(scope="session")
 def site_build(tmp_path_factory) -> SimpleNamespace:
-    """The real site, built once per test session: `site` (its folder), `stdout` and `stderr` (its log)."""
-    site_dir = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, site_dir)
-    assert result.returncode == 0, result.stderr
-    return SimpleNamespace(site=site_dir, stdout=result.stdout, stderr=result.stderr)
+    """The real site, built once per test run: `site` (its folder), `stdout` and `stderr` (its log). Under
+    pytest-xdist the workers share one build in the run's temporary folder: the first to need it builds, the others
+    wait on its lock (each worker built its own before: one build of 10-20 s of CPU more)."""
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        return _site_built(tmp_path_factory.mktemp("site"))
+    shared = tmp_path_factory.getbasetemp().parent  # the run's folder, above each worker's own
+    with open(shared / "site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return _site_built(shared / "site")
+
+
+def _site_built(site_dir: Path) -> SimpleNamespace:
+    """The real site in `site_dir`, built there unless an earlier call (another worker's) has; its log."""
+    log = site_dir.with_name(site_dir.name + ".log.json")
+    if not log.is_file():
+        result = mkdocs_build(ROOT, site_dir)
+        log.write_text(json.dumps([result.returncode, result.stdout, result.stderr]), encoding="utf-8")
+    returncode, stdout, stderr = json.loads(log.read_text(encoding="utf-8"))
+    assert returncode == 0, stderr
+    return SimpleNamespace(site=site_dir, stdout=stdout, stderr=stderr)
 
 
 @pytest.fixture(scope="session")
