@@ -38,6 +38,12 @@ def published(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
+def course_packs(published, tmp_path_factory):
+    """`make pdf` of the workshop's handout pack in both languages, once for the two tests that read it."""
+    return run_make_pdf(published, tmp_path_factory.mktemp("packs"), "--course", COURSE)
+
+
+@pytest.fixture(scope="module")
 def published_server(published):
     with serve(published) as base:
         yield base
@@ -199,9 +205,8 @@ def test_a_booklet_pdf_has_numbered_contents_and_one_page_per_item(published, bo
 
 
 @pytest.mark.browser
-def test_a_handout_pack_pdf_cuts_each_role_play_card_into_its_parts(published, book, tmp_path):
-    site = run_make_pdf(published, tmp_path, "--course", COURSE, "--lang", "en")
-    pdf = site / pdf_path(COURSE, "en", "handouts")
+def test_a_handout_pack_pdf_cuts_each_role_play_card_into_its_parts(course_packs, book, tmp_path):
+    pdf = course_packs / pdf_path(COURSE, "en", "handouts")
     pages, top, bottom = pdf_pages(pdf), pdf_pages(pdf, "top"), pdf_pages(pdf, "bottom")
     course = book.get("course", COURSE)
     handouts = plan(book, course, lambda url: url, {}, "en").handouts
@@ -219,10 +224,9 @@ def test_a_handout_pack_pdf_cuts_each_role_play_card_into_its_parts(published, b
 
 
 @pytest.mark.browser
-def test_the_download_button_shows_only_once_its_pdf_exists(published, browser, tmp_path):
-    site = run_make_pdf(published, tmp_path, "--course", COURSE, "--lang", "zh")
+def test_the_download_button_shows_only_once_its_pdf_exists(course_packs, browser):
     booklet, handouts = "booklets/trainer.html", f"courses/{COURSE}-handouts.html"
-    with serve(site) as base:
+    with serve(course_packs) as base:
         page = browser.new_page()
         page.goto(base + booklet)  # no booklet printed: no button
         assert page.locator(".pb-pdf-link").count() == 1 and not page.locator(".pb-pdf-link").is_visible()
