@@ -60,6 +60,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         search.on_env(env)
         return page_cache.on_env(env, config, files)  # every page converted and titled, none rendered yet
 
+    def on_template_context(self, context, *, template_name, config):
+        return per_language.on_template_context(context, template_name, config)
+
     @event_priority(-150)  # after static-i18n (-100) has translated the nav
     def on_nav(self, nav, *, config, files):
         return page_cache.on_nav(courses.on_nav(nav, config, files) if self.config.course_pages else nav)

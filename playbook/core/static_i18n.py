@@ -5,6 +5,8 @@ static-i18n's behaviour on a real configuration, so an upgrade that changes the 
 not the site.
 """
 
+from copy import deepcopy
+
 from mkdocs.structure.files import File
 from mkdocs_static_i18n.suffix import create_i18n_file
 
@@ -26,6 +28,12 @@ def languages(config) -> list[str]:
 def translated(config, title: str) -> str:
     """A nav label of mkdocs.yml in the language being built (the i18n plugin's nav_translations)."""
     return (_plugin(config).current_language_config.nav_translations or {}).get(title, title)
+
+
+def language_homes(config) -> list[dict]:
+    """The language switcher's entries (name, link, lang) leading to each language's home page, as static-i18n
+    makes them before a page's context points them at that page's translation."""
+    return deepcopy(_plugin(config).extra_alternate)
 
 
 def generated_page(config, src_uri: str, content: str, lang: str) -> File:

@@ -4,10 +4,12 @@ static-i18n gives every page `<link rel="alternate" hreflang>` tags to its trans
 takes each such link for a language root and fetches `sitemap.xml` beside it (a 404 on every page but the
 home), and they are relative, which search engines reject. The same pairs are in `sitemap.xml` with
 absolute addresses, which search engines accept as well, so `overrides/main.html` drops the head tags with
-the filter registered here.
+the filter registered here. The page for a missing address has no translation: its switcher leads home.
 """
 
 import re
+
+from playbook.core import static_i18n
 
 _HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
@@ -15,3 +17,11 @@ _HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[
 def on_env(env, **kwargs):
     env.filters["without_language_alternates"] = lambda head: _HEAD_ALTERNATE.sub("", head)
     return env
+
+
+def on_template_context(context, template_name, config):
+    """The page for a missing address (404.html) has no translation: its language switcher leads to each
+    language's home page, not to the translations of the page static-i18n rendered last."""
+    if template_name == "404.html":
+        config.extra.alternate = static_i18n.language_homes(config)  # as static-i18n sets it, where the theme reads it
+    return context

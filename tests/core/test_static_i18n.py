@@ -44,3 +44,10 @@ def test_an_added_page_joins_the_files_and_static_i18ns_list_of_its_language(con
     assert versions["zh"] in list(files)
     assert versions["zh"] in config.plugins["i18n"].i18n_files_per_language["zh"]
     assert versions["zh"].alternates == versions and versions["en"] not in list(files)
+
+
+def test_the_language_homes_are_the_switchers_entries_for_each_home_page(config):
+    homes = static_i18n.language_homes(config)
+    assert [(home["lang"], home["link"]) for home in homes] == [("zh", "/index.html"), ("en", "/en/index.html")]
+    homes[0]["link"] = "/elsewhere.html"  # a copy: a page's switcher never changes what the next one starts from
+    assert static_i18n.language_homes(config)[0]["link"] == "/index.html"

@@ -57,6 +57,15 @@ def test_language_switcher_leads_to_the_english_page(page, server):
     assert page.locator("html").get_attribute("lang") == "zh" and "/en/" not in page.url
 
 
+@pytest.mark.parametrize("lang, home", [("zh", "index.html"), ("en", "en/index.html")])
+def test_the_language_switcher_of_the_missing_page_leads_to_a_home_page(page, server, lang, home):
+    page.goto(server + "404.html")  # what a server shows for any address with no page, in both languages
+    page.locator(".md-header__option .md-select").first.hover()
+    with page.expect_navigation():
+        page.locator(f"a[hreflang={lang}]").first.click()
+    assert page.url == server + home  # not the page the build happened to render last
+
+
 @pytest.mark.parametrize("path", ["index.html", "planning/smart-goals.html", "en/calculators/clv.html"])
 def test_pages_load_with_no_failed_request_or_console_error(page, server, path):
     failed, errors = [], []
