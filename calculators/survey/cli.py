@@ -41,5 +41,5 @@ def run_file(args) -> Summary:
     if values:
         options = {"nps": {}, "csat": {"scale": high, "satisfied_from": cut}, "ces": {"scale": high}}
         result = METRICS[metric](values, **options[metric])
-        summary.lines.append(", ".join(f"{k}: {v:g}" for k, v in result.items()))
+        summary.say(f"summary-{metric}", **{k: f"{v:g}" for k, v in result.items()})
     return summary

@@ -18,9 +18,11 @@
       return [metric === "ces" ? [] : [label], label];
     }, state);
     if (!values.length) return;
-    // The score itself, the summary's last line as the command line prints it ("nps: 20, promoters: 3, …")
+    // The score itself, the summary's last line as the command line prints it in the page's language
     var result = PB.survey.metrics[metric][0]({ answers: values, scale: scale[1], satisfied_from: scale[2] }, data);
-    state.notes = [Object.keys(result).map(function (k) { return k + ": " + PB.py.formatG(result[k]); }).join(", ")];
+    var shown = {};
+    Object.keys(result).forEach(function (k) { shown[k] = PB.py.formatG(result[k]); });
+    state.notes = [PB.cells.say(state.messages, "summary-" + metric, state.lang, shown)];
   }
 
   PB.fileRunners.nps = PB.fileRunners.csat = PB.fileRunners.ces = answers;
