@@ -25,6 +25,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     def on_pre_build(self, *, config):
         site_writes.on_pre_build()
+        per_language.on_pre_build(config)  # 404.html in the default language only
 
     def on_build_error(self, *, error):
         site_writes.on_build_error()

@@ -4,7 +4,8 @@ static-i18n gives every page `<link rel="alternate" hreflang>` tags to its trans
 takes each such link for a language root and fetches `sitemap.xml` beside it (a 404 on every page but the
 home), and they are relative, which search engines reject. The same pairs are in `sitemap.xml` with
 absolute addresses, which search engines accept as well, so `overrides/main.html` drops the head tags with
-the filter registered here. The page for a missing address has no translation: its switcher leads home.
+the filter registered here. The page for a missing address (404.html) is one for both languages: the default
+language's build makes it, as its search reads that language's index, and its switcher leads to each home page.
 """
 
 import re
@@ -17,6 +18,15 @@ _HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[
 def on_env(env, **kwargs):
     env.filters["without_language_alternates"] = lambda head: _HEAD_ALTERNATE.sub("", head)
     return env
+
+
+def on_pre_build(config):
+    """404.html is written where every language's build writes it, the site's root: only the default language's
+    build makes it, else the last language built would put its header over the default language's search."""
+    if static_i18n.current_language(config) == static_i18n.languages(config)[0]:
+        config.theme.static_templates.add("404.html")
+    else:
+        config.theme.static_templates.discard("404.html")
 
 
 def on_template_context(context, template_name, config):

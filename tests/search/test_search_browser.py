@@ -57,6 +57,15 @@ def test_language_switcher_leads_to_the_english_page(page, server):
     assert page.locator("html").get_attribute("lang") == "zh" and "/en/" not in page.url
 
 
+def test_the_missing_page_is_in_the_default_language_as_its_search_is(page, server):
+    page.goto(server + "404.html")  # its search reads the index beside the site's root: the Chinese one
+    assert page.locator("html").get_attribute("lang") == "zh"
+    assert page.locator(".md-tabs__link").first.inner_text() == "首页"  # not the last language built's header
+    search(page, "投诉")
+    links = page.locator("a.md-search-result__link").evaluate_all("links => links.map(a => a.href)")
+    assert links and not any("/en/" in href for href in links), links
+
+
 @pytest.mark.parametrize("lang, home", [("zh", "index.html"), ("en", "en/index.html")])
 def test_the_language_switcher_of_the_missing_page_leads_to_a_home_page(page, server, lang, home):
     page.goto(server + "404.html")  # what a server shows for any address with no page, in both languages
