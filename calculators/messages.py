@@ -59,15 +59,14 @@ MESSAGES = {
     "summary-rfm-segments": {"en": "customers per segment: {counts}", "zh": "各客户群的客户数：{counts}"},
     "summary-rfm-breaks": {"en": "breaks (20/40/60/80 %): {breaks}", "zh": "分档界限（20/40/60/80 %）：{breaks}"},
     "summary-pipeline": {"en": "total: amount {amount}, weighted {weighted}", "zh": "合计：金额 {amount}，加权 {weighted}"},
-    "summary-nps": {"en": "nps: {nps}, promoters: {promoters}, passives: {passives}, detractors: {detractors}, "
-                           "total: {total}, promoter_pct: {promoter_pct}, passive_pct: {passive_pct}, "
-                           "detractor_pct: {detractor_pct}",
+    "summary-nps": {"en": "NPS: {nps}; promoters {promoters} ({promoter_pct}%), passives {passives} ({passive_pct}%), "
+                           "detractors {detractors} ({detractor_pct}%); answers: {total}",
                     "zh": "NPS：{nps}；推荐者 {promoters}（{promoter_pct}%），被动者 {passives}（{passive_pct}%），"
                           "贬损者 {detractors}（{detractor_pct}%）；回答数：{total}"},
-    "summary-csat": {"en": "csat: {csat}, satisfied: {satisfied}, total: {total}, scale: {scale}, "
-                           "satisfied_from: {satisfied_from}",
+    "summary-csat": {"en": "CSAT: {csat}%; satisfied answers {satisfied} of {total} (scale 1–{scale}, satisfied from "
+                           "{satisfied_from})",
                      "zh": "CSAT：{csat}%；满意的回答 {satisfied} / {total}（量表 1–{scale}，{satisfied_from} 分起算满意）"},
-    "summary-ces": {"en": "ces: {ces}, total: {total}, scale: {scale}", "zh": "CES：{ces}；回答数：{total}（量表 1–{scale}）"},
+    "summary-ces": {"en": "CES: {ces}; answers: {total} (scale 1–{scale})", "zh": "CES：{ces}；回答数：{total}（量表 1–{scale}）"},
 }
 
 

@@ -192,17 +192,6 @@ def test_pipeline_file_rolls_up_by_salesperson_and_region(cli, tmp_path):
     assert "weighted 310,000.00" in err and "王芳 190,000.00" in err and "华南 120,000.00" in err
 
 
-def test_nps_on_a_survey_file(cli, tmp_path):
-    answers = [["10"], ["9"], ["7"], ["3"], [""], ["11"]]
-    source = write_csv(tmp_path / "survey.csv", answers, "utf-8-sig", ["评分"])
-    code, _, err = cli("nps", source, "-o", tmp_path / "o.csv", "--lang", "en")
-    assert code == 0
-    out = read_csv(tmp_path / "o.csv")
-    assert len(out) == 6  # the blank line is not a row; every answer is
-    assert [r[1] for r in out[1:5]] == ["promoter", "promoter", "passive", "detractor"]
-    assert "nps: 25" in err and "with errors: 1" in err
-
-
 def test_single_values_with_json_echo_inputs_and_name_outputs(capsys):
     assert main(["clv", "--form", "retention", "--margin", "100", "--retention", "0.8", "--discount", "0.1",
                  "--json"]) == 0

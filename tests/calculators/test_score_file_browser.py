@@ -39,7 +39,7 @@ def test_file_scoring_matches_the_command_line(page, server, site, tmp_path, kin
 
 
 @pytest.mark.parametrize("lang, start", [("zh", "NPS：0；推荐者 2（40%），被动者 1（20%），贬损者 2（40%）；回答数：5"),
-                                         ("en", "nps: 0, promoters: 2, passives: 1, detractors: 2")])
+                                         ("en", "NPS: 0; promoters 2 (40%), passives 1 (20%), detractors 2 (40%); answers: 5")])
 def test_a_survey_file_on_a_phone_shows_its_score_as_the_command_line_does(browser, server, site, tmp_path, lang,
                                                                            start):
     name, _, text = FILES["nps"]
