@@ -16,7 +16,6 @@ import codecs
 import csv
 import io
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 
 import polars as pl
 
@@ -147,11 +146,12 @@ def batches(table, clean=(), chunks=1, spans=None, **columns):
 def stream(table, out, header: list, row, summary, plan, progress: Progress):
     """Write every row of `table` under `header` as batch.stream does; `plan` gives the columns' formulas."""
     names, extra = cell_names(table)
-    with open(out, "wb") as handle, behind(_writer(handle)) as write:
+    with open(out, "wb") as handle:
         handle.write(_header(header))
         for batch in ahead(_scored(table, plan, names, extra)):
             batch, columns = _settled(batch, table, plan.clean)
-            write(_batch(batch, columns, names, extra, plan.slow_row(row), summary, plan))
+            frame = _batch(batch, columns, names, extra, plan.slow_row(row), summary, plan)
+            frame.write_csv(handle, include_header=False, line_terminator="\r\n", quote_style="necessary")
             progress.tick(summary.read, force=True)
     plan.done()
     return summary
@@ -199,24 +199,6 @@ def ahead(frames):
             yield coming.result()
 
 
-@contextmanager
-def behind(write):
-    """A function that hands each piece to `write` in a thread, in order, while the caller works out the next
-    (polars writes without the GIL): a 1M-row `score` 0.1 s sooner on two cores (measured). One piece waits at
-    most; a failed write is raised at the next piece or at the end."""
-    with ThreadPoolExecutor(1) as pool:
-        last = []
-
-        def hand(frame):
-            if last:
-                last.pop().result()
-            last.append(pool.submit(write, frame))
-
-        yield hand
-        if last:
-            last.pop().result()
-
-
 def slow_cells(frame: pl.DataFrame, names: list, extra: list):
     """(line, cells as the reference reads them) of rows of a batch; Unsuitable for a line break in a cell
     or cells beyond the header, which only the reference reads right."""
@@ -249,12 +231,6 @@ def _batch(batch, written: dict, names: list, extra: list, row, summary, plan) -
         columns[name] = exact_round(columns[name], batch[source], places, ok)
     return pl.DataFrame(list(columns.values()))
 
-
-def _writer(handle):
-    def write(frame: pl.DataFrame):
-        frame.write_csv(handle, include_header=False, line_terminator="\r\n", quote_style="necessary")
-
-    return write
 
 
 def _slow(line: int, cells: list, row, summary) -> list:

@@ -66,7 +66,8 @@ MESSAGES = {
     "summary-csat": {"en": "CSAT: {csat}%; satisfied answers {satisfied} of {total} (scale 1–{scale}, satisfied from "
                            "{satisfied_from})",
                      "zh": "CSAT：{csat}%；满意的回答 {satisfied} / {total}（量表 1–{scale}，{satisfied_from} 分起算满意）"},
-    "summary-ces": {"en": "CES: {ces}; answers: {total} (scale 1–{scale})", "zh": "CES：{ces}；回答数：{total}（量表 1–{scale}）"},
+    "summary-ces": {"en": "CES: {ces}; answers: {total} (scale 1–{scale})",
+                    "zh": "CES：{ces}；回答数：{total}（量表 1–{scale}）"},
 }
 
 
