@@ -14,7 +14,7 @@ serve: $(STAMP)  ## serve the site on http://127.0.0.1:8000, rebuilding on chang
 	$(PY) -m mkdocs serve --strict -a 127.0.0.1:8000
 
 # pytest-xdist, one worker per core: a test module runs whole in one worker (--dist loadfile), so what it builds
-# once (the workbooks' compiled formulas, module fixtures) is built once; each worker builds the site once. The
+# once (the workbooks' compiled formulas, module fixtures) is built once; the workers share one build of the site. The
 # modules go out in tests/conftest.py's order (long ones first), not xdist's (most tests first).
 CORES  := -n auto --maxprocesses 4 --dist loadfile --no-loadscope-reorder
 # Python keeps the compiled modules and pytest its rewritten test modules (in __pycache__/, which git ignores) even
