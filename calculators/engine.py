@@ -232,7 +232,6 @@ def _batch(batch, written: dict, names: list, extra: list, row, summary, plan) -
     return pl.DataFrame(list(columns.values()))
 
 
-
 def _slow(line: int, cells: list, row, summary) -> list:
     """One row the reference way: (added values, error), blanks as nulls for the typed columns."""
     problem = TOTAL if is_total_row(cells) else None
