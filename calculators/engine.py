@@ -19,7 +19,6 @@ from concurrent.futures import ThreadPoolExecutor
 
 import polars as pl
 
-from . import pieces as file_pieces
 from .batch import Progress, write_row
 from .cells import _NUMERIC, is_total_row, safe_cell
 from .io import TOTAL, Unsuitable
@@ -93,7 +92,7 @@ def read(table, clean=(), look=True, chunks=1, spans=None):
     odd = _flagged(ODD, names, extra, clean)
     line_ends(table.path)
     schema = {n: pl.String for n in names + extra}
-    for line, piece, count in pieces(table.path, table.header_line, file_pieces.CHUNK * chunks, spans):
+    for line, piece, count in pieces(table.path, table.header_line, chunks, spans):
         cells = pl.scan_csv(piece, has_header=False, separator=table.delimiter(), schema=schema,
                             missing_columns="insert", raise_if_empty=False)
         cells = (cells.with_row_index("line", offset=line)

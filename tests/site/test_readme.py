@@ -1,4 +1,5 @@
-"""The README's examples and the calculators page's run as written (FastAPI's rule: an example shown is an example tested)."""
+"""The README's examples and the calculators page's run as written (FastAPI's rule: an example shown is an example
+tested)."""
 
 import re
 import shlex
