@@ -3,6 +3,7 @@ search box on a phone, the expected page among the first three results, no resul
 language. The same for a few queries on the offline build opened from the file system."""
 
 import re
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
@@ -123,4 +124,36 @@ def test_the_talk_track_comes_before_pages_that_mention_its_words(page, server, 
     open_search(page, server + HOME[lang])
     href, titles = results_for(page, query)[0]
     assert re.split(r"[?#]", href)[0].endswith("/development/proposal-negotiation.html"), (href, titles)
-    assert titles[1].replace("\u200b", "") == PRICE_TRACK[lang], titles
+    assert titles[1] == PRICE_TRACK[lang], titles
+
+
+# What each result shows (its titles, preview and tags), as a reader selects and copies it
+SHOWN = "list => [...list.querySelectorAll('article')].map(article => article.textContent)"
+
+
+@pytest.mark.parametrize("query, words", [("检查单", {"检查"}), ("客户投诉怎么处理", {"投诉", "处理"})])
+def test_chinese_results_show_no_zero_width_spaces_and_mark_whole_words(page, server, query, words):
+    # the index's Chinese is cut into words with U+200B: invisible in a title, but copied with it
+    open_search(page, server + HOME["zh"])
+    titles = [title for _, titles in results_for(page, query) for title in titles]
+    shown = page.locator(".md-search-result__list").evaluate(SHOWN)
+    assert titles and shown and [text for text in titles + shown if "\u200b" in text] == []
+    assert words <= set(page.locator(".md-search-result mark").all_inner_texts())
+
+
+@pytest.mark.parametrize("lang, query, words", [("zh", "检查单", ["检查"]), ("zh", "客户投诉怎么处理", ["投诉", "处理"]),
+                                                ("en", "checklists", ["checklist"])])
+def test_every_result_link_names_the_words_found_and_the_page_marks_them(page, server, lang, query, words):
+    # material gave a page that only its sections matched no word (a link ending in ?h=), and in Chinese counted
+    # only a query's last word as found
+    open_search(page, server + HOME[lang])
+    results_for(page, query)
+    links = page.locator("a.md-search-result__link").evaluate_all("links => links.map(a => a.href)")
+    found = [parse_qs(urlsplit(href).query).get("h", [""])[0].split() for href in links]
+    assert links and [href for href, words_found in zip(links, found) if not words_found] == []
+    assert set(words) <= set(found[0]), (links[0], found[0])
+    page.locator("a.md-search-result__link").first.click()
+    page.wait_for_url(links[0])
+    marked = page.locator("article mark[data-md-highlight]")
+    marked.first.wait_for()
+    assert set(words) <= {text.lower() for text in marked.all_inner_texts()}
