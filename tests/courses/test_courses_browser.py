@@ -1,6 +1,9 @@
-"""A course in the browser: the learner view shows its agenda, and the course quiz keeps its score."""
+"""A course in the browser: the learner view shows its agenda and links to each handout where it is, and the course
+quiz keeps its score."""
 
 import pytest
+
+from tests.conftest import expect
 
 pytestmark = pytest.mark.browser
 
@@ -36,3 +39,23 @@ def test_the_course_quiz_hides_answers_scores_and_remembers(server, page):
     assert score.inner_text() == f"0 of {total} marked, 0 right"
     page.reload()
     assert score.inner_text() == f"0 of {total} marked, 0 right"
+
+
+@pytest.mark.parametrize("lang,prefix", [("zh", ""), ("en", "en/")])
+def test_a_handout_linked_from_the_course_page_opens_at_the_handout(book, browser, server, lang, prefix):
+    """A trainer on a phone taps a checklist or sheet under "materials" and lands on it, not at the top of its
+    module's page (several screens above it)."""
+    course = book.get("course", "key-account-day")
+    ids = [handout for session in course.sessions for block in session.blocks for handout in block.handouts]
+    assert ids, "the course hands something out"
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        for handout in ids:
+            item = book.get(book.kind_of(handout), handout)
+            page.goto(server + f"{prefix}courses/{course.id}.html")
+            page.locator(".pb-activity a", has_text=item.title[lang]).first.tap()
+            page.wait_for_url(lambda url: "/courses/" not in url)
+            expect(page.locator(f"[id='{handout}-title']")).to_be_in_viewport()
+    finally:
+        context.close()
