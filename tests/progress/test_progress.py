@@ -150,3 +150,25 @@ def test_a_progress_store_this_site_did_not_write_is_set_aside(browser, server, 
     assert page.evaluate("localStorage.getItem('pb-read:zh:set-aside')") == foreign
     assert page.evaluate("localStorage.getItem('pb-read:zh')") is None
     context.close()
+
+
+@pytest.mark.browser
+def test_a_module_read_and_a_slip_made_before_eight_in_beijing_keep_that_day(browser, server, tmp_path):
+    """At 07:30 in Beijing it is still yesterday in UTC: the module's read mark, the slip and the composer's
+    review date (a year on) keep the reader's own day."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, accept_downloads=True,
+                                  timezone_id="Asia/Shanghai")
+    page = context.new_page()
+    page.clock.install(time="2026-12-02T07:30:00+08:00")
+    page.goto(server + "en/planning/smart-goals.html")
+    page.locator(".pb-keypoints").scroll_into_view_if_needed()
+    page.wait_for_function("localStorage.getItem('pb-read:en') !== null")
+    assert json.loads(page.evaluate("localStorage.getItem('pb-read:en')")) == {"planning/smart-goals.html": "2026-12-02"}
+    page.goto(server + "en/progress.html")
+    page.locator(".pb-progress__name").fill("Li Ming")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export my completion slip").click()
+    assert download.value.suggested_filename == "slip-2026-12-02.json"
+    page.goto(server + "en/courses/composer.html")
+    assert page.locator("input[name=review_by]").input_value() == "2027-12-02"
+    context.close()

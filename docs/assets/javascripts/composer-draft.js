@@ -15,7 +15,7 @@
   function inAYear() {
     var day = new Date();
     day.setFullYear(day.getFullYear() + 1);
-    return day.toISOString().slice(0, 10);
+    return window.pbStore.day(day);
   }
 
   function emptyDraft() {

@@ -36,7 +36,7 @@
       if (!entries.some(function (e) { return e.isIntersecting; })) return;
       observer.disconnect();
       var marks = readMarks();
-      marks[sitePath(window.location.href)] = new Date().toISOString().slice(0, 10);
+      marks[sitePath(window.location.href)] = window.pbStore.day(new Date());
       window.pbStore.save(KEY, marks);
       markNavigation();
     }).observe(points);
@@ -145,7 +145,7 @@
     if (!name) return;
     var done = showProgress(box);
     var slip = { slip: "sales-playbook", version: 1, name: name, lang: lang,
-                 made: new Date().toISOString().slice(0, 10), modules: done.modules, checklists: done.checklists,
+                 made: window.pbStore.day(new Date()), modules: done.modules, checklists: done.checklists,
                  sheets: done.sheets, cards: done.cards,
                  quizzes: done.quizzes.map(result),
                  self_checks: done.selfChecks.map(result) };

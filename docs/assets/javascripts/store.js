@@ -43,5 +43,12 @@ window.pbStore = (function () {
     else init();
   }
 
-  return { load: load, peek: peek, save: save, ready: ready };
+  // `date` as the reader's own calendar day, 2026-12-02: the day a practice day, a module read or a slip is kept
+  // under (toISOString's is the day in UTC, which in Beijing begins at 08:00)
+  function day(date) {
+    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    return date.getFullYear() + "-" + pad(date.getMonth() + 1) + "-" + pad(date.getDate());
+  }
+
+  return { load: load, peek: peek, save: save, ready: ready, day: day };
 })();
