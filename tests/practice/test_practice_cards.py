@@ -106,3 +106,56 @@ def test_a_store_this_page_did_not_write_is_set_aside(browser, server, foreign):
     box.get_by_role("button", name="忘了").click()
     assert len(stored(page)["cards"]) == 1
     context.close()
+
+
+def learn(box, count: int):
+    """Take `count` cards as a reader does: turn a card and rate it Easy, or pick a line and go on."""
+    for _ in range(count):
+        if box.get_by_role("button", name="Show the answer").is_visible():
+            box.get_by_role("button", name="Show the answer").click()
+            box.get_by_role("button", name="Easy").click()
+        else:  # a line to choose
+            box.locator("[data-option]").first.click()
+            box.get_by_role("button", name="Next").click()
+
+
+def day_of_cards(browser, server, time: str):
+    """The English practice page on a phone in Beijing, its clock set to `time`."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, timezone_id="Asia/Shanghai")
+    page = context.new_page()
+    page.clock.install(time=time)
+    page.goto(server + "en/practice.html")
+    page.wait_for_function("document.querySelector('[data-practice-cards]').dataset.bound === '1'")
+    return context, page, page.locator("[data-practice-cards]"), page.locator(".pb-cards__today")
+
+
+def next_day(page, time: str):
+    page.clock.set_system_time(time)
+    page.reload()
+    page.wait_for_function("document.querySelector('[data-practice-cards]').dataset.bound === '1'")
+
+
+@pytest.mark.browser
+def test_a_new_day_of_cards_starts_at_the_readers_midnight(browser, server):
+    """A salesperson in Beijing takes the day's 10 new cards at 22:00 and opens the page again at 07:30 the next
+    morning: a new day, 10 new cards (the day was UTC's, which in Beijing begins at 08:00)."""
+    context, page, box, today = day_of_cards(browser, server, "2026-12-01T22:00:00+08:00")
+    learn(box, 10)
+    assert today.inner_text() == "Today: 0 to review, 0 new"
+    next_day(page, "2026-12-02T07:30:00+08:00")
+    assert today.inner_text() == "Today: 0 to review, 10 new"
+    context.close()
+
+
+@pytest.mark.browser
+def test_the_second_day_also_stops_at_ten_new_cards(browser, server):
+    """The day's count of new cards started again on the second day: rating a card saved the first day's count
+    plus one, and every card of the deck kept coming as new."""
+    context, page, box, today = day_of_cards(browser, server, "2026-12-01T12:00:00+08:00")
+    learn(box, 10)
+    next_day(page, "2026-12-02T12:00:00+08:00")
+    learn(box, 10)
+    assert today.inner_text() == "Today: 0 to review, 0 new"
+    assert {k: stored(page, "pb-cards:en")[k] for k in ("day", "newToday")} == {"day": "2026-12-02", "newToday": 10}
+    assert len(stored(page, "pb-cards:en")["cards"]) == 20
+    context.close()

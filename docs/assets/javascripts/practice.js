@@ -7,7 +7,7 @@
 
   var VERSION = 1, NEW_PER_DAY = 10;
 
-  function today(now) { return now.toISOString().slice(0, 10); }
+  function today(now) { return window.pbStore.day(now); }
 
   function fresh(now) { return { version: VERSION, day: today(now), newToday: 0, cards: {} }; }
 
@@ -22,8 +22,11 @@
       });
   }
 
+  // The stored schedule, its count of new cards started again on a new day (rate() saves what it loads)
   function load(key, now) {
-    return window.pbStore.load(key, isSchedule, function () { return fresh(now); });
+    var schedule = window.pbStore.load(key, isSchedule, function () { return fresh(now); });
+    if (schedule.day !== today(now)) { schedule.day = today(now); schedule.newToday = 0; }
+    return schedule;
   }
 
   // A stored card as ts-fsrs wants it: dates as Date objects.
@@ -36,7 +39,6 @@
 
   // Today's queue: cards due now (oldest first), then new cards up to the day's allowance, in deck order.
   function queue(cards, schedule, now) {
-    if (schedule.day !== today(now)) { schedule.day = today(now); schedule.newToday = 0; }
     var due = cards.filter(function (c) { var s = schedule.cards[c.id]; return s && new Date(s.due) <= now; })
       .sort(function (a, b) { return Date.parse(schedule.cards[a.id].due) - Date.parse(schedule.cards[b.id].due); });
     var unseen = cards.filter(function (c) { return !schedule.cards[c.id]; })
