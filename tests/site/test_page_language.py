@@ -32,18 +32,19 @@ ZH_QUOTED = re.compile(r"\b(?:" + "|".join([
 
 
 class MainText(HTMLParser):
-    """The text of `.md-content`, without skipped elements and elements marked in another language."""
+    """The text of `.md-content` (or of another part, by its class), without skipped elements and elements marked
+    in another language."""
 
-    def __init__(self, lang: str):
+    def __init__(self, lang: str, part: str = "md-content"):
         super().__init__(convert_charrefs=True)
-        self.lang, self.parts, self.depth, self.inside, self.skip = lang, [], 0, None, None
+        self.lang, self.part, self.parts, self.depth, self.inside, self.skip = lang, part, [], 0, None, None
 
     def handle_starttag(self, tag, attrs):
         if tag in VOID:
             return
         self.depth += 1
         attrs = dict(attrs)
-        if self.inside is None and "md-content" in (attrs.get("class") or "").split():
+        if self.inside is None and self.part in (attrs.get("class") or "").split():
             self.inside = self.depth
         other_language = attrs.get("lang") and not attrs["lang"].startswith(self.lang)
         if self.inside and self.skip is None and (tag in SKIPPED or other_language):
@@ -63,8 +64,8 @@ class MainText(HTMLParser):
             self.parts.append(data)
 
     @classmethod
-    def of(cls, path, lang: str) -> str:
-        parser = cls(lang)
+    def of(cls, path, lang: str, part: str = "md-content") -> str:
+        parser = cls(lang, part)
         parser.feed(path.read_text(encoding="utf-8"))
         return re.sub(r"\s+", " ", URL.sub(" ", " ".join(parser.parts)))
 
@@ -85,6 +86,15 @@ def test_no_text_in_the_other_language(site, lang):
     found = {str(p.relative_to(site)): words for p in pages if (words := leftovers(MainText.of(p, lang), lang))}
     report = "\n".join(f"{page}: {' | '.join(words[:5])}" for page, words in sorted(found.items()))
     assert not found, f"{len(found)} pages with text in the other language:\n{report}"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_footer_reads_in_the_page_language(site, lang):
+    """The foot of every page (next and previous page, the theme's credit) says nothing in the other language:
+    material wrote "Made with" in English on the Chinese pages."""
+    found = {str(p.relative_to(site)): words for p in built_pages(site, lang)
+             if (words := leftovers(MainText.of(p, lang, "md-footer"), lang))}
+    assert not found, f"{len(found)} pages: " + "; ".join(f"{p}: {w[:3]}" for p, w in sorted(found.items())[:5])
 
 
 def test_the_scan_sees_leftovers_and_respects_marked_pairs(tmp_path):
