@@ -181,3 +181,14 @@ def test_the_phone_drawer_leads_back_to_every_section_from_a_deep_page(phone, se
     assert "Customer service" in shown
     shown = tap_in_drawer(phone, "Customers")  # ← back to the top
     assert set(sections) <= set(shown)
+
+
+@pytest.mark.parametrize("start, target, lang", [("", "en/", "en"), ("en/", "", "zh")])
+def test_switching_language_keeps_the_reader_at_the_same_talk_track(phone, server, start, target, lang):
+    # a salesperson deep in a talk track switches language: the same track, not the top of the page
+    page, place = "development/proposal-negotiation.html", "#talk.objection-price"
+    phone.goto(server + start + page + place)
+    phone.locator(".md-header__option .md-select button").tap()
+    phone.locator(f"a.md-select__link[hreflang={lang}]").tap()
+    phone.wait_for_url(server + target + page + place)
+    expect(phone.locator("[id='talk.objection-price']")).to_be_in_viewport()
