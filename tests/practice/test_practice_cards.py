@@ -10,7 +10,7 @@ import pytest
 
 from playbook.practice.cards import DECKS, cards
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, expect
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 VENDOR = ROOT / "docs/assets/javascripts/vendor/ts-fsrs.umd.js"
@@ -158,4 +158,21 @@ def test_the_second_day_also_stops_at_ten_new_cards(browser, server):
     assert today.inner_text() == "Today: 0 to review, 0 new"
     assert {k: stored(page, "pb-cards:en")[k] for k in ("day", "newToday")} == {"day": "2026-12-02", "newToday": 10}
     assert len(stored(page, "pb-cards:en")["cards"]) == 20
+    context.close()
+
+
+@pytest.mark.browser
+def test_a_card_forgotten_comes_back_the_same_day_without_a_reload(browser, server):
+    """A salesperson forgets the day's last new card: the page says all done, and shows that card again when it is
+    due a minute later (it stayed hidden until a reload)."""
+    context, page, box, today = day_of_cards(browser, server, "2026-12-01T12:00:00+08:00")
+    learn(box, 9)
+    last = box.locator(".pb-cards__front").inner_text()
+    box.get_by_role("button", name="Show the answer").click()
+    box.get_by_role("button", name="Again").click()
+    assert box.locator(".pb-cards__done").is_visible() and today.inner_text() == "Today: 0 to review, 0 new"
+    page.clock.run_for(61_000)
+    expect(box.locator(".pb-cards__card")).to_be_visible()
+    assert box.locator(".pb-cards__front").inner_text() == last
+    assert today.inner_text() == "Today: 1 to review, 0 new"
     context.close()

@@ -52,9 +52,10 @@
     var F = window.FSRS, scheduler = F.fsrs(), key = box.dataset.storageKey;
     var cards = JSON.parse(box.querySelector(".pb-cards__data").textContent);
     var el = function (selector) { return box.querySelector(selector); };
-    var current = null;
+    var current = null, timer = null;
 
     function render() {
+      clearTimeout(timer);
       var now = new Date(), schedule = load(key, now), q = queue(cards, schedule, now);
       el(".pb-cards__today").textContent = el(".pb-cards__today").dataset.template
         .replace("{due}", q.due.length).replace("{new}", q.unseen.length);
@@ -65,7 +66,7 @@
       el(".pb-cards__ratings").hidden = true;
       el("[data-next]").hidden = true;
       el(".pb-cards__back").hidden = true;
-      if (!current) return;
+      if (!current) return comeBack(schedule, now);
       el(".pb-cards__context").textContent = current.context || "";
       el(".pb-cards__front").textContent = current.deck === "lines" ? el(".pb-cards__options").dataset.which
                                                                      : current.front;
@@ -79,6 +80,13 @@
         button.textContent = current.options[k];
         options.appendChild(button);
       });
+    }
+
+    // A card forgotten comes back within minutes (FSRS's learning steps): shown then, with no reload, if due today.
+    function comeBack(schedule, now) {
+      var later = Object.keys(schedule.cards).map(function (id) { return Date.parse(schedule.cards[id].due); })
+        .filter(function (due) { return due > now && window.pbStore.day(new Date(due)) === today(now); });
+      if (later.length) timer = setTimeout(render, Math.min.apply(null, later) - now + 100);
     }
 
     // The two lines in an order fixed by the card's id, so the right one is not always first.
