@@ -48,7 +48,17 @@ def _material(html: str) -> list:
 
 def test_material_plugin_makes_its_parser_here():
     assert material_search.Parser is parsed.Parser
-    assert parsed.Parser.__mro__[1].__module__ == "material.plugins.search.plugin"
+    assert [c.__module__ for c in parsed.Parser.__mro__[:3]] == ["playbook.search.parsed"] * 2 + [
+        "material.plugins.search.plugin"]
+
+
+def test_words_either_side_of_a_line_break_or_a_cell_stay_apart():
+    # material keeps no text there: "feelings<br>Why" was indexed as the one word feelingsWhy
+    html = ("<h1 id=\"t\">A<br>B</h1>\n<p><strong>feelings</strong><br><span>Why</span> it</p>\n"
+            "<table><tr><th>Owner</th><td>Service</td></tr></table>\n<dl><dt>Term</dt><dd>Meaning</dd></dl>\n")
+    (section,) = _sections(parsed.Parser, html)[0:1]
+    title, text = "".join(section[3]), "".join(section[4])
+    assert title == "A B" and "feelings Why it" in text and "Owner Service Term Meaning" in text, (title, text)
 
 
 @pytest.mark.parametrize("html", TRICKY)

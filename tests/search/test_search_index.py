@@ -5,6 +5,8 @@ import json
 import re
 from types import SimpleNamespace
 
+import pytest
+
 from playbook.search import events as search
 from playbook.search import first_page
 from playbook.core.loading import playbook_for
@@ -170,3 +172,10 @@ def test_material_segments_each_text_once_as_it_would_each_time():
     assert SearchIndex._segment_chinese is search._segment_chinese
     assert "\u200b" in fresh and SearchIndex()._segment_chinese(text) == fresh
     assert SearchIndex()._segment_chinese(text) is SearchIndex()._segment_chinese(text)  # kept
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_words_of_neighbouring_cells_stay_apart(site, lang):
+    # material keeps no text between two cells, after a <br> or a form label: "feelings<br>Why" was feelingsWhy
+    texts = " ".join(d["title"] + " " + d["text"] for d in index(site, lang)["docs"])
+    assert set(re.findall(r"\b[a-z]+[A-Z][a-z]+\b", texts)) == set()
