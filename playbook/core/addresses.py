@@ -31,6 +31,13 @@ def page_url(src_uri: str) -> str:
     return f"{folder(lang)}{stem}.html"
 
 
+def at_item(home: str, kind: str, item_id: str) -> str:
+    """An item's address on the page that renders it (`home`), at its anchor. A checklist's or sheet's anchor is its
+    title, not its form: material's page script reads `.name` of the element a link's #hash names, which on a form
+    is its input called "name", and throws."""
+    return f"{home}#{item_id}-title" if kind in ("checklist", "sheet") else f"{home}#{item_id}"
+
+
 def relative(from_url: str, to_url: str) -> str:
     """A link from one site-relative page URL to another."""
     return posixpath.relpath(to_url, posixpath.dirname(from_url) or ".")

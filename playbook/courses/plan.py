@@ -6,7 +6,7 @@ into a link from the page being built, and `homes` tells which page renders each
 
 from dataclasses import dataclass, field
 
-from playbook.core.addresses import DEFAULT_LANGUAGE, page_url, source
+from playbook.core.addresses import DEFAULT_LANGUAGE, at_item, page_url, source
 
 VIEWS = ("learner", "instructor", "handouts", "quiz", "present", "signin")
 COURSE_DIR = "courses"
@@ -97,8 +97,8 @@ def _row(book, block, start: int, link, homes: dict, lang: str) -> Row:
     row.modules = [_module(book, m, link, lang) for m in block.modules]
     for handout in block.handouts:
         kind = "checklist" if book.kind_of(handout) == "checklist" else "sheet"
-        home = homes.get((kind, handout, lang))  # at its title, as a path links it (playbook/paths/paths.py)
-        row.handouts.append((kind, book.get(kind, handout), link(f"{home}#{handout}-title") if home else None))
+        home = homes.get((kind, handout, lang))
+        row.handouts.append((kind, book.get(kind, handout), link(at_item(home, kind, handout)) if home else None))
     row.card = book.get("roleplay", block.roleplay) if block.roleplay else None
     row.questions = [q for ref in block.questions for q in questions_of(book, ref)]
     return row

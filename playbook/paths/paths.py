@@ -1,7 +1,7 @@
 """A reading path, such as a new salesperson's first week: days of steps to tick, each linking to the module,
 script, checklist, sheet or self-check it uses. A page calls `{{ path("first-week") }}`."""
 
-from playbook.core.addresses import page_url, relative, source
+from playbook.core.addresses import at_item, page_url, relative, source
 from playbook.core.page import PageContext
 from playbook.core.render import render
 from playbook.paths.schema import LINKS
@@ -29,13 +29,11 @@ def _label(book, kind: str, item_id: str, lang: str) -> str:
 
 
 def _address(macros, page: PageContext, kind: str, item_id: str) -> str:
-    """The site-relative URL of the item: its module's page, or the page that renders it, at its anchor.
-    A checklist's or sheet's anchor is its title, not its form: material's page script reads `.name` of the
-    element a link's #hash names, which on a form is its input called "name", and throws."""
+    """The site-relative URL of the item: its module's page, or the page that renders it, at its anchor (`at_item`)."""
     if kind == "module":
         src = macros.book.get("module", item_id).page
         return page_url(source(src, page.lang))
     home = macros.homes.get((kind, item_id, page.lang))
     if home is None:
         raise page.error(f"no page renders {kind} '{item_id}'; expected a page calling {kind}(\"{item_id}\")")
-    return f"{home}#{item_id}-title" if kind in ("checklist", "sheet") else f"{home}#{item_id}"
+    return at_item(home, kind, item_id)
